@@ -1,0 +1,162 @@
+package dev.outband.kvm.rfb.decode;
+
+import dev.outband.kvm.rfb.Framebuffer;
+import dev.outband.kvm.rfb.RfbProtocolException;
+import java.io.IOException;
+import java.util.Arrays;
+
+/**
+ * The tile format ZRLE (64×64) and TRLE (16×16) share: raw, solid, packed palette (rows padded to
+ * a byte), plain RLE and palette RLE. TRLE also reuses the previous tile's palette (127, 129).
+ */
+final class TileDecoder {
+    private final int[] palette = new int[128];
+    private int paletteSize;
+    private final byte[] raw = new byte[64 * 64 * 4];
+    private final byte[] cpixel = new byte[4];
+
+    /** Forgets the palette: TRLE may only reuse one from the same rectangle. */
+    void resetPalette() {
+        paletteSize = 0;
+    }
+
+    void decodeTile(ByteSource src, PixelReader px, Framebuffer fb, int x, int y, int tw, int th, boolean trle)
+            throws IOException {
+        int sub = src.u8();
+        if (sub == 0) {
+            readRaw(src, px, fb, x, y, tw, th);
+        } else if (sub == 1) {
+            fb.fill(x, y, tw, th, readCompact(src, px));
+        } else if (sub <= 16) {
+            readPalette(src, px, sub);
+            readPacked(src, fb, x, y, tw, th);
+        } else if (sub == 127 && trle) {
+            requirePalette();
+            readPacked(src, fb, x, y, tw, th);
+        } else if (sub == 128) {
+            readPlainRle(src, px, fb, x, y, tw, th);
+        } else if (sub == 129 && trle) {
+            requirePalette();
+            readPaletteRle(src, fb, x, y, tw, th);
+        } else if (sub >= 130) {
+            readPalette(src, px, sub - 128);
+            readPaletteRle(src, fb, x, y, tw, th);
+        } else {
+            throw new RfbProtocolException("bad " + (trle ? "TRLE" : "ZRLE") + " subencoding " + sub);
+        }
+    }
+
+    private void requirePalette() throws RfbProtocolException {
+        if (paletteSize == 0) {
+            throw new RfbProtocolException("TRLE tile reuses a palette before any was sent");
+        }
+    }
+
+    private int readCompact(ByteSource src, PixelReader px) throws IOException {
+        int n = px.compactBytesPerPixel();
+        src.read(cpixel, 0, n);
+        return px.readCompact(cpixel, 0);
+    }
+
+    private void readRaw(ByteSource src, PixelReader px, Framebuffer fb, int x, int y, int tw, int th)
+            throws IOException {
+        int cb = px.compactBytesPerPixel();
+        int n = tw * th * cb;
+        src.read(raw, 0, n);
+        int[] dst = fb.pixels();
+        int stride = fb.width();
+        for (int row = 0; row < th; row++) {
+            px.convertCompact(raw, row * tw * cb, dst, (y + row) * stride + x, tw);
+        }
+    }
+
+    private void readPalette(ByteSource src, PixelReader px, int size) throws IOException {
+        int cb = px.compactBytesPerPixel();
+        src.read(raw, 0, size * cb);
+        px.convertCompact(raw, 0, palette, 0, size);
+        paletteSize = size;
+    }
+
+    private void readPacked(ByteSource src, Framebuffer fb, int x, int y, int tw, int th) throws IOException {
+        int bits = paletteSize == 2 ? 1 : paletteSize <= 4 ? 2 : 4;
+        int mask = (1 << bits) - 1;
+        int rowBytes = (tw * bits + 7) / 8;
+        int[] dst = fb.pixels();
+        int stride = fb.width();
+        for (int row = 0; row < th; row++) {
+            src.read(raw, 0, rowBytes);
+            int base = (y + row) * stride + x;
+            for (int col = 0; col < tw; col++) {
+                int bit = col * bits;
+                int idx = (raw[bit >>> 3] >>> (8 - bits - (bit & 7))) & mask;
+                if (idx >= paletteSize) {
+                    throw new RfbProtocolException("palette index " + idx + " beyond a palette of " + paletteSize);
+                }
+                dst[base + col] = palette[idx];
+            }
+        }
+    }
+
+    private void readPlainRle(ByteSource src, PixelReader px, Framebuffer fb, int x, int y, int tw, int th)
+            throws IOException {
+        int total = tw * th;
+        int done = 0;
+        while (done < total) {
+            int argb = readCompact(src, px);
+            int len = runLength(src, total - done);
+            fillRun(fb, x, y, tw, done, len, argb);
+            done += len;
+        }
+    }
+
+    private void readPaletteRle(ByteSource src, Framebuffer fb, int x, int y, int tw, int th) throws IOException {
+        int total = tw * th;
+        int done = 0;
+        while (done < total) {
+            int idx = src.u8();
+            int len = 1;
+            if ((idx & 128) != 0) {
+                idx &= 127;
+                len = runLength(src, total - done);
+            }
+            if (idx >= paletteSize) {
+                throw new RfbProtocolException("palette index " + idx + " beyond a palette of " + paletteSize);
+            }
+            fillRun(fb, x, y, tw, done, len, palette[idx]);
+            done += len;
+        }
+    }
+
+    /** 1 + the sum of the length bytes, which continue while a byte is 255. */
+    private static int runLength(ByteSource src, int remaining) throws IOException {
+        int len = 1;
+        int b;
+        do {
+            b = src.u8();
+            len += b;
+            if (len > remaining) {
+                throw new RfbProtocolException("run of " + len + " pixels overflows its tile (" + remaining + " left)");
+            }
+        } while (b == 255);
+        return len;
+    }
+
+    private static void fillRun(Framebuffer fb, int x, int y, int tw, int start, int len, int argb) {
+        int[] dst = fb.pixels();
+        int stride = fb.width();
+        int row = start / tw;
+        int col = start - row * tw;
+        while (len > 0) {
+            int n = Math.min(len, tw - col);
+            int at = (y + row) * stride + x + col;
+            if (n == 1) {
+                dst[at] = argb;
+            } else {
+                Arrays.fill(dst, at, at + n, argb);
+            }
+            len -= n;
+            col = 0;
+            row++;
+        }
+    }
+}

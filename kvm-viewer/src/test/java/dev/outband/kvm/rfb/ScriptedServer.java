@@ -1,0 +1,60 @@
+package dev.outband.kvm.rfb;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+
+/** A loopback RFB 3.8 server that sends a fixed script after a security-None handshake. */
+final class ScriptedServer implements AutoCloseable {
+    private final ServerSocket server;
+    private final Thread thread;
+
+    ScriptedServer(byte[] serverInit, byte[] script, boolean closeAfter) throws IOException {
+        server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        thread = Thread.ofVirtual().start(() -> {
+            try (Socket s = server.accept()) {
+                OutputStream out = s.getOutputStream();
+                InputStream in = s.getInputStream();
+                out.write("RFB 003.008\n".getBytes());
+                in.readNBytes(12);
+                out.write(new byte[] {1, SecurityType.NONE});
+                in.readNBytes(1);
+                out.write(new byte[4]);
+                in.readNBytes(1);
+                out.write(serverInit);
+                // take the client's opening messages first, so it is reading when the script arrives
+                s.setSoTimeout(300);
+                try {
+                    in.readNBytes(20 + 4 + 4 * 10 + 10);
+                } catch (java.net.SocketTimeoutException fewerEncodings) {
+                    // fine: fewer encodings than the default list
+                }
+                s.setSoTimeout(0);
+                out.write(script);
+                out.flush();
+                if (!closeAfter) {
+                    in.transferTo(OutputStream.nullOutputStream());
+                }
+            } catch (IOException ignored) {
+                // the client hung up, which is what these tests provoke
+            }
+        });
+    }
+
+    static byte[] serverInit(int w, int h) {
+        return RfbCodec.encode(new ServerInit(w, h, PixelFormat.RGB888, "scripted"));
+    }
+
+    Socket connect() throws IOException {
+        return new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort());
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.close();
+        thread.join(2000);
+    }
+}

@@ -1,0 +1,103 @@
+package dev.outband.simulator.kvm;
+
+import dev.outband.kvm.redirection.DigestAuth;
+import dev.outband.kvm.redirection.RedirectionCodec;
+import dev.outband.kvm.redirection.RedirectionMessage;
+import dev.outband.kvm.redirection.RedirectionMessage.Authenticate;
+import dev.outband.kvm.redirection.RedirectionMessage.AuthenticateReply;
+import dev.outband.kvm.redirection.RedirectionMessage.StartKvm;
+import dev.outband.kvm.redirection.RedirectionMessage.StartKvmReply;
+import dev.outband.kvm.redirection.RedirectionMessage.StartSession;
+import dev.outband.kvm.redirection.RedirectionMessage.StartSessionReply;
+import dev.outband.kvm.redirection.SessionType;
+import dev.outband.simulator.net.ConnectionHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The device side of AMT redirection (port 16994): StartRedirectionSession for KVM, digest
+ * authentication (type 4) against one user, then the RFB server. One KVM session at a time.
+ */
+public final class RedirectionServer implements ConnectionHandler {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final String user;
+    private final char[] password;
+    private final String realm;
+    private final RfbServer rfb;
+    private final BooleanSupplier kvmEnabled;
+    private final AtomicBoolean busy = new AtomicBoolean();
+
+    /** @param kvmEnabled false makes the device answer "unsupported", as with KVM disabled in MEBx */
+    public RedirectionServer(String user, char[] password, String realm, RfbServer rfb, BooleanSupplier kvmEnabled) {
+        this.user = user;
+        this.password = password.clone();
+        this.realm = realm;
+        this.rfb = rfb;
+        this.kvmEnabled = kvmEnabled;
+    }
+
+    public RedirectionServer(String user, char[] password, String realm, RfbServer rfb) {
+        this(user, password, realm, rfb, () -> true);
+    }
+
+    @Override
+    public void serve(InputStream in, OutputStream out) throws IOException {
+        RedirectionMessage first = RedirectionCodec.readFromConsole(in);
+        if (!(first instanceof StartSession start) || start.type() != SessionType.KVM || !kvmEnabled.getAsBoolean()) {
+            RedirectionCodec.write(out, new StartSessionReply(RedirectionMessage.STATUS_UNSUPPORTED, new byte[0]));
+            return;
+        }
+        if (!busy.compareAndSet(false, true)) {
+            RedirectionCodec.write(out, new StartSessionReply(RedirectionMessage.STATUS_BUSY, new byte[0]));
+            return;
+        }
+        try {
+            RedirectionCodec.write(out, new StartSessionReply(RedirectionMessage.STATUS_OK, new byte[0]));
+            if (!authenticate(in, out)) {
+                return;
+            }
+            if (!(RedirectionCodec.readFromConsole(in) instanceof StartKvm)) {
+                return;
+            }
+            RedirectionCodec.write(out, new StartKvmReply());
+            rfb.serve(in, out);
+        } finally {
+            busy.set(false);
+        }
+    }
+
+    private boolean authenticate(InputStream in, OutputStream out) throws IOException {
+        String nonce = null;
+        while (true) {
+            if (!(RedirectionCodec.readFromConsole(in) instanceof Authenticate a)) {
+                return false;
+            }
+            if (a.authType() == RedirectionMessage.AUTH_QUERY) {
+                RedirectionCodec.write(out, new AuthenticateReply(0, RedirectionMessage.AUTH_QUERY,
+                        new byte[] {RedirectionMessage.AUTH_DIGEST}));
+            } else if (a.authType() != RedirectionMessage.AUTH_DIGEST) {
+                RedirectionCodec.write(out, new AuthenticateReply(1, a.authType(), new byte[0]));
+                return false;
+            } else if (nonce == null) {
+                nonce = HexFormat.of().formatHex(RANDOM.generateSeed(16));
+                RedirectionCodec.write(out, new AuthenticateReply(1, RedirectionMessage.AUTH_DIGEST,
+                        DigestAuth.encode(new DigestAuth.Challenge(realm, nonce, "auth"))));
+            } else {
+                DigestAuth.Response r = DigestAuth.decodeResponse(a.data());
+                String expected = DigestAuth.response(user, password, realm, nonce, r.nc(), r.cnonce(), r.qop(),
+                        r.uri());
+                boolean ok = r.user().equals(user) && r.realm().equals(realm) && r.nonce().equals(nonce)
+                        && r.response().equals(expected);
+                RedirectionCodec.write(out, new AuthenticateReply(ok ? 0 : 1, RedirectionMessage.AUTH_DIGEST,
+                        new byte[0]));
+                return ok;
+            }
+        }
+    }
+}

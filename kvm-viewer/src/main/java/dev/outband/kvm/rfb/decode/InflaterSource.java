@@ -1,24 +1,52 @@
 package dev.outband.kvm.rfb.decode;
 
 import dev.outband.kvm.rfb.RfbProtocolException;
+import java.util.Arrays;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
-/** Decompressed bytes of one ZRLE rectangle, pulled from the connection's single zlib stream. */
+/**
+ * One ZRLE rectangle's bytes, inflated in one go from the connection's single zlib stream, then
+ * parsed from a plain array (no per-byte refill checks in the tile loops).
+ */
 final class InflaterSource extends ByteSource implements AutoCloseable {
     private final Inflater inflater = new Inflater();
-    private final byte[] buf = new byte[64 * 1024];
+    private byte[] buf = new byte[64 * 1024];
     private int pos;
     private int limit;
 
-    /** Feeds one rectangle's compressed bytes; a stream that already ended may restart with a new header. */
-    void begin(byte[] data, int len) {
+    /**
+     * Inflates one rectangle's compressed bytes; {@code maxBytes} is the most its tiles can need. A
+     * stream that already ended may restart with a new zlib header.
+     */
+    void begin(byte[] data, int len, long maxBytes) throws RfbProtocolException {
         if (inflater.finished() && len >= 2 && isZlibHeader(data[0], data[1])) {
             inflater.reset();
         }
         inflater.setInput(data, 0, len);
         pos = 0;
         limit = 0;
+        try {
+            while (true) {
+                if (limit == buf.length) {
+                    if (buf.length >= maxBytes) {
+                        throw new RfbProtocolException("ZRLE rectangle inflates to more than its tiles can hold ("
+                                + maxBytes + " bytes)");
+                    }
+                    buf = Arrays.copyOf(buf, (int) Math.min(maxBytes, 2L * buf.length));
+                }
+                int n = inflater.inflate(buf, limit, buf.length - limit);
+                limit += n;
+                if (n == 0 && (inflater.needsInput() || inflater.finished())) {
+                    break;
+                }
+                if (n == 0 && inflater.needsDictionary()) {
+                    throw new RfbProtocolException("ZRLE zlib stream asks for a preset dictionary");
+                }
+            }
+        } catch (DataFormatException e) {
+            throw new RfbProtocolException("corrupt ZRLE zlib data: " + e.getMessage(), e);
+        }
     }
 
     private static boolean isZlibHeader(byte b0, byte b1) {
@@ -27,62 +55,38 @@ final class InflaterSource extends ByteSource implements AutoCloseable {
         return (cmf & 0x0F) == 8 && (cmf * 256 + flg) % 31 == 0;
     }
 
-    /** Checks that the rectangle's tiles used every decompressed byte. */
+    /** Checks that the rectangle's tiles used every inflated byte. */
     void end() throws RfbProtocolException {
-        long extra = limit - pos;
-        pos = limit = 0;
-        while (true) {
-            int n = inflate();
-            if (n == 0) {
-                break;
-            }
-            extra += n;
-        }
-        if (extra > 0) {
-            throw new RfbProtocolException("ZRLE rectangle carries " + extra + " bytes after its last tile");
+        if (pos != limit) {
+            throw new RfbProtocolException("ZRLE rectangle carries " + (limit - pos) + " bytes after its last tile");
         }
     }
 
-    private int inflate() throws RfbProtocolException {
-        try {
-            return inflater.inflate(buf, 0, buf.length);
-        } catch (DataFormatException e) {
-            throw new RfbProtocolException("corrupt ZRLE zlib data: " + e.getMessage(), e);
-        }
-    }
-
-    private void refill() throws RfbProtocolException {
-        int n = inflate();
-        if (n == 0) {
-            if (inflater.needsDictionary()) {
-                throw new RfbProtocolException("ZRLE zlib stream asks for a preset dictionary");
-            }
-            throw new RfbProtocolException("ZRLE data ended inside a tile (truncated zlib stream)");
-        }
-        pos = 0;
-        limit = n;
+    private static RfbProtocolException truncated() {
+        return new RfbProtocolException("ZRLE data ended inside a tile (truncated zlib stream)");
     }
 
     @Override
     int u8() throws RfbProtocolException {
-        if (pos == limit) {
-            refill();
+        if (pos >= limit) {
+            throw truncated();
         }
         return buf[pos++] & 0xFF;
     }
 
     @Override
-    void read(byte[] dst, int off, int len) throws RfbProtocolException {
-        while (len > 0) {
-            if (pos == limit) {
-                refill();
-            }
-            int n = Math.min(len, limit - pos);
-            System.arraycopy(buf, pos, dst, off, n);
-            pos += n;
-            off += n;
-            len -= n;
+    int take(int n) throws RfbProtocolException {
+        int at = pos;
+        if (n > limit - at) {
+            throw truncated();
         }
+        pos = at + n;
+        return at;
+    }
+
+    @Override
+    byte[] array() {
+        return buf;
     }
 
     @Override

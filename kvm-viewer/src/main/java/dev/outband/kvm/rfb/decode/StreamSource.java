@@ -5,6 +5,8 @@ import java.io.IOException;
 
 /** TRLE reads its tiles straight from the connection. */
 final class StreamSource extends ByteSource {
+    /** Largest single take: a raw 16×16 tile at 4 bytes, or a 127-colour palette. */
+    private final byte[] buf = new byte[16 * 16 * 4];
     private RfbInput in;
 
     StreamSource on(RfbInput input) {
@@ -18,7 +20,13 @@ final class StreamSource extends ByteSource {
     }
 
     @Override
-    void read(byte[] dst, int off, int len) throws IOException {
-        in.readFully(dst, off, len);
+    int take(int n) throws IOException {
+        in.readFully(buf, 0, n);
+        return 0;
+    }
+
+    @Override
+    byte[] array() {
+        return buf;
     }
 }

@@ -12,8 +12,6 @@ import java.util.Arrays;
 final class TileDecoder {
     private final int[] palette = new int[128];
     private int paletteSize;
-    private final byte[] raw = new byte[64 * 64 * 4];
-    private final byte[] cpixel = new byte[4];
 
     /** Forgets the palette: TRLE may only reuse one from the same rectangle. */
     void resetPalette() {
@@ -52,47 +50,55 @@ final class TileDecoder {
         }
     }
 
-    private int readCompact(ByteSource src, PixelReader px) throws IOException {
-        int n = px.compactBytesPerPixel();
-        src.read(cpixel, 0, n);
-        return px.readCompact(cpixel, 0);
+    private static int readCompact(ByteSource src, PixelReader px) throws IOException {
+        int at = src.take(px.compactBytesPerPixel());
+        return px.readCompact(src.array(), at);
     }
 
     private void readRaw(ByteSource src, PixelReader px, Framebuffer fb, int x, int y, int tw, int th)
             throws IOException {
         int cb = px.compactBytesPerPixel();
-        int n = tw * th * cb;
-        src.read(raw, 0, n);
+        int at = src.take(tw * th * cb);
+        byte[] raw = src.array();
         int[] dst = fb.pixels();
         int stride = fb.width();
         for (int row = 0; row < th; row++) {
-            px.convertCompact(raw, row * tw * cb, dst, (y + row) * stride + x, tw);
+            px.convertCompact(raw, at + row * tw * cb, dst, (y + row) * stride + x, tw);
         }
     }
 
     private void readPalette(ByteSource src, PixelReader px, int size) throws IOException {
         int cb = px.compactBytesPerPixel();
-        src.read(raw, 0, size * cb);
-        px.convertCompact(raw, 0, palette, 0, size);
+        int at = src.take(size * cb);
+        px.convertCompact(src.array(), at, palette, 0, size);
         paletteSize = size;
     }
 
     private void readPacked(ByteSource src, Framebuffer fb, int x, int y, int tw, int th) throws IOException {
         int bits = paletteSize == 2 ? 1 : paletteSize <= 4 ? 2 : 4;
+        int perByte = 8 / bits;
         int mask = (1 << bits) - 1;
         int rowBytes = (tw * bits + 7) / 8;
+        // with a full palette every index is valid, so the check per pixel is skipped
+        boolean check = paletteSize != 1 << bits;
+        int[] pal = palette;
         int[] dst = fb.pixels();
         int stride = fb.width();
         for (int row = 0; row < th; row++) {
-            src.read(raw, 0, rowBytes);
-            int base = (y + row) * stride + x;
-            for (int col = 0; col < tw; col++) {
-                int bit = col * bits;
-                int idx = (raw[bit >>> 3] >>> (8 - bits - (bit & 7))) & mask;
-                if (idx >= paletteSize) {
-                    throw new RfbProtocolException("palette index " + idx + " beyond a palette of " + paletteSize);
+            int at = src.take(rowBytes);
+            byte[] b = src.array();
+            int out = (y + row) * stride + x;
+            int col = 0;
+            for (int i = 0; i < rowBytes; i++) {
+                int v = b[at + i] & 0xFF;
+                int end = Math.min(tw, col + perByte);
+                for (int shift = 8 - bits; col < end; col++, shift -= bits) {
+                    int idx = v >>> shift & mask;
+                    if (check && idx >= paletteSize) {
+                        throw new RfbProtocolException("palette index " + idx + " beyond a palette of " + paletteSize);
+                    }
+                    dst[out + col] = pal[idx];
                 }
-                dst[base + col] = palette[idx];
             }
         }
     }

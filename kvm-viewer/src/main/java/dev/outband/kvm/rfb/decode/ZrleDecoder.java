@@ -25,7 +25,7 @@ public final class ZrleDecoder implements Decoder, AutoCloseable {
 
     /** Decodes tiles from already-read zlib bytes (also the benchmark's entry point). */
     public void decodeTiles(byte[] data, int len, RectHeader r, DecodeContext ctx) throws IOException {
-        source.begin(data, len);
+        source.begin(data, len, maxInflated(r, ctx.pixels().compactBytesPerPixel()));
         for (int ty = 0; ty < r.height(); ty += 64) {
             int th = Math.min(64, r.height() - ty);
             for (int tx = 0; tx < r.width(); tx += 64) {
@@ -34,6 +34,12 @@ public final class ZrleDecoder implements Decoder, AutoCloseable {
             }
         }
         source.end();
+    }
+
+    /** The most bytes a rectangle's tiles can take: palettes plus a run byte and a pixel for every pixel. */
+    private static long maxInflated(RectHeader r, int cb) {
+        long tiles = ((r.width() + 63L) / 64) * ((r.height() + 63L) / 64);
+        return tiles * (1 + 127L * cb) + (long) r.width() * r.height() * (cb + 1) + 64;
     }
 
     @Override

@@ -1,0 +1,135 @@
+package dev.outband.kvm.bench;
+
+import dev.outband.kvm.rfb.Encoding;
+import dev.outband.kvm.rfb.Framebuffer;
+import dev.outband.kvm.rfb.PixelFormat;
+import dev.outband.kvm.rfb.Rect;
+import dev.outband.kvm.rfb.RectHeader;
+import dev.outband.kvm.rfb.RfbSettings;
+import dev.outband.kvm.rfb.decode.DecodeContext;
+import dev.outband.kvm.rfb.decode.PixelReader;
+import dev.outband.kvm.rfb.decode.ZrleDecoder;
+import dev.outband.kvm.rfb.encode.PixelPacker;
+import dev.outband.kvm.rfb.encode.ZrleEncoder;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * ZRLE decode of one 1920×1080 frame sent as AMT does (64×64 rectangles, one zlib stream), against
+ * inflating the same bytes with a bare Inflater. Run: {@code java -cp <test classpath> dev.outband.kvm.bench.ZrleBench}.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 3, time = 2)
+@Fork(1)
+public class ZrleBench {
+    private static final int W = 1920;
+    private static final int H = 1080;
+
+    @Param({"16", "32"})
+    public int bpp;
+
+    private final List<RectHeader> rects = new ArrayList<>();
+    private final List<byte[]> payloads = new ArrayList<>();
+    private Framebuffer fb;
+    private PixelReader reader;
+    private final byte[] sink = new byte[64 * 1024];
+
+    @Setup
+    public void encode() {
+        PixelFormat format = bpp == 16 ? PixelFormat.RGB565 : PixelFormat.RGB888;
+        int[] desktop = SyntheticDesktop.render(W, H);
+        PixelPacker packer = new PixelPacker(format);
+        try (ZrleEncoder encoder = new ZrleEncoder(false)) {
+            for (int y = 0; y < H; y += 64) {
+                for (int x = 0; x < W; x += 64) {
+                    Rect r = new Rect(x, y, Math.min(64, W - x), Math.min(64, H - y));
+                    byte[] payload = encoder.encode(desktop, W, r, packer);
+                    rects.add(new RectHeader(r.x(), r.y(), r.width(), r.height(), Encoding.ZRLE.id()));
+                    payloads.add(java.util.Arrays.copyOfRange(payload, 4, payload.length));
+                }
+            }
+        }
+        fb = new Framebuffer(W, H);
+        reader = new PixelReader(format);
+    }
+
+    /** Bytes on the wire for one frame, for the report. */
+    long frameBytes() {
+        return payloads.stream().mapToLong(p -> p.length + 4 + 12).sum();
+    }
+
+    @Benchmark
+    public Framebuffer decodeFrame() throws IOException {
+        DecodeContext ctx = new DecodeContext(fb, reader, RfbSettings.defaults());
+        try (ZrleDecoder decoder = new ZrleDecoder()) {
+            for (int i = 0; i < rects.size(); i++) {
+                byte[] p = payloads.get(i);
+                decoder.decodeTiles(p, p.length, rects.get(i), ctx);
+            }
+        }
+        return fb;
+    }
+
+    @Benchmark
+    public long inflateFrame() throws DataFormatException {
+        Inflater inflater = new Inflater();
+        long total = 0;
+        try {
+            for (byte[] p : payloads) {
+                inflater.setInput(p);
+                int n;
+                while ((n = inflater.inflate(sink)) > 0) {
+                    total += n;
+                }
+            }
+        } finally {
+            inflater.end();
+        }
+        return total;
+    }
+
+    public static void main(String[] args) throws RunnerException {
+        Collection<RunResult> results = new Runner(new OptionsBuilder()
+                .include(ZrleBench.class.getSimpleName())
+                .build()).run();
+        System.out.println();
+        for (String b : List.of("16", "32")) {
+            double decode = score(results, "decodeFrame", b);
+            double inflate = score(results, "inflateFrame", b);
+            ZrleBench probe = new ZrleBench();
+            probe.bpp = Integer.parseInt(b);
+            probe.encode();
+            System.out.printf("%s bpp: %.0f frames/s decoded, %.0f frames/s inflate only, decode/inflate time %.2fx,"
+                    + " %d KiB per frame%n", b, decode, inflate, inflate / decode, probe.frameBytes() / 1024);
+        }
+    }
+
+    private static double score(Collection<RunResult> results, String method, String bpp) {
+        return results.stream()
+                .filter(r -> r.getParams().getBenchmark().endsWith(method) && r.getParams().getParam("bpp").equals(bpp))
+                .mapToDouble(r -> r.getPrimaryResult().getScore()).findFirst().orElse(Double.NaN);
+    }
+}

@@ -105,6 +105,11 @@ public final class VncServer implements AutoCloseable {
         return ImageIO.read(truth.toFile());
     }
 
+    /** Paints the root window one colour (xsetroot). */
+    public void setRootColour(String colour) throws Exception {
+        run(List.of("xsetroot", "-display", ":" + display, "-solid", colour));
+    }
+
     private void run(List<String> cmd) throws Exception {
         int rc = runIgnoringExit(cmd);
         if (rc != 0) {

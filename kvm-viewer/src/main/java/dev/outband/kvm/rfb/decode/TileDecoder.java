@@ -1,6 +1,5 @@
 package dev.outband.kvm.rfb.decode;
 
-import dev.outband.kvm.rfb.Framebuffer;
 import dev.outband.kvm.rfb.RfbProtocolException;
 import java.io.IOException;
 import java.util.Arrays;
@@ -18,27 +17,27 @@ final class TileDecoder {
         paletteSize = 0;
     }
 
-    void decodeTile(ByteSource src, PixelReader px, Framebuffer fb, int x, int y, int tw, int th, boolean trle)
+    void decodeTile(ByteSource src, PixelReader px, int[] dst, int stride, int x, int y, int tw, int th, boolean trle)
             throws IOException {
         int sub = src.u8();
         if (sub == 0) {
-            readRaw(src, px, fb, x, y, tw, th);
+            readRaw(src, px, dst, stride, x, y, tw, th);
         } else if (sub == 1) {
-            fb.fill(x, y, tw, th, readCompact(src, px));
+            fill(dst, stride, x, y, tw, th, readCompact(src, px));
         } else if (sub <= 16) {
             readPalette(src, px, sub);
-            readPacked(src, fb, x, y, tw, th);
+            readPacked(src, dst, stride, x, y, tw, th);
         } else if (sub == 127 && trle) {
             requirePalette();
-            readPacked(src, fb, x, y, tw, th);
+            readPacked(src, dst, stride, x, y, tw, th);
         } else if (sub == 128) {
-            readPlainRle(src, px, fb, x, y, tw, th);
+            readPlainRle(src, px, dst, stride, x, y, tw, th);
         } else if (sub == 129 && trle) {
             requirePalette();
-            readPaletteRle(src, fb, x, y, tw, th);
+            readPaletteRle(src, dst, stride, x, y, tw, th);
         } else if (sub >= 130) {
             readPalette(src, px, sub - 128);
-            readPaletteRle(src, fb, x, y, tw, th);
+            readPaletteRle(src, dst, stride, x, y, tw, th);
         } else {
             throw new RfbProtocolException("bad " + (trle ? "TRLE" : "ZRLE") + " subencoding " + sub);
         }
@@ -55,13 +54,11 @@ final class TileDecoder {
         return px.readCompact(src.array(), at);
     }
 
-    private void readRaw(ByteSource src, PixelReader px, Framebuffer fb, int x, int y, int tw, int th)
+    private void readRaw(ByteSource src, PixelReader px, int[] dst, int stride, int x, int y, int tw, int th)
             throws IOException {
         int cb = px.compactBytesPerPixel();
         int at = src.take(tw * th * cb);
         byte[] raw = src.array();
-        int[] dst = fb.pixels();
-        int stride = fb.width();
         for (int row = 0; row < th; row++) {
             px.convertCompact(raw, at + row * tw * cb, dst, (y + row) * stride + x, tw);
         }
@@ -74,7 +71,7 @@ final class TileDecoder {
         paletteSize = size;
     }
 
-    private void readPacked(ByteSource src, Framebuffer fb, int x, int y, int tw, int th) throws IOException {
+    private void readPacked(ByteSource src, int[] dst, int stride, int x, int y, int tw, int th) throws IOException {
         int bits = paletteSize == 2 ? 1 : paletteSize <= 4 ? 2 : 4;
         int perByte = 8 / bits;
         int mask = (1 << bits) - 1;
@@ -82,8 +79,6 @@ final class TileDecoder {
         // with a full palette every index is valid, so the check per pixel is skipped
         boolean check = paletteSize != 1 << bits;
         int[] pal = palette;
-        int[] dst = fb.pixels();
-        int stride = fb.width();
         for (int row = 0; row < th; row++) {
             int at = src.take(rowBytes);
             byte[] b = src.array();
@@ -103,19 +98,20 @@ final class TileDecoder {
         }
     }
 
-    private void readPlainRle(ByteSource src, PixelReader px, Framebuffer fb, int x, int y, int tw, int th)
+    private void readPlainRle(ByteSource src, PixelReader px, int[] dst, int stride, int x, int y, int tw,
+            int th)
             throws IOException {
         int total = tw * th;
         int done = 0;
         while (done < total) {
             int argb = readCompact(src, px);
             int len = runLength(src, total - done);
-            fillRun(fb, x, y, tw, done, len, argb);
+            fillRun(dst, stride, x, y, tw, done, len, argb);
             done += len;
         }
     }
 
-    private void readPaletteRle(ByteSource src, Framebuffer fb, int x, int y, int tw, int th) throws IOException {
+    private void readPaletteRle(ByteSource src, int[] dst, int stride, int x, int y, int tw, int th) throws IOException {
         int total = tw * th;
         int done = 0;
         while (done < total) {
@@ -128,7 +124,7 @@ final class TileDecoder {
             if (idx >= paletteSize) {
                 throw new RfbProtocolException("palette index " + idx + " beyond a palette of " + paletteSize);
             }
-            fillRun(fb, x, y, tw, done, len, palette[idx]);
+            fillRun(dst, stride, x, y, tw, done, len, palette[idx]);
             done += len;
         }
     }
@@ -147,9 +143,14 @@ final class TileDecoder {
         return len;
     }
 
-    private static void fillRun(Framebuffer fb, int x, int y, int tw, int start, int len, int argb) {
-        int[] dst = fb.pixels();
-        int stride = fb.width();
+    private static void fill(int[] dst, int stride, int x, int y, int tw, int th, int argb) {
+        for (int row = 0; row < th; row++) {
+            int at = (y + row) * stride + x;
+            Arrays.fill(dst, at, at + tw, argb);
+        }
+    }
+
+    private static void fillRun(int[] dst, int stride, int x, int y, int tw, int start, int len, int argb) {
         int row = start / tw;
         int col = start - row * tw;
         while (len > 0) {

@@ -26,11 +26,14 @@ public final class ZrleDecoder implements Decoder, AutoCloseable {
     /** Decodes tiles from already-read zlib bytes (also the benchmark's entry point). */
     public void decodeTiles(byte[] data, int len, RectHeader r, DecodeContext ctx) throws IOException {
         source.begin(data, len, maxInflated(r, ctx.pixels().compactBytesPerPixel()));
+        PixelReader px = ctx.pixels();
+        int[] dst = ctx.framebuffer().pixels();
+        int stride = ctx.framebuffer().width();
         for (int ty = 0; ty < r.height(); ty += 64) {
             int th = Math.min(64, r.height() - ty);
             for (int tx = 0; tx < r.width(); tx += 64) {
                 int tw = Math.min(64, r.width() - tx);
-                tiles.decodeTile(source, ctx.pixels(), ctx.framebuffer(), r.x() + tx, r.y() + ty, tw, th, false);
+                tiles.decodeTile(source, px, dst, stride, r.x() + tx, r.y() + ty, tw, th, false);
             }
         }
         source.end();

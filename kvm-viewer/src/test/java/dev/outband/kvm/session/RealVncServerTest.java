@@ -107,6 +107,21 @@ class RealVncServerTest {
         }
     }
 
+    @Test
+    void theVncScreenshotCommandWritesTheServersScreenAsPng(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path pw = dir.resolve("pw");
+        java.nio.file.Files.writeString(pw, VncServer.PASSWORD + "\n");
+        java.nio.file.Path png = dir.resolve("shot.png");
+        int rc = new picocli.CommandLine(new dev.outband.kvm.cli.VncScreenshotCommand()).execute("--host", "127.0.0.1",
+                "--port", String.valueOf(xvnc.port()), "--password-file", pw.toString(), "--out", png.toString());
+        assertThat(rc).isZero();
+        BufferedImage shot = javax.imageio.ImageIO.read(png.toFile());
+        Framebuffer fb = new Framebuffer(shot.getWidth(), shot.getHeight());
+        shot.getRGB(0, 0, shot.getWidth(), shot.getHeight(), fb.pixels(), 0, shot.getWidth());
+        assertThat(Images.firstMismatch(fb, xvncTruth, 0)).isNull();
+    }
+
     private static Framebuffer capture(VncServer server, PixelFormat format, Encoding encoding) throws Exception {
         List<Encoding> encodings = encoding == Encoding.RAW ? List.of(Encoding.RAW) : List.of(encoding, Encoding.RAW);
         RfbOptions options = RfbOptions.vnc(VncServer.PASSWORD.toCharArray()).withPixelFormat(format)

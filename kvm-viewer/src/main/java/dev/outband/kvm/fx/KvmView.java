@@ -10,7 +10,12 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import dev.outband.kvm.rfb.RfbListener;
+import dev.outband.kvm.rfb.decode.CursorImage;
 import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.Cursor;
+import javafx.scene.ImageCursor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Rectangle2D;
@@ -67,7 +72,25 @@ public final class KvmView extends Region {
         addEventHandler(KeyEvent.KEY_PRESSED, this::onKeyPressed);
         addEventHandler(KeyEvent.KEY_TYPED, this::onKeyTyped);
         addEventHandler(KeyEvent.KEY_RELEASED, this::onKeyReleased);
+        session.addListener(new RfbListener() {
+            @Override
+            public void cursorChanged(CursorImage c) {
+                Platform.runLater(() -> showCursor(c));
+            }
+        });
         refresh();
+    }
+
+    /** The server's pointer shape becomes the local cursor over the view (Cursor pseudo-encoding). */
+    private void showCursor(CursorImage c) {
+        if (c.width() == 0 || c.height() == 0) {
+            setCursor(Cursor.NONE);
+            return;
+        }
+        WritableImage img = new WritableImage(c.width(), c.height());
+        img.getPixelWriter().setPixels(0, 0, c.width(), c.height(), PixelFormat.getIntArgbInstance(), c.argb(), 0,
+                c.width());
+        setCursor(new ImageCursor(img, c.hotX(), c.hotY()));
     }
 
     public RfbSession session() {

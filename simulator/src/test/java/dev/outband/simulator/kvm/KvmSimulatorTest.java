@@ -82,6 +82,24 @@ class KvmSimulatorTest {
     }
 
     @Test
+    void theAmtScreenshotCommandSavesTheDevicesScreen(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path pw = java.nio.file.Files.writeString(dir.resolve("pw"), new String(PASSWORD) + "\n");
+        java.nio.file.Path png = dir.resolve("kvm.png");
+        try (LoopbackAcceptor acceptor = LoopbackAcceptor.start("kvm", 0, device(ScreenMode.BOOTING, false))) {
+            int rc = new picocli.CommandLine(new dev.outband.kvm.cli.AmtScreenshotCommand()).execute("--host",
+                    "127.0.0.1", "--port", String.valueOf(acceptor.port()), "--password-file", pw.toString(),
+                    "--out", png.toString());
+            assertThat(rc).isZero();
+        }
+        java.awt.image.BufferedImage shot = javax.imageio.ImageIO.read(png.toFile());
+        Framebuffer fb = new Framebuffer(shot.getWidth(), shot.getHeight());
+        shot.getRGB(0, 0, shot.getWidth(), shot.getHeight(), fb.pixels(), 0, shot.getWidth());
+        assertShows(fb, new SyntheticScreen(320, 200).render(new ScreenState(ScreenMode.BOOTING,
+                FIXED.instant().getEpochSecond(), 0, 0, 0, "")), PixelFormat.RGB565);
+    }
+
+    @Test
     void aWrongPasswordIsReportedAsACredentialError() throws Exception {
         try (LoopbackAcceptor acceptor = LoopbackAcceptor.start("kvm", 0, device(ScreenMode.ON, false))) {
             assertThatThrownBy(() -> connect(acceptor, "wrong".toCharArray(), AmtColourMode.AUTO))

@@ -24,6 +24,8 @@ public final class KvmStatusBar extends HBox {
     public KvmStatusBar(RfbSession session, Runnable onReconnect) {
         super(12);
         getStyleClass().add("kvm-status-bar");
+        setPadding(new javafx.geometry.Insets(3, 8, 3, 8));
+        setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         reconnect.setVisible(false);
@@ -45,9 +47,10 @@ public final class KvmStatusBar extends HBox {
     private void sample() {
         long updates = session.updatesReceived();
         long bytes = session.bytesReceived();
-        rate.setText(String.format("%d frames/s · %s/s · %dx%d · %s", updates - lastUpdates, human(bytes - lastBytes),
+        var format = session.pixelFormat();
+        rate.setText(String.format("%d fps · %s/s · %dx%d%s", updates - lastUpdates, human(bytes - lastBytes),
                 session.framebuffer().width(), session.framebuffer().height(),
-                session.pixelFormat() == null ? "" : session.pixelFormat()));
+                format == null ? "" : format.isGrey() ? " · grey" : " · " + format.bitsPerPixel() + " bpp"));
         lastUpdates = updates;
         lastBytes = bytes;
         SessionState s = session.state();

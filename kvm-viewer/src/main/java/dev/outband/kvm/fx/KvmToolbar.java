@@ -65,6 +65,17 @@ public final class KvmToolbar extends ToolBar {
         format.getItems().addAll(List.of(PixelFormat.RGB888, PixelFormat.RGB565, PixelFormat.RGB332,
                 PixelFormat.GREY8, PixelFormat.GREY4));
         format.setPromptText("Colours");
+        format.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(PixelFormat f) {
+                return f == null ? "" : label(f);
+            }
+
+            @Override
+            public PixelFormat fromString(String s) {
+                return null;
+            }
+        });
         format.setOnAction(e -> {
             PixelFormat f = format.getValue();
             if (f != null) {
@@ -76,6 +87,19 @@ public final class KvmToolbar extends ToolBar {
         full.setOnAction(e -> toggleFullScreen.run());
 
         getItems().addAll(special, paste, screenshot, viewOnly, fit, format, full);
+    }
+
+    static String label(PixelFormat f) {
+        if (f.isGrey()) {
+            return "Grey " + f.depth() + "-bit";
+        }
+        if (f.equals(PixelFormat.RGB565)) {
+            return "16-bit RGB565";
+        }
+        if (f.equals(PixelFormat.RGB332)) {
+            return "8-bit RGB332";
+        }
+        return f.bitsPerPixel() + "-bit colour";
     }
 
     private static MenuItem item(String text, Runnable action) {

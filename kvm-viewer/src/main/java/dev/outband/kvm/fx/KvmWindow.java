@@ -26,8 +26,9 @@ public final class KvmWindow {
         stage.setTitle(title);
         show(session);
         root.setBottom(status);
-        stage.setScene(new Scene(root, Math.min(1280, session.framebuffer().width() + 20),
-                Math.min(860, session.framebuffer().height() + 90)));
+        // wide enough for the whole toolbar; the view scales to whatever is left
+        stage.setScene(new Scene(root, Math.clamp(session.framebuffer().width() + 20, 900, 1280),
+                Math.clamp(session.framebuffer().height() + 90, 500, 860)));
         stage.setOnHidden(e -> {
             view.dispose();
             status.dispose();

@@ -98,35 +98,79 @@ final class TileDecoder {
         }
     }
 
+    // The RLE loops keep their position in locals (no division, no helper object per run): they are
+    // the hot path of AMT's ZRLE and must stay close to the cost of inflating the same bytes.
+
     private void readPlainRle(ByteSource src, PixelReader px, int[] dst, int stride, int x, int y, int tw,
-            int th)
-            throws IOException {
-        int total = tw * th;
-        int done = 0;
-        while (done < total) {
+            int th) throws IOException {
+        int rowStart = y * stride + x;
+        int col = 0;
+        int remaining = tw * th;
+        while (remaining > 0) {
             int argb = readCompact(src, px);
-            int len = runLength(src, total - done);
-            fillRun(dst, stride, x, y, tw, done, len, argb);
-            done += len;
+            int len = runLength(src, remaining);
+            remaining -= len;
+            while (len > 0) {
+                int n = Math.min(len, tw - col);
+                int at = rowStart + col;
+                for (int i = 0; i < n; i++) {
+                    dst[at + i] = argb;
+                }
+                len -= n;
+                col += n;
+                if (col == tw) {
+                    col = 0;
+                    rowStart += stride;
+                }
+            }
         }
     }
 
     private void readPaletteRle(ByteSource src, int[] dst, int stride, int x, int y, int tw, int th) throws IOException {
-        int total = tw * th;
-        int done = 0;
-        while (done < total) {
+        int[] pal = palette;
+        int size = paletteSize;
+        int rowStart = y * stride + x;
+        int col = 0;
+        int remaining = tw * th;
+        while (remaining > 0) {
             int idx = src.u8();
-            int len = 1;
-            if ((idx & 128) != 0) {
-                idx &= 127;
-                len = runLength(src, total - done);
+            if (idx < 128) {
+                if (idx >= size) {
+                    throw badIndex(idx);
+                }
+                dst[rowStart + col] = pal[idx];
+                remaining--;
+                if (++col == tw) {
+                    col = 0;
+                    rowStart += stride;
+                }
+                continue;
             }
-            if (idx >= paletteSize) {
-                throw new RfbProtocolException("palette index " + idx + " beyond a palette of " + paletteSize);
+            idx &= 127;
+            if (idx >= size) {
+                throw badIndex(idx);
             }
-            fillRun(dst, stride, x, y, tw, done, len, palette[idx]);
-            done += len;
+            int argb = pal[idx];
+            int len = runLength(src, remaining);
+            remaining -= len;
+            while (len > 0) {
+                int n = Math.min(len, tw - col);
+                int at = rowStart + col;
+                for (int i = 0; i < n; i++) {
+                    dst[at + i] = argb;
+                }
+                len -= n;
+                col += n;
+                if (col == tw) {
+                    col = 0;
+                    rowStart += stride;
+                }
+            }
         }
+    }
+
+    private RfbProtocolException badIndex(int idx) {
+        return new RfbProtocolException("palette index " + idx + " beyond a palette of " + paletteSize);
     }
 
     /** 1 + the sum of the length bytes, which continue while a byte is 255. */
@@ -147,23 +191,6 @@ final class TileDecoder {
         for (int row = 0; row < th; row++) {
             int at = (y + row) * stride + x;
             Arrays.fill(dst, at, at + tw, argb);
-        }
-    }
-
-    private static void fillRun(int[] dst, int stride, int x, int y, int tw, int start, int len, int argb) {
-        int row = start / tw;
-        int col = start - row * tw;
-        while (len > 0) {
-            int n = Math.min(len, tw - col);
-            int at = (y + row) * stride + x + col;
-            if (n == 1) {
-                dst[at] = argb;
-            } else {
-                Arrays.fill(dst, at, at + n, argb);
-            }
-            len -= n;
-            col = 0;
-            row++;
         }
     }
 }

@@ -46,6 +46,12 @@ public final class KvmView extends Region {
     private final ExecutorService sender = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("kvm-input").factory());
     private final Map<KeyCode, Long> pressed = new HashMap<>();
     private final AnimationTimer pulse;
+    private final RfbListener cursorListener = new RfbListener() {
+        @Override
+        public void cursorChanged(CursorImage c) {
+            Platform.runLater(() -> showCursor(c));
+        }
+    };
     private PixelBuffer<IntBuffer> buffer;
     private int[] shownPixels;
     private int buttons;
@@ -72,12 +78,7 @@ public final class KvmView extends Region {
         addEventHandler(KeyEvent.KEY_PRESSED, this::onKeyPressed);
         addEventHandler(KeyEvent.KEY_TYPED, this::onKeyTyped);
         addEventHandler(KeyEvent.KEY_RELEASED, this::onKeyReleased);
-        session.addListener(new RfbListener() {
-            @Override
-            public void cursorChanged(CursorImage c) {
-                Platform.runLater(() -> showCursor(c));
-            }
-        });
+        session.addListener(cursorListener);
         refresh();
     }
 
@@ -273,6 +274,7 @@ public final class KvmView extends Region {
     /** Stops the pulse and the input thread; the session is closed by whoever opened it. */
     public void dispose() {
         pulse.stop();
+        session.removeListener(cursorListener);
         sender.shutdown();
     }
 }

@@ -68,10 +68,12 @@ final class InflaterSource extends ByteSource implements AutoCloseable {
 
     @Override
     int u8() throws RfbProtocolException {
-        if (pos >= limit) {
+        int p = pos;
+        if (p >= limit) {
             throw truncated();
         }
-        return buf[pos++] & 0xFF;
+        pos = p + 1;
+        return buf[p] & 0xFF;
     }
 
     @Override

@@ -181,10 +181,15 @@ final class TileDecoder {
             b = src.u8();
             len += b;
             if (len > remaining) {
-                throw new RfbProtocolException("run of " + len + " pixels overflows its tile (" + remaining + " left)");
+                throw overflow(len, remaining);
             }
         } while (b == 255);
         return len;
+    }
+
+    /** Kept out of line so the hot run-length loop stays small enough to inline. */
+    private static RfbProtocolException overflow(int len, int remaining) {
+        return new RfbProtocolException("run of " + len + " pixels overflows its tile (" + remaining + " left)");
     }
 
     private static void fill(int[] dst, int stride, int x, int y, int tw, int th, int argb) {

@@ -11,9 +11,10 @@ import java.util.zip.Inflater;
  */
 final class InflaterSource extends ByteSource implements AutoCloseable {
     private final Inflater inflater = new Inflater();
-    private byte[] buf = new byte[64 * 1024];
-    private int pos;
-    private int limit;
+
+    InflaterSource() {
+        buf = new byte[64 * 1024];
+    }
 
     /**
      * Inflates one rectangle's compressed bytes; {@code maxBytes} is the most its tiles can need. A
@@ -67,28 +68,8 @@ final class InflaterSource extends ByteSource implements AutoCloseable {
     }
 
     @Override
-    int u8() throws RfbProtocolException {
-        int p = pos;
-        if (p >= limit) {
-            throw truncated();
-        }
-        pos = p + 1;
-        return buf[p] & 0xFF;
-    }
-
-    @Override
-    int take(int n) throws RfbProtocolException {
-        int at = pos;
-        if (n > limit - at) {
-            throw truncated();
-        }
-        pos = at + n;
-        return at;
-    }
-
-    @Override
-    byte[] array() {
-        return buf;
+    void fill(int n) throws RfbProtocolException {
+        throw truncated();
     }
 
     @Override

@@ -58,6 +58,7 @@ final class CiraConnection {
     private final ChannelTable channels = new ChannelTable(MAX_CHANNELS);
     private final CountDownLatch forwarding = new CountDownLatch(1);
     private final AtomicInteger pendingForwards = new AtomicInteger();
+    private final Object keepAliveTimer = new Object();
     private volatile Socket raw;
     private volatile OutputStream out;
     private volatile Duration keepAliveInterval;
@@ -131,7 +132,7 @@ final class CiraConnection {
             case RequestSuccess m -> onForwardAnswered();
             case RequestFailure m -> onForwardAnswered();
             case KeepAliveOptionsRequest m -> {
-                keepAliveInterval = Duration.ofSeconds(Math.max(1, m.intervalSeconds()));
+                changeKeepAliveInterval(Duration.ofSeconds(Math.max(1, m.intervalSeconds())));
                 send(new KeepAliveOptionsReply(m.intervalSeconds(), m.timeoutSeconds()));
             }
             case KeepAliveRequest m -> send(new KeepAliveReply(m.cookie()));
@@ -199,10 +200,20 @@ final class CiraConnection {
         }
     }
 
+    /** Restarts the keep-alive wait so a shorter interval takes effect at once. */
+    private void changeKeepAliveInterval(Duration interval) {
+        synchronized (keepAliveTimer) {
+            keepAliveInterval = interval;
+            keepAliveTimer.notifyAll();
+        }
+    }
+
     private void keepAliveLoop() {
         while (!closed) {
             try {
-                Thread.sleep(keepAliveInterval);
+                synchronized (keepAliveTimer) {
+                    keepAliveTimer.wait(keepAliveInterval.toMillis());
+                }
                 if (isForwarding()) {
                     send(new KeepAliveRequest(++cookie & 0xFFFFFFFFL));
                 }
@@ -243,6 +254,9 @@ final class CiraConnection {
 
     private void close(boolean reset) {
         closed = true;
+        synchronized (keepAliveTimer) {
+            keepAliveTimer.notifyAll();
+        }
         Socket tcp = raw;
         if (tcp != null && !tcp.isClosed()) {
             try {

@@ -37,7 +37,8 @@ import java.util.OptionalLong;
  */
 public final class ApfCodec {
     static final int PROTOCOL_VERSION_RESERVED = 64;
-    private static final int INITIAL_BUFFER = 16 * 1024;
+    // Small: most messages are tiny, and thousands of idle sessions each hold one buffer.
+    private static final int INITIAL_BUFFER = 4 * 1024;
 
     private final ApfLimits limits;
     private byte[] buffer = new byte[INITIAL_BUFFER];

@@ -47,7 +47,9 @@ import org.slf4j.LoggerFactory;
 /** One device connection: reads APF on its own virtual thread and dispatches one handler per type. */
 final class CiraSession {
     private static final Logger log = LoggerFactory.getLogger(CiraSession.class);
-    private static final int READ_CHUNK = 16 * 1024;
+    /** Per-session buffers stay small: a listener holds thousands of mostly idle sessions. */
+    private static final int READ_CHUNK = 8 * 1024;
+    private static final int WRITE_BUFFER = 4 * 1024;
 
     private final SSLSocket socket;
     private final CiraListener listener;
@@ -103,7 +105,7 @@ final class CiraSession {
             socket.setSoTimeout((int) settings.handshakeDeadline().toMillis());
             socket.startHandshake();
             socket.setSoTimeout((int) settings.idleTimeout().toMillis());
-            out = new BufferedOutputStream(socket.getOutputStream(), READ_CHUNK);
+            out = new BufferedOutputStream(socket.getOutputStream(), WRITE_BUFFER);
             readLoop(socket.getInputStream());
         } catch (ApfProtocolException e) {
             drop(DisconnectReason.PROTOCOL_ERROR, e.getMessage());

@@ -48,6 +48,7 @@ import org.slf4j.LoggerFactory;
 final class CiraConnection {
     private static final Logger log = LoggerFactory.getLogger(CiraConnection.class);
     private static final int READ_CHUNK = 8 * 1024;
+    private static final int WRITE_BUFFER = 4 * 1024;
     private static final int MAX_CHANNELS = 16;
     private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
     private static final long TRIGGER_PERIODIC = 4;
@@ -99,7 +100,7 @@ final class CiraConnection {
             tcp.setTcpNoDelay(true);
             SSLSocket tls = (SSLSocket) settings.tls().createSocket(tcp, settings.host(), settings.port(), true);
             tls.startHandshake();
-            out = new BufferedOutputStream(tls.getOutputStream(), READ_CHUNK);
+            out = new BufferedOutputStream(tls.getOutputStream(), WRITE_BUFFER);
             send(new ProtocolVersion(1, 0, TRIGGER_PERIODIC, settings.uuid()));
             send(new ServiceRequest(ApfMessage.AUTH_SERVICE));
             Thread.ofVirtual().name("cira-keepalive").start(this::keepAliveLoop);

@@ -1,5 +1,6 @@
 package dev.outband.cira.ca;
 
+import java.io.IOException;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -51,7 +52,7 @@ final class Certificates {
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
             builder.addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(spki));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new GeneralSecurityException("cannot encode extensions", e);
         }
         return sign(builder, keys.getPrivate());
@@ -74,7 +75,7 @@ final class Certificates {
             if (!names.isEmpty()) {
                 builder.addExtension(Extension.subjectAlternativeName, false, subjectAltNames(names));
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new GeneralSecurityException("cannot encode extensions", e);
         }
         return sign(builder, issuerKey);

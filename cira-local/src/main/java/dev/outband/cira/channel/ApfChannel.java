@@ -11,6 +11,7 @@ import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.net.SocketTimeoutException;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -99,7 +100,7 @@ public final class ApfChannel implements Closeable {
             }
             byte[] copy = data.offset() == 0 && data.length() == data.data().length
                     ? data.data()
-                    : java.util.Arrays.copyOfRange(data.data(), data.offset(), data.offset() + data.length());
+                    : Arrays.copyOfRange(data.data(), data.offset(), data.offset() + data.length());
             if (copy.length > 0) {
                 inbound.add(copy);
             }

@@ -5,6 +5,7 @@ import dev.outband.cira.channel.ApfChannel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -48,7 +49,7 @@ final class ChannelSocket extends Socket {
         Duration timeout = timeoutMillis > 0 ? Duration.ofMillis(timeoutMillis)
                 : listener.settings().channelOpenTimeout();
         CiraSession session = listener.session(uuid)
-                .orElseThrow(() -> new java.net.ConnectException("device " + uuid + " is not connected over CIRA"));
+                .orElseThrow(() -> new ConnectException("device " + uuid + " is not connected over CIRA"));
         ApfChannel opened = session.openChannel(address.getPort(), timeout);
         opened.setReadTimeout(soTimeout);
         target = address;

@@ -33,11 +33,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.SocketAddress;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.net.ssl.SSLSocket;
@@ -58,6 +60,7 @@ final class CiraSession {
     private final ApfCodec codec;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final AtomicReference<SessionState> state = new AtomicReference<>(SessionState.AWAITING_VERSION);
+    private final AtomicBoolean dropping = new AtomicBoolean();
     private final Set<Integer> forwardedPorts = ConcurrentHashMap.newKeySet();
     private final SessionChannels channels;
     private final long startedNanos = System.nanoTime();
@@ -109,7 +112,7 @@ final class CiraSession {
             readLoop(socket.getInputStream());
         } catch (ApfProtocolException e) {
             drop(DisconnectReason.PROTOCOL_ERROR, e.getMessage());
-        } catch (java.net.SocketTimeoutException e) {
+        } catch (SocketTimeoutException e) {
             drop(DisconnectReason.CONNECTION_TIMED_OUT, "no message for " + settings.idleTimeout().toSeconds() + " s");
         } catch (IOException e) {
             end(DisconnectReason.CONNECTION_LOST, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
@@ -290,7 +293,8 @@ final class CiraSession {
 
     /** Ends the session with a DISCONNECT carrying {@code reason}. */
     void drop(DisconnectReason reason, String detail) {
-        if (state.get() == SessionState.CLOSED) {
+        // The reader and the watchdog may both decide to drop; only the first one speaks.
+        if (state.get() == SessionState.CLOSED || !dropping.compareAndSet(false, true)) {
             return;
         }
         try {

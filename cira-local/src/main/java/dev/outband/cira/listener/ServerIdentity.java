@@ -1,5 +1,6 @@
 package dev.outband.cira.listener;
 
+import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
@@ -33,7 +34,7 @@ public record ServerIdentity(PrivateKey privateKey, List<X509Certificate> chain,
         KeyStore keys = KeyStore.getInstance("PKCS12");
         try {
             keys.load(null, null);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new GeneralSecurityException("cannot create an in-memory key store", e);
         }
         keys.setKeyEntry("listener", privateKey, transientPassword, chain.toArray(X509Certificate[]::new));
@@ -43,7 +44,7 @@ public record ServerIdentity(PrivateKey privateKey, List<X509Certificate> chain,
         KeyStore trust = KeyStore.getInstance("PKCS12");
         try {
             trust.load(null, null);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new GeneralSecurityException("cannot create an in-memory trust store", e);
         }
         for (int i = 0; i < clientRoots.size(); i++) {

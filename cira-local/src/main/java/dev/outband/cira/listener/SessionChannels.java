@@ -10,6 +10,7 @@ import dev.outband.cira.channel.ApfChannel;
 import dev.outband.cira.channel.ApfSender;
 import dev.outband.cira.channel.ChannelTable;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Map;
@@ -67,7 +68,7 @@ final class SessionChannels {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             channel.abort("interrupted");
-            throw new java.io.InterruptedIOException("interrupted while opening a channel");
+            throw new InterruptedIOException("interrupted while opening a channel");
         } catch (IOException e) {
             channel.abort(e.getMessage());
             throw e;

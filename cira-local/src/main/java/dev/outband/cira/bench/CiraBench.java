@@ -155,33 +155,8 @@ public final class CiraBench {
                 .getBytes(StandardCharsets.US_ASCII);
     }
 
-    /**
-     * {@code CiraBench --devices N --swarm-classpath CP [--idle-seconds S] [--in-flight K]}; the swarm
-     * runs on the same java as this JVM.
-     */
-    public static void main(String[] args) throws Exception {
-        int devices = 1000;
-        String classpath = null;
-        int idleSeconds = 60;
-        int inFlight = 32;
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--devices" -> devices = Integer.parseInt(args[i + 1]);
-                case "--swarm-classpath" -> classpath = args[i + 1];
-                case "--idle-seconds" -> idleSeconds = Integer.parseInt(args[i + 1]);
-                case "--in-flight" -> inFlight = Integer.parseInt(args[i + 1]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]);
-            }
-        }
-        if (classpath == null) {
-            throw new IllegalArgumentException("--swarm-classpath is required");
-        }
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> swarm = List.of(java, "-Xss256k", "-Xmx6g", "-cp", classpath,
-                "dev.outband.simulator.cira.CiraSwarm");
-        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
-        Report report = run(new Options(devices, swarm, Duration.ofMinutes(15), Duration.ofSeconds(idleSeconds),
-                inFlight), out);
-        out.println(report.describe());
+    /** Runs {@link CiraBenchCommand} standalone, outside the app. */
+    public static void main(String[] args) {
+        System.exit(new picocli.CommandLine(new CiraBenchCommand()).execute(args));
     }
 }

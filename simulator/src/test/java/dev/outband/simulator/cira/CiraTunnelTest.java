@@ -29,6 +29,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javax.net.SocketFactory;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -108,6 +111,27 @@ class CiraTunnelTest {
         assertThat(body).isEqualTo("you sent GET /wsman HTTP/1.1");
         assertThat(events).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(CiraEvent.ChannelOpened.class,
                 o -> assertThat(o.port()).isEqualTo(WSMAN_PORT)));
+    }
+
+    @Test
+    void okHttpReachesTheDeviceThroughItsSocketFactory() throws Exception {
+        DeviceUuid uuid = CiraTestLab.randomUuid();
+        connect(uuid);
+        OkHttpClient http = new OkHttpClient.Builder().socketFactory(device(uuid).socketFactory())
+                .readTimeout(Duration.ofSeconds(10)).build();
+
+        try {
+            for (int i = 0; i < 3; i++) {
+                try (Response response = http.newCall(new Request.Builder()
+                        .url("http://127.0.0.1:" + WSMAN_PORT + "/wsman/" + i).build()).execute()) {
+                    assertThat(response.code()).isEqualTo(200);
+                    assertThat(response.body().string()).isEqualTo("you sent GET /wsman/" + i + " HTTP/1.1");
+                }
+            }
+        } finally {
+            http.connectionPool().evictAll();
+            http.dispatcher().executorService().shutdown();
+        }
     }
 
     @Test

@@ -237,6 +237,22 @@ class CiraTunnelTest {
     }
 
     @Test
+    void aDeviceThatStopsSaysGoodbyeAndLeavesTheList() throws Exception {
+        DeviceUuid uuid = CiraTestLab.randomUuid();
+        CiraClient client = connect(uuid);
+
+        client.close();
+
+        waitUntil(() -> listener.connectedDevices().isEmpty());
+        assertThat(events).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(CiraEvent.Disconnected.class, d -> {
+            assertThat(d.device()).isEqualTo(uuid);
+            assertThat(d.reason()).isEqualTo(DisconnectReason.BY_APPLICATION);
+        }));
+        assertThat(client.isForwarding()).isFalse();
+        assertThat(client.connectionCount()).isEqualTo(1);
+    }
+
+    @Test
     void theListenerPresentsItsLabCaCertificateAndDevicesTrustingTheRootConnect(@TempDir Path folder)
             throws Exception {
         LabCertificateAuthority ca = LabCertificateAuthority.create(folder, "secret".toCharArray(), "Lab CA");

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.outband.cira.apf.ApfMessage;
+import dev.outband.cira.apf.ApfMessage.ChannelData;
 import dev.outband.cira.apf.ApfMessage.ChannelOpen;
+import dev.outband.cira.apf.ApfMessage.ChannelOpenConfirmation;
 import dev.outband.cira.apf.ApfMessage.ChannelOpenFailure;
 import dev.outband.cira.apf.ApfMessage.Disconnect;
 import dev.outband.cira.apf.ApfMessage.ProtocolVersion;
@@ -20,13 +22,16 @@ import dev.outband.cira.listener.CiraCredentialCheck;
 import dev.outband.cira.listener.CiraCredentialCheck.CiraCredential;
 import dev.outband.cira.listener.CiraListener;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -190,6 +195,31 @@ class HostilePeerTest {
 
             assertThat(peer.next(WAIT)).isEqualTo(
                     new ChannelOpenFailure(5, ChannelOpenFailureReason.UNKNOWN_CHANNEL_TYPE.code()));
+        }
+        assertHealthyDeviceStillAnswers();
+    }
+
+    @Test
+    void aDeviceSendingPastItsChannelWindowIsDroppedWithProtocolError() throws Exception {
+        DeviceUuid uuid = CiraTestLab.randomUuid();
+        try (RawApfPeer peer = new RawApfPeer(listener)) {
+            peer.authenticateAndForward(uuid, 16992);
+            CompletableFuture<ApfChannel> opening = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return listener.device(uuid).orElseThrow().openChannel(16992);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            ChannelOpen open = (ChannelOpen) peer.next(WAIT);
+            peer.send(new ChannelOpenConfirmation(open.senderChannel(), 1, 4096, ApfMessage.UNLIMITED));
+            opening.get(10, TimeUnit.SECONDS);
+
+            byte[] half = new byte[(int) open.initialWindow() / 2 + 1];
+            peer.send(new ChannelData(open.senderChannel(), half));
+            peer.send(new ChannelData(open.senderChannel(), half));
+
+            assertThat(peer.next(WAIT)).isEqualTo(new Disconnect(DisconnectReason.PROTOCOL_ERROR));
         }
         assertHealthyDeviceStillAnswers();
     }

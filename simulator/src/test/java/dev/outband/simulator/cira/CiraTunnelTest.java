@@ -5,6 +5,7 @@ import static dev.outband.simulator.cira.CiraTestLab.WSMAN_PORT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.outband.cira.apf.ApfMessage;
 import dev.outband.cira.apf.DeviceUuid;
 import dev.outband.cira.apf.DisconnectReason;
 import dev.outband.cira.ca.LabCertificateAuthority;
@@ -24,6 +25,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -219,6 +221,21 @@ class CiraTunnelTest {
         connect(uuid);
 
         assertThatThrownBy(() -> device(uuid).openChannel(22)).hasMessageContaining("does not forward port 22");
+    }
+
+    @Test
+    void aCancelledForwardIsNoLongerReachable() throws Exception {
+        DeviceUuid uuid = CiraTestLab.randomUuid();
+        try (RawApfPeer peer = new RawApfPeer(listener)) {
+            peer.authenticateAndForward(uuid, WSMAN_PORT);
+            assertThat(device(uuid).snapshot().orElseThrow().forwardedPorts()).containsExactly(WSMAN_PORT);
+
+            peer.request(new ApfMessage.GlobalRequest(ApfMessage.CANCEL_TCPIP_FORWARD, true, "", WSMAN_PORT));
+
+            assertThat(peer.next(Duration.ofSeconds(5))).isEqualTo(new ApfMessage.RequestSuccess(OptionalLong.empty()));
+            assertThat(device(uuid).snapshot().orElseThrow().forwardedPorts()).isEmpty();
+            assertThatThrownBy(() -> device(uuid).openChannel(WSMAN_PORT)).hasMessageContaining("does not forward");
+        }
     }
 
     @Test

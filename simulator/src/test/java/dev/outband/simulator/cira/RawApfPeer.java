@@ -35,6 +35,12 @@ final class RawApfPeer implements AutoCloseable {
         sendRaw(ApfCodec.encode(message));
     }
 
+    /** Sends a GLOBAL_REQUEST that wants a reply, telling the decoder how the reply is shaped. */
+    void request(GlobalRequest request) throws IOException {
+        codec.expectGlobalReply(request.name());
+        send(request);
+    }
+
     void sendRaw(byte[] bytes) throws IOException {
         out.write(bytes);
         out.flush();
@@ -72,8 +78,7 @@ final class RawApfPeer implements AutoCloseable {
         next(Duration.ofSeconds(5));
         send(new ServiceRequest(ApfMessage.PFWD_SERVICE));
         next(Duration.ofSeconds(5));
-        codec.expectGlobalReply(ApfMessage.TCPIP_FORWARD);
-        send(new GlobalRequest(ApfMessage.TCPIP_FORWARD, true, "", port));
+        request(new GlobalRequest(ApfMessage.TCPIP_FORWARD, true, "", port));
         next(Duration.ofSeconds(5));
         next(Duration.ofSeconds(5));
     }

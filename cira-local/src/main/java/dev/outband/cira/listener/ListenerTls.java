@@ -8,9 +8,12 @@ import java.util.List;
 import java.util.Set;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The listener's TLS policy: TLS 1.2+ unless legacy mode admits old AMT firmware. */
 final class ListenerTls {
+    private static final Logger log = LoggerFactory.getLogger(ListenerTls.class);
     private static final List<String> MODERN_PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
     private static final List<String> LEGACY_PROTOCOLS = List.of("TLSv1.1", "TLSv1");
     /** RSA key exchange suites that AMT 6–10 firmware offers. */
@@ -32,10 +35,15 @@ final class ListenerTls {
         List<String> protocols = new ArrayList<>(MODERN_PROTOCOLS);
         List<String> suites = new ArrayList<>(Arrays.asList(server.getEnabledCipherSuites()));
         if (settings.legacyTls()) {
-            // The JDK also disables these in jdk.tls.disabledAlgorithms; the operator must lift that too.
             protocols.addAll(LEGACY_PROTOCOLS);
             Set<String> supportedSuites = Set.of(server.getSupportedCipherSuites());
-            LEGACY_SUITES.stream().filter(supportedSuites::contains).filter(s -> !suites.contains(s)).forEach(suites::add);
+            List<String> usable = LEGACY_SUITES.stream().filter(supportedSuites::contains).toList();
+            usable.stream().filter(s -> !suites.contains(s)).forEach(suites::add);
+            if (usable.isEmpty()) {
+                // Recent JDKs list these in jdk.tls.disabledAlgorithms; only the operator may lift that.
+                log.warn("legacy TLS: this JVM disables RSA key exchange; remove TLS_RSA_* and TLSv1/TLSv1.1 from"
+                        + " jdk.tls.disabledAlgorithms in the java.security file to serve old AMT firmware");
+            }
         }
         server.setEnabledProtocols(protocols.stream().filter(supported::contains).toArray(String[]::new));
         server.setEnabledCipherSuites(suites.toArray(String[]::new));

@@ -31,7 +31,7 @@ csv=$home/devices.csv
 if env -u DISPLAY timeout 300 "$launcher" devices import "$csv" >"$home/import.log" 2>&1; then
   store="$devices devices"
 else
-  store="empty store (this build has no 'devices import': $(grep -m1 -iE 'error|exception|usage' "$home/import.log" | cut -c1-100))"
+  store="empty store (this build has no 'devices import': $(grep -m1 -iE 'error|exception|usage' "$home/import.log" | cut -c1-100 || true))"
 fi
 
 # Prints "<ms to main window shown> <ms to exit>" for one start of the launcher.

@@ -81,7 +81,7 @@ echo "package: jpackage app-image" >&2
 # AOT cache (JEP 483/514): a training run of the image's own JVM with the launcher's class path and
 # options opens the main window once (--smoke); the JVM then writes the cache into the app folder,
 # where the launcher's -XX:AOTCache=$APPDIR/outband.aot finds it.
-echo "package: AOT training run (--smoke)" >&2
+echo "package: AOT training run (--smoke, ${SECONDS} s so far)" >&2
 cfg=$app_dir/$name.cfg
 app_native=$(native_path "$(cd "$app_dir" && pwd)")
 classpath=$(sed -n 's/^app\.classpath=//p' "$cfg" | tr -d '\r' | while IFS= read -r p; do
@@ -105,7 +105,7 @@ if ! OUTBAND_HOME=$train_home ${display[@]+"${display[@]}"} "$runtime_java" "${j
 fi
 
 for type in "${types[@]}"; do
-  echo "package: jpackage $type" >&2
+  echo "package: jpackage $type (${SECONDS} s so far)" >&2
   extra=()
   case $os in
     linux)
@@ -129,3 +129,4 @@ for type in "${types[@]}"; do
 done
 
 du -sh "$image_dir"/* "$out"/installers/* >&2
+echo "package: done in ${SECONDS} s" >&2

@@ -3,7 +3,8 @@
 #   packaging/measure-startup.sh [rounds]      (default 5; run ./outband package first)
 # Uses a temporary OUTBAND_HOME holding DEVICES (default 10000) devices imported with
 # `Outband devices import` when the build has that command, else an empty store.
-# Prints, per mode, the median time from process start to "main window shown" and to process exit.
+# Prints, per mode, the median time from process start to "main window shown" and to exit, the CPU time,
+# and the ratios.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 rounds=${1:-5}
@@ -34,14 +35,15 @@ else
   store="empty store (this build has no 'devices import': $(grep -m1 -iE 'error|exception|usage' "$home/import.log" | cut -c1-100 || true))"
 fi
 
-# Prints "<ms to main window shown> <ms to exit>" for one start of the launcher.
+# Prints "<ms to main window shown> <ms to exit> <ms of CPU, user + sys>" for one start of the launcher.
+# The CPU time barely depends on what else the machine runs, the wall times do.
 run_once() {
   local start shown=- line
   start=$(date +%s%N)
   while IFS= read -r line; do
     case $line in "main window shown"*) shown=$((($(date +%s%N) - start) / 1000000)) ;; esac
-  done < <("$@" --smoke 2>/dev/null)
-  echo "$shown $((($(date +%s%N) - start) / 1000000))"
+  done < <(TIMEFORMAT='%3U %3S'; { time "$@" --smoke 2>/dev/null; } 2>"$home/cpu")
+  echo "$shown $((($(date +%s%N) - start) / 1000000)) $(awk '{ printf "%d", ($1 + $2) * 1000 }' "$home/cpu")"
 }
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 
@@ -56,12 +58,12 @@ for ((r = 1; r <= rounds; r++)); do
 done
 
 echo "Outband cold start, $rounds rounds interleaved, $store, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-18s %14s %14s\n' mode "shown (ms)" "exit (ms)"
+printf '%-16s %12s %12s %12s\n' "median of" "shown (ms)" "exit (ms)" "CPU (ms)"
 for mode in noaot aot; do
-  printf '%-18s %14s %14s   runs: %s\n' "$([ $mode = aot ] && echo "with AOT cache" || echo "without cache")" \
-    "$(cut -d' ' -f1 "$home/$mode" | median)" "$(cut -d' ' -f2 "$home/$mode" | median)" \
-    "$(cut -d' ' -f1 "$home/$mode" | paste -sd' ' -)"
+  printf '%-16s' "$([ $mode = aot ] && echo "with AOT cache" || echo "without cache")"
+  for col in 1 2 3; do printf ' %12s' "$(cut -d' ' -f$col "$home/$mode" | median)"; done
+  printf '   shown: %s\n' "$(cut -d' ' -f1 "$home/$mode" | paste -sd' ' -)"
 done
-awk 'NR == FNR { a[FNR] = $1; next } { n[FNR] = $1 } END {
-  for (i in a) { sa += a[i]; sn += n[i] } printf "ratio of mean shown times, without/with cache: %.2f\n", sn / sa }' \
+awk 'NR == FNR { s1 += $1; c1 += $3; next } { s0 += $1; c0 += $3 } END {
+  printf "without/with cache, ratio of means: shown %.2f, CPU %.2f\n", s0 / s1, c0 / c1 }' \
   "$home/aot" "$home/noaot"

@@ -18,7 +18,7 @@ jlink_opts='--strip-debug --no-header-files --no-man-pages --compress=zip-6'
 
 case "$(uname -s)" in
   Linux)
-    os=linux exe='' sep=':'
+    os=linux exe='' sep=':' native_ext=so
     icon=icons/outband-256.png
     image_root=$image_dir/$name
     app_dir=$image_root/lib/app
@@ -28,7 +28,7 @@ case "$(uname -s)" in
     command -v rpmbuild >/dev/null && types+=(rpm)
     ;;
   Darwin)
-    os=mac exe='' sep=':'
+    os=mac exe='' sep=':' native_ext=dylib
     icon=icons/outband.icns
     image_root=$image_dir/$name.app
     app_dir=$image_root/Contents/app
@@ -36,7 +36,7 @@ case "$(uname -s)" in
     types=(dmg pkg)
     ;;
   MINGW* | MSYS* | CYGWIN*)
-    os=windows exe=.exe sep=';'
+    os=windows exe=.exe sep=';' native_ext=dll
     icon=icons/outband.ico
     image_root=$image_dir/$name
     app_dir=$image_root/app
@@ -57,6 +57,11 @@ cp app/target/outband-app.jar "$out/input/"
 # Jars without classes (JavaFX's platform-neutral parent jars, empty modules) add nothing to the class path.
 for j in app/target/lib/*.jar; do
   if unzip -Z1 "$j" | grep '\.class$' >/dev/null; then cp "$j" "$out/input/lib/"; fi
+done
+# JavaFX loads its natives from beside its jars when they are there; otherwise it copies them out of
+# the jars into ~/.openjfx/cache and checks them there on every start.
+for j in "$out"/input/lib/javafx-*.jar; do
+  unzip -q -o -j "$j" "*.$native_ext" -d "$out/input/lib" || [ $? = 11 ]  # 11: jar has no natives
 done
 
 echo "package: listing the JDK modules the jars use (jdeps)" >&2

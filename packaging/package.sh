@@ -8,6 +8,12 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 
 jdk=${JAVA_HOME:?"set JAVA_HOME to a JDK 25 (./outband package does this)"}
+# jlink copies this JDK's runtime into the image, and the AOT cache is tied to it: it must be 25+.
+jdk_major=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$jdk/release" 2>/dev/null || true)
+if [ -z "$jdk_major" ] || [ "$jdk_major" -lt 25 ] || [ ! -x "$jdk/bin/jpackage$([ -f "$jdk/bin/jpackage.exe" ] && echo .exe)" ]; then
+  echo "package.sh: JAVA_HOME=$jdk is not a JDK 25 or newer with jpackage (./outband package finds one)" >&2
+  exit 1
+fi
 name=Outband
 # jpackage wants a numeric version: 0.1.0-SNAPSHOT -> 0.1.0
 version=$(sed -n 's:^  <version>\([0-9.]*\).*</version>:\1:p' pom.xml | head -n1)

@@ -10,10 +10,12 @@ cd "$root"
 jdk=${JAVA_HOME:?"set JAVA_HOME to a JDK 25 (./outband package does this)"}
 # jlink copies this JDK's runtime into the image, and the AOT cache is tied to it: it must be 25+.
 jdk_major=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$jdk/release" 2>/dev/null || true)
-if [ -z "$jdk_major" ] || [ "$jdk_major" -lt 25 ] || [ ! -x "$jdk/bin/jpackage$([ -f "$jdk/bin/jpackage.exe" ] && echo .exe)" ]; then
+if [ -z "$jdk_major" ] || [ "$jdk_major" -lt 25 ] ||
+  { [ ! -e "$jdk/bin/jpackage" ] && [ ! -e "$jdk/bin/jpackage.exe" ]; }; then
   echo "package.sh: JAVA_HOME=$jdk is not a JDK 25 or newer with jpackage (./outband package finds one)" >&2
   exit 1
 fi
+
 name=Outband
 # jpackage wants a numeric version: 0.1.0-SNAPSHOT -> 0.1.0
 version=$(sed -n 's:^  <version>\([0-9.]*\).*</version>:\1:p' pom.xml | head -n1)
@@ -71,7 +73,7 @@ for j in "$out"/input/lib/javafx-*.jar; do
 done
 
 echo "package: listing the JDK modules the jars use (jdeps)" >&2
-# jdk.unsupported: sun.misc.Unsafe is reached by reflection (Kotlin/Okio, H2), which jdeps cannot see.
+# jdk.unsupported: sun.misc.Unsafe, which libraries look up by reflection where jdeps cannot see it.
 modules=$("$jdk/bin/jdeps$exe" --ignore-missing-deps --multi-release 25 --print-module-deps -q \
   --module-path "$out/input/lib" --class-path "$out/input/lib/*" \
   "$out/input/outband-app.jar" "$out"/input/lib/*.jar),jdk.unsupported

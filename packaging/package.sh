@@ -142,8 +142,11 @@ for type in "${types[@]}"; do
       cp packaging/linux/outband.desktop "$res/$name.desktop"
       cp "$icon" "$res/$name.png"
       extra=(--resource-dir "$res" --linux-package-name outband --linux-shortcut
-        --linux-menu-group System --linux-app-category admin --linux-package-deps libgtk-3-0)
-      if [ "$type" = deb ]; then extra+=(--linux-deb-maintainer outband@localhost); fi
+        --linux-menu-group System --linux-app-category admin)
+      # Debian's name for GTK 3; an .rpm finds its library dependencies by itself (Fedora calls it gtk3).
+      if [ "$type" = deb ]; then
+        extra+=(--linux-package-deps libgtk-3-0 --linux-deb-maintainer outband@localhost)
+      fi
       ;;
     mac) extra=(--mac-package-identifier dev.outband.console --mac-package-name "$name") ;;
     windows)

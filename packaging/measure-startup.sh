@@ -47,7 +47,7 @@ run_once() {
 }
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 
-# One start of each first: JavaFX unpacks its natives and the page cache fills.
+# One start of each first, not counted: it fills the page cache.
 run_once "$launcher" >/dev/null
 run_once env JAVA_TOOL_OPTIONS=-XX:AOTMode=off "$launcher" >/dev/null
 

@@ -1,0 +1,162 @@
+#!/usr/bin/env bash
+# Builds Outband's app-image (own trimmed runtime + AOT cache) and this OS's installers with jpackage.
+#   ./outband package        (finds JDK 25 and runs this script)
+#   JAVA_HOME=<jdk25> packaging/package.sh
+# Output in packaging/target/: image/ (the app-image) and installers/ (.deb/.rpm, .msi/.exe, .dmg/.pkg).
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+
+jdk=${JAVA_HOME:?"set JAVA_HOME to a JDK 25 (./outband package does this)"}
+# jlink copies this JDK's runtime into the image, and the AOT cache is tied to it: it must be 25+.
+jdk_major=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$jdk/release" 2>/dev/null || true)
+if [ -z "$jdk_major" ] || [ "$jdk_major" -lt 25 ] ||
+  { [ ! -e "$jdk/bin/jpackage" ] && [ ! -e "$jdk/bin/jpackage.exe" ]; }; then
+  echo "package.sh: JAVA_HOME=$jdk is not a JDK 25 or newer with jpackage (./outband package finds one)" >&2
+  exit 1
+fi
+
+name=Outband
+# jpackage wants a numeric version: 0.1.0-SNAPSHOT -> 0.1.0
+version=$(sed -n 's:^  <version>\([0-9.]*\).*</version>:\1:p' pom.xml | head -n1)
+out=packaging/target
+image_dir=$out/image
+# jpackage's defaults minus --strip-native-commands: the AOT training run needs the image's own bin/java.
+jlink_opts='--strip-debug --no-header-files --no-man-pages --compress=zip-6'
+
+case "$(uname -s)" in
+  Linux)
+    os=linux exe='' sep=':' native_ext=so
+    icon=icons/outband-256.png
+    image_root=$image_dir/$name
+    app_dir=$image_root/lib/app
+    runtime_java=$image_root/lib/runtime/bin/java
+    types=()
+    command -v dpkg-deb >/dev/null && types+=(deb)
+    command -v rpmbuild >/dev/null && types+=(rpm)
+    ;;
+  Darwin)
+    os=mac exe='' sep=':' native_ext=dylib
+    icon=icons/outband.icns
+    image_root=$image_dir/$name.app
+    app_dir=$image_root/Contents/app
+    runtime_java=$image_root/Contents/runtime/Contents/Home/bin/java
+    types=(dmg pkg)
+    ;;
+  MINGW* | MSYS* | CYGWIN*)
+    os=windows exe=.exe sep=';' native_ext=dll
+    icon=icons/outband.ico
+    image_root=$image_dir/$name
+    app_dir=$image_root/app
+    runtime_java=$image_root/runtime/bin/java.exe
+    types=(msi exe)
+    ;;
+  *) echo "package.sh: unsupported OS $(uname -s)" >&2; exit 1 ;;
+esac
+
+native_path() { if [ "$os" = windows ]; then cygpath -w "$1"; else echo "$1"; fi; }
+
+echo "package: building the app jars" >&2
+./mvnw -B -q -DskipTests -pl app -am package >&2
+
+rm -rf "$out"
+mkdir -p "$out/input/lib" "$out/installers"
+cp app/target/outband-app.jar "$out/input/"
+# Jars without classes (JavaFX's platform-neutral parent jars, empty modules) add nothing to the class path.
+for j in app/target/lib/*.jar; do
+  if unzip -Z1 "$j" | grep '\.class$' >/dev/null; then cp "$j" "$out/input/lib/"; fi
+done
+# JavaFX loads its natives from beside its jars when they are there; otherwise it copies them out of
+# the jars into ~/.openjfx/cache and checks them there on every start.
+for j in "$out"/input/lib/javafx-*.jar; do
+  unzip -q -o -j "$j" "*.$native_ext" -d "$out/input/lib" || [ $? = 11 ]  # 11: jar has no natives
+done
+
+echo "package: listing the JDK modules the jars use (jdeps)" >&2
+# jdk.unsupported: sun.misc.Unsafe, which libraries look up by reflection where jdeps cannot see it.
+modules=$("$jdk/bin/jdeps$exe" --ignore-missing-deps --multi-release 25 --print-module-deps -q \
+  --module-path "$out/input/lib" --class-path "$out/input/lib/*" \
+  "$out/input/outband-app.jar" "$out"/input/lib/*.jar),jdk.unsupported
+echo "package: modules $modules" >&2
+
+common=(--name "$name" --app-version "$version" --vendor "Outband"
+  --description "Desktop console for Intel AMT out-of-band management"
+  --copyright "Outband contributors" --icon "$icon")
+
+echo "package: jpackage app-image" >&2
+"$jdk/bin/jpackage$exe" --type app-image "${common[@]}" --dest "$image_dir" \
+  --input "$out/input" --main-jar outband-app.jar --main-class dev.outband.app.Main \
+  --add-modules "$modules" --jlink-options "$jlink_opts" \
+  --java-options --enable-native-access=ALL-UNNAMED \
+  --java-options -XX:+UseSerialGC \
+  --java-options "-XX:AOTCache=\$APPDIR/outband.aot"
+
+# AOT cache (JEP 483/514): a training run of the image's own JVM with the launcher's class path and
+# options opens the main window once (--smoke); the JVM then writes the cache into the app folder,
+# where the launcher's -XX:AOTCache=$APPDIR/outband.aot finds it.
+echo "package: AOT training run (--smoke, ${SECONDS} s so far)" >&2
+cfg=$app_dir/$name.cfg
+app_native=$(native_path "$(cd "$app_dir" && pwd)")
+classpath=$(sed -n 's/^app\.classpath=//p' "$cfg" | tr -d '\r' | while IFS= read -r p; do
+  echo "${app_native}${p#\$APPDIR}"; done | paste -sd "$sep" -)
+java_opts=()  # a read loop, not mapfile: macOS ships bash 3.2
+while IFS= read -r o; do java_opts+=("$o"); done \
+  < <(sed -n 's/^java-options=//p' "$cfg" | tr -d '\r' | grep -v -- '-XX:AOTCache=')
+display=()
+if [ "$os" = linux ] && [ -z "${DISPLAY:-}" ]; then
+  command -v xvfb-run >/dev/null || { echo "package: the AOT training run needs a display or xvfb-run" >&2; exit 1; }
+  display=(xvfb-run -a -s '-screen 0 1440x900x24')
+fi
+train_home=$(mktemp -d)
+trap 'rm -rf "$train_home"' EXIT
+# Devices in the training store, so the cache also covers loading and showing the device table.
+# A build without `devices import` fails fast here (no display) and trains on an empty store.
+train_csv=$out/training-devices.csv
+{
+  echo "name,host,user,password,tls,tags"
+  for i in $(seq 1 200); do echo "amt-$i,127.0.1.$i,admin,P@ssw0rd-$i,true,lab"; done
+} >"$train_csv"
+if command -v timeout >/dev/null &&
+  OUTBAND_HOME=$train_home env -u DISPLAY timeout 120 "$runtime_java" "${java_opts[@]}" \
+    -cp "$classpath" dev.outband.app.Main devices import "$(native_path "$train_csv")" >"$out/aot-import.log" 2>&1; then
+  echo "package: training store holds 200 devices" >&2
+else
+  echo "package: training on an empty store ('devices import' failed: $out/aot-import.log)" >&2
+fi
+if ! OUTBAND_HOME=$train_home ${display[@]+"${display[@]}"} "$runtime_java" "${java_opts[@]}" \
+     -XX:AOTCacheOutput="$app_native/outband.aot" -cp "$classpath" dev.outband.app.Main --smoke \
+     >"$out/aot-training.log" 2>&1 || [ ! -s "$app_dir/outband.aot" ]; then
+  tail -n 30 "$out/aot-training.log" >&2
+  echo "package: the AOT training run failed (log: $out/aot-training.log)" >&2
+  exit 1
+fi
+
+for type in "${types[@]}"; do
+  echo "package: jpackage $type (${SECONDS} s so far)" >&2
+  extra=()
+  case $os in
+    linux)
+      # Packaging from an app-image, jpackage takes the menu entry and its icon only from the resource dir.
+      res=$out/resources
+      mkdir -p "$res"
+      cp packaging/linux/outband.desktop "$res/$name.desktop"
+      cp "$icon" "$res/$name.png"
+      extra=(--resource-dir "$res" --linux-package-name outband --linux-shortcut
+        --linux-menu-group System --linux-app-category admin)
+      # Debian's name for GTK 3; an .rpm finds its library dependencies by itself (Fedora calls it gtk3).
+      if [ "$type" = deb ]; then
+        extra+=(--linux-package-deps libgtk-3-0 --linux-deb-maintainer outband@localhost)
+      fi
+      ;;
+    mac) extra=(--mac-package-identifier dev.outband.console --mac-package-name "$name") ;;
+    windows)
+      extra=(--win-menu --win-menu-group "$name" --win-shortcut --win-dir-chooser
+        --win-upgrade-uuid 6f1d0b3e-8a52-4c4e-9d63-0b7e2a4f5c11)
+      ;;
+  esac
+  "$jdk/bin/jpackage$exe" --type "$type" "${common[@]}" --app-image "$image_root" \
+    --dest "$out/installers" "${extra[@]}"
+done
+
+du -sh "$image_dir"/* "$out"/installers/* >&2
+echo "package: done in ${SECONDS} s" >&2

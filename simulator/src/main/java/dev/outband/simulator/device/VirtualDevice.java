@@ -26,6 +26,8 @@ public final class VirtualDevice {
     private final FaultHooks hooks = new FaultHooks();
     private final Consent consent;
     private final List<LogEntry> auditLog = new ArrayList<>();
+    private final List<PetEvent> eventLog = new ArrayList<>();
+    private final Redirection redirection = new Redirection();
     private final WsmanServer wsman;
     private PowerState power = PowerState.ON;
     private Display display = Display.DESKTOP;
@@ -150,7 +152,18 @@ public final class VirtualDevice {
             power = newState;
             display = newDisplay;
             generation = ++bootGeneration;
-            audit("Remote Control", 8, 0, "Power action " + cimState);
+            int auditEvent = switch (cimState) {
+                case 2 -> 0;
+                case 5 -> 2;
+                case 10, 14 -> 3;
+                default -> 1;
+            };
+            audit(17, auditEvent);
+            event(newState == PowerState.ON
+                    ? new PetEvent(Instant.now(), PetEvent.FIRMWARE_PROGRESS, 2, PetEvent.INFORMATION,
+                            PetEvent.ENTITY_BIOS, newDisplay == Display.BIOS_SETUP ? 0x14 : 0x13)
+                    : new PetEvent(Instant.now(), PetEvent.ACPI_POWER_STATE, newState == PowerState.OFF ? 5 : 3,
+                            PetEvent.INFORMATION, PetEvent.ENTITY_SYSTEM_BOARD, 0));
         }
         notifyListeners(newState, newDisplay);
         if (newDisplay == Display.BOOTING || newDisplay == Display.PXE_BOOT) {
@@ -207,7 +220,7 @@ public final class VirtualDevice {
     public long sendConsentCode(String code) {
         long rv = consent.send(code);
         synchronized (this) {
-            audit("Remote Control", 9, rv == 0 ? 0 : 1, rv == 0 ? "Consent code accepted" : "Consent code rejected");
+            audit(30, 1);
         }
         return rv;
     }
@@ -222,17 +235,32 @@ public final class VirtualDevice {
 
     public synchronized void setClock(Instant time) {
         clockOffset = Duration.between(Instant.now(), time);
-        audit("Time", 0, 0, "Clock set");
+        audit(21, 0);
     }
 
     public synchronized List<LogEntry> auditLog() {
         return List.copyOf(auditLog);
     }
 
-    private void audit(String initiator, int appId, int eventId, String text) {
+    public synchronized List<PetEvent> eventLog() {
+        return List.copyOf(eventLog);
+    }
+
+    public Redirection redirection() {
+        return redirection;
+    }
+
+    private void audit(int appId, int eventId) {
         if (auditLog.size() >= MAX_LOG) {
             auditLog.removeFirst();
         }
-        auditLog.add(new LogEntry(Instant.now(), initiator, appId, eventId, text));
+        auditLog.add(new LogEntry(Instant.now(), config.user(), appId, eventId));
+    }
+
+    private void event(PetEvent e) {
+        if (eventLog.size() >= MAX_LOG) {
+            eventLog.removeFirst();
+        }
+        eventLog.add(e);
     }
 }

@@ -3,6 +3,9 @@ package dev.outband.wsman.amt;
 import dev.outband.wsman.WsmanClient;
 import dev.outband.wsman.WsmanSettings;
 import dev.outband.wsman.amt.consent.ConsentService;
+import dev.outband.wsman.amt.hardware.HardwareService;
+import dev.outband.wsman.amt.log.LogService;
+import dev.outband.wsman.amt.redirection.RedirectionService;
 import dev.outband.wsman.amt.identity.IdentityService;
 import dev.outband.wsman.amt.power.PowerService;
 import dev.outband.wsman.amt.time.TimeService;
@@ -39,6 +42,19 @@ public final class AmtClient {
 
     public IdentityService identity() {
         return new IdentityService(wsman);
+    }
+
+    public HardwareService hardware() {
+        return new HardwareService(wsman);
+    }
+
+    /** Event log (AMT_MessageLog) and audit log (AMT_AuditLog). */
+    public LogService logs() {
+        return new LogService(wsman);
+    }
+
+    public RedirectionService redirection() {
+        return new RedirectionService(wsman);
     }
 
     public ConsentService consent() {

@@ -35,4 +35,19 @@ class RequestEnvelopeTest {
         assertThat(RequestEnvelope.get(r, Duration.ofSeconds(1)).messageId())
                 .isNotEqualTo(RequestEnvelope.get(r, Duration.ofSeconds(1)).messageId());
     }
+
+    @Test
+    void createPutAndDeleteUseTheirTransferActionsAndCarryTheInstanceBody() throws Exception {
+        Reference r = Reference.of("AMT_TLSCredentialContext", "InstanceID", "x");
+        Duration t = Duration.ofSeconds(5);
+        Document create = SecureXml.parse(RequestEnvelope.create(r, List.of(Argument.of("ElementName", "a&b")), t)
+                .xml().getBytes(StandardCharsets.UTF_8));
+        assertThat(create.getElementsByTagNameNS(Namespaces.ADDRESSING, "Action").item(0).getTextContent())
+                .isEqualTo(Namespaces.TRANSFER + "/Create");
+        assertThat(create.getElementsByTagNameNS(Namespaces.AMT + "AMT_TLSCredentialContext", "ElementName")
+                .item(0).getTextContent()).isEqualTo("a&b");
+        assertThat(RequestEnvelope.put(r, List.of(), t).xml()).contains(Namespaces.TRANSFER + "/Put");
+        assertThat(RequestEnvelope.delete(r, t).xml()).contains(Namespaces.TRANSFER + "/Delete")
+                .contains("<w:Selector Name=\"InstanceID\">x</w:Selector>");
+    }
 }

@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * {@code outband bench wsman}: WS-Man Get requests per second against one virtual device, and the wall
  * time to read the power state of many devices in parallel (virtual threads) versus one after another.
- * Arguments: [seconds=5] [devices=1000] [clients=8].
+ * Arguments: [seconds=5] [devices=1000] [clients=8] [latencyMs=0]; latency is added to every reply of the
+ * fleet to stand in for a real network, where waiting (not CPU) dominates.
  */
 public final class WsmanBench {
     private static final String USER = "admin";
@@ -29,6 +30,7 @@ public final class WsmanBench {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         int devices = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         int clients = args.length > 2 ? Integer.parseInt(args[2]) : 8;
+        int latencyMs = args.length > 3 ? Integer.parseInt(args[3]) : 0;
         try (DeviceFleet one = DeviceFleet.start(1, 0, USER, PASSWORD, null, Duration.ofSeconds(1))) {
             AmtClient client = client(one.members().getFirst());
             warmUp(client);
@@ -39,11 +41,13 @@ public final class WsmanBench {
             System.out.printf("  %d clients: %,10.0f requests/s%n", clients, parallel);
         }
         try (DeviceFleet fleet = DeviceFleet.start(devices, 0, USER, PASSWORD, null, Duration.ofSeconds(1))) {
+            fleet.members().forEach(m -> m.device().hooks().delay(Duration.ofMillis(latencyMs)));
             List<AmtClient> all = fleet.members().stream().map(WsmanBench::client).toList();
             warmUp(all.getFirst());
             long sequential = timeSequential(all);
             long parallel = timeParallel(all);
-            System.out.printf("Power state of %d devices (Enumerate+Pull+Get each, fresh digest per device):%n", devices);
+            System.out.printf("Power state of %d devices (401+Enumerate+Pull+Get each, %d ms added per reply):%n",
+                    devices, latencyMs);
             System.out.printf("  one after another  : %,8d ms%n", sequential);
             System.out.printf("  virtual threads    : %,8d ms%n", parallel);
             System.out.printf("  speed-up           : %8.1fx%n", sequential / (double) Math.max(1, parallel));

@@ -1,0 +1,35 @@
+package dev.outband.simulator.device;
+
+import java.time.Duration;
+import java.util.UUID;
+
+/** How a virtual device is born. provisioningMode: 1 admin control, 4 client control. */
+public record DeviceConfig(
+        String name, UUID uuid, String user, String password, String amtVersion, int provisioningMode,
+        long optInRequired, Duration bootDuration, Hardware hardware) {
+
+    public static DeviceConfig of(String name, String user, String password) {
+        return new DeviceConfig(name, UUID.randomUUID(), user, password, "16.1.25", 4, 0xFFFFFFFFL,
+                Duration.ofSeconds(2), Hardware.sample(Math.abs(name.hashCode() % 1000)));
+    }
+
+    public DeviceConfig withAmtVersion(String version) {
+        return new DeviceConfig(name, uuid, user, password, version, provisioningMode, optInRequired, bootDuration,
+                hardware);
+    }
+
+    public DeviceConfig withBootDuration(Duration duration) {
+        return new DeviceConfig(name, uuid, user, password, amtVersion, provisioningMode, optInRequired, duration,
+                hardware);
+    }
+
+    public int amtMajor() {
+        return Integer.parseInt(amtVersion.split("\\.")[0]);
+    }
+
+    @Override
+    public String toString() {
+        return "DeviceConfig[name=" + name + ", uuid=" + uuid + ", user=" + user + ", password=***, amt="
+                + amtVersion + "]";
+    }
+}

@@ -1,0 +1,4 @@
+package dev.outband.simulator.device;
+
+/** What the device's screen shows; the KVM server draws from this. */
+public enum Display { BLACK, BOOTING, BIOS_SETUP, PXE_BOOT, DIAGNOSTICS, DESKTOP }

@@ -1,0 +1,266 @@
+package dev.outband.simulator.device;
+
+import dev.outband.simulator.net.ConnectionHandler;
+import dev.outband.simulator.wsman.WsmanServer;
+import dev.outband.wsman.http.DigestCredentials;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** The state of one virtual AMT device; every server of the device reads and changes it here. */
+public final class VirtualDevice {
+    public static final long OK = 0;
+    public static final long NOT_SUPPORTED = 1;
+    public static final long NOT_READY = 2;
+    private static final int MAX_LOG = 390;
+
+    private final DeviceConfig config;
+    private final String realm;
+    private final List<PowerListener> listeners = new CopyOnWriteArrayList<>();
+    private final FaultHooks hooks = new FaultHooks();
+    private final Consent consent;
+    private final List<LogEntry> auditLog = new ArrayList<>();
+    private final List<PetEvent> eventLog = new ArrayList<>();
+    private final Redirection redirection = new Redirection();
+    private final WsmanServer wsman;
+    private PowerState power = PowerState.ON;
+    private Display display = Display.DESKTOP;
+    private BootOptions boot = BootOptions.none();
+    private long bootGeneration;
+    private Duration clockOffset = Duration.ZERO;
+
+    public VirtualDevice(DeviceConfig config) {
+        this.config = config;
+        byte[] r = new byte[16];
+        new SecureRandom().nextBytes(r);
+        this.realm = "Digest:" + HexFormat.of().withUpperCase().formatHex(r);
+        this.consent = new Consent(config.optInRequired());
+        this.wsman = new WsmanServer(this);
+    }
+
+    public DeviceConfig config() {
+        return config;
+    }
+
+    public String name() {
+        return config.name();
+    }
+
+    public UUID uuid() {
+        return config.uuid();
+    }
+
+    public DigestCredentials credentials() {
+        return new DigestCredentials(config.user(), config.password());
+    }
+
+    public String digestRealm() {
+        return realm;
+    }
+
+    public FaultHooks hooks() {
+        return hooks;
+    }
+
+    /** The WS-Man port's handler, for a TCP/TLS acceptor or a CIRA channel alike. */
+    public ConnectionHandler wsmanHandler() {
+        return wsman;
+    }
+
+    public WsmanServer wsmanServer() {
+        return wsman;
+    }
+
+    public synchronized PowerState powerState() {
+        return power;
+    }
+
+    public synchronized Display display() {
+        return display;
+    }
+
+    public void addPowerListener(PowerListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removePowerListener(PowerListener listener) {
+        listeners.remove(listener);
+    }
+
+    public synchronized BootOptions bootOptions() {
+        return boot;
+    }
+
+    public synchronized void setBootOptions(BootOptions options) {
+        this.boot = options;
+    }
+
+    /** RequestPowerStateChange: the CIM ReturnValue as AMT would answer. */
+    public long requestPowerState(int cimState) {
+        PowerState fromState;
+        Display newDisplay;
+        PowerState newState;
+        long generation;
+        synchronized (this) {
+            fromState = power;
+            boolean graceful = cimState == 12 || cimState == 14 || cimState == 4 || cimState == 7;
+            if (graceful && config.amtMajor() < 10) {
+                return NOT_SUPPORTED;
+            }
+            switch (cimState) {
+                case 2 -> {
+                    if (power == PowerState.ON) {
+                        return NOT_READY;
+                    }
+                    newState = PowerState.ON;
+                }
+                case 5, 10, 14 -> {
+                    if (power != PowerState.ON) {
+                        return NOT_READY;
+                    }
+                    newState = PowerState.ON;
+                }
+                case 8 -> {
+                    if (power == PowerState.OFF) {
+                        return NOT_READY;
+                    }
+                    newState = PowerState.OFF;
+                }
+                case 12, 4, 7 -> {
+                    if (power != PowerState.ON) {
+                        return NOT_READY;
+                    }
+                    newState = cimState == 12 ? PowerState.OFF : cimState == 4 ? PowerState.SLEEP : PowerState.HIBERNATE;
+                }
+                default -> {
+                    return NOT_SUPPORTED;
+                }
+            }
+            if (newState == PowerState.ON) {
+                newDisplay = boot.bootScreen();
+                // Boot options are one-shot: AMT forgets them once the machine has booted with them.
+                boot = BootOptions.none();
+            } else {
+                newDisplay = Display.BLACK;
+            }
+            power = newState;
+            display = newDisplay;
+            generation = ++bootGeneration;
+            int auditEvent = switch (cimState) {
+                case 2 -> 0;
+                case 5 -> 2;
+                case 10, 14 -> 3;
+                default -> 1;
+            };
+            audit(17, auditEvent);
+            event(newState == PowerState.ON
+                    ? new PetEvent(Instant.now(), PetEvent.FIRMWARE_PROGRESS, 2, PetEvent.INFORMATION,
+                            PetEvent.ENTITY_BIOS, newDisplay == Display.BIOS_SETUP ? 0x14 : 0x13)
+                    : new PetEvent(Instant.now(), PetEvent.ACPI_POWER_STATE, newState == PowerState.OFF ? 5 : 3,
+                            PetEvent.INFORMATION, PetEvent.ENTITY_SYSTEM_BOARD, 0));
+        }
+        notifyListeners(newState, newDisplay);
+        if (newDisplay == Display.BOOTING || newDisplay == Display.PXE_BOOT) {
+            Thread.ofVirtual().name(name() + "-boot").start(() -> finishBoot(generation));
+        }
+        return OK;
+    }
+
+    private void finishBoot(long generation) {
+        try {
+            Thread.sleep(config.bootDuration());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        synchronized (this) {
+            if (generation != bootGeneration || power != PowerState.ON) {
+                return;
+            }
+            display = Display.DESKTOP;
+        }
+        notifyListeners(PowerState.ON, Display.DESKTOP);
+    }
+
+    private void notifyListeners(PowerState state, Display shown) {
+        listeners.forEach(l -> l.powerChanged(state, shown));
+    }
+
+    /** The OS power-saving state IPS_PowerManagementService reports: 2 full power, 3 power saving. */
+    public synchronized int osPowerSavingState() {
+        return power == PowerState.ON ? 2 : 3;
+    }
+
+    public Optional<String> consentCodeOnScreen() {
+        return consent.codeOnScreen();
+    }
+
+    public long consentRequired() {
+        return consent.required();
+    }
+
+    public int consentState() {
+        return consent.state();
+    }
+
+    public int wrongConsentCodes() {
+        return consent.wrongCodes();
+    }
+
+    public long startConsent() {
+        return consent.start();
+    }
+
+    public long sendConsentCode(String code) {
+        long rv = consent.send(code);
+        synchronized (this) {
+            audit(30, 1);
+        }
+        return rv;
+    }
+
+    public long cancelConsent() {
+        return consent.cancel();
+    }
+
+    public synchronized Instant clock() {
+        return Instant.now().plus(clockOffset);
+    }
+
+    public synchronized void setClock(Instant time) {
+        clockOffset = Duration.between(Instant.now(), time);
+        audit(21, 0);
+    }
+
+    public synchronized List<LogEntry> auditLog() {
+        return List.copyOf(auditLog);
+    }
+
+    public synchronized List<PetEvent> eventLog() {
+        return List.copyOf(eventLog);
+    }
+
+    public Redirection redirection() {
+        return redirection;
+    }
+
+    private void audit(int appId, int eventId) {
+        if (auditLog.size() >= MAX_LOG) {
+            auditLog.removeFirst();
+        }
+        auditLog.add(new LogEntry(Instant.now(), config.user(), appId, eventId));
+    }
+
+    private void event(PetEvent e) {
+        if (eventLog.size() >= MAX_LOG) {
+            eventLog.removeFirst();
+        }
+        eventLog.add(e);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.outband.simulator.wsman;
+
+import java.time.Instant;
+import java.util.List;
+
+/** User consent and the clock. */
+final class ConsentResources {
+    private ConsentResources() {
+    }
+
+    static List<ResourceClass> all() {
+        return List.of(
+                ResourceClass.of("IPS_OptInService", d -> List.of(Instance.of("IPS_OptInService")
+                                .with("CanModifyOptInPolicy", 1)
+                                .with("CreationClassName", "IPS_OptInService")
+                                .with("ElementName", "Intel(r) AMT OptIn Service")
+                                .with("Name", "Intel(r) AMT OptIn Service")
+                                .with("OptInCodeTimeout", 120)
+                                .with("OptInDisplayTimeout", 300)
+                                .with("OptInRequired", d.consentRequired())
+                                .with("OptInState", d.consentState())
+                                .with("SystemCreationClassName", "CIM_ComputerSystem")
+                                .with("SystemName", "Intel(r) AMT")))
+                        .method("StartOptIn", (d, in) -> Instance.output("IPS_OptInService", "StartOptIn",
+                                d.startConsent()))
+                        .method("SendOptInCode", (d, in) -> Instance.output("IPS_OptInService", "SendOptInCode",
+                                d.sendConsentCode(in.get("OptInCode"))))
+                        .method("CancelOptIn", (d, in) -> Instance.output("IPS_OptInService", "CancelOptIn",
+                                d.cancelConsent()))
+                        .build(),
+                ResourceClass.of("AMT_TimeSynchronizationService", d -> List.of(
+                                Instance.of("AMT_TimeSynchronizationService")
+                                        .with("CreationClassName", "AMT_TimeSynchronizationService")
+                                        .with("ElementName", "Intel(r) AMT Time Synchronization Service")
+                                        .with("EnabledState", 5)
+                                        .with("LocalTimeSyncEnabled", 0)
+                                        .with("Name", "Intel(r) AMT Time Synchronization Service")
+                                        .with("TimeSource", 1)))
+                        .method("GetLowAccuracyTimeSynch", (d, in) -> Instance.output("AMT_TimeSynchronizationService",
+                                "GetLowAccuracyTimeSynch", 0).with("Ta0", d.clock().getEpochSecond()))
+                        .method("SetHighAccuracyTimeSynch", (d, in) -> {
+                            d.setClock(Instant.ofEpochSecond(in.getLong("Tm2", 0)));
+                            return Instance.output("AMT_TimeSynchronizationService", "SetHighAccuracyTimeSynch", 0);
+                        })
+                        .build());
+    }
+
+}

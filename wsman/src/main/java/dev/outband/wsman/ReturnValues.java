@@ -1,0 +1,27 @@
+package dev.outband.wsman;
+
+import java.util.Map;
+
+/** Names of the ReturnValue codes AMT and CIM methods use. */
+public final class ReturnValues {
+    private static final Map<Long, String> NAMES = Map.ofEntries(
+            Map.entry(0L, "Success"),
+            Map.entry(1L, "Not supported"),
+            Map.entry(2L, "Unknown or unspecified error"),
+            Map.entry(3L, "Cannot complete within timeout"),
+            Map.entry(4L, "Failed"),
+            Map.entry(5L, "Invalid parameter"),
+            Map.entry(6L, "In use"),
+            Map.entry(0x24L, "Invalid parameter"),
+            Map.entry(0x26L, "Invalid index"),
+            Map.entry(0x800L, "Not permitted"),
+            Map.entry(2066L, "Invalid user consent code"),
+            Map.entry(2067L, "User consent not in the right state"));
+
+    private ReturnValues() {
+    }
+
+    public static String name(long value) {
+        return NAMES.getOrDefault(value, "Error");
+    }
+}

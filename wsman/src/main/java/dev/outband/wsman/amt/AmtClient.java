@@ -1,0 +1,67 @@
+package dev.outband.wsman.amt;
+
+import dev.outband.wsman.WsmanClient;
+import dev.outband.wsman.WsmanSettings;
+import dev.outband.wsman.amt.consent.ConsentService;
+import dev.outband.wsman.amt.hardware.HardwareService;
+import dev.outband.wsman.amt.log.LogService;
+import dev.outband.wsman.amt.redirection.RedirectionService;
+import dev.outband.wsman.amt.identity.IdentityService;
+import dev.outband.wsman.amt.power.PowerService;
+import dev.outband.wsman.amt.time.TimeService;
+import dev.outband.wsman.http.WsmanTransport;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/** The console's entry to one AMT device: typed services over one WS-Man client. Thread-safe. */
+public final class AmtClient {
+    private final WsmanClient wsman;
+
+    private AmtClient(WsmanClient wsman) {
+        this.wsman = wsman;
+    }
+
+    public static AmtClient connect(DeviceEndpoint endpoint) {
+        return connect(HttpClients.shared(), endpoint, WsmanSettings.defaults());
+    }
+
+    public static AmtClient connect(OkHttpClient shared, DeviceEndpoint endpoint, WsmanSettings settings) {
+        OkHttpClient http = HttpClients.forDevice(shared, endpoint, settings);
+        HttpUrl url = new HttpUrl.Builder().scheme(endpoint.tls() ? "https" : "http").host(endpoint.host())
+                .port(endpoint.port()).addPathSegment("wsman").build();
+        return new AmtClient(new WsmanClient(new WsmanTransport(http, url, settings), settings));
+    }
+
+    public WsmanClient wsman() {
+        return wsman;
+    }
+
+    public PowerService power() {
+        return new PowerService(wsman);
+    }
+
+    public IdentityService identity() {
+        return new IdentityService(wsman);
+    }
+
+    public HardwareService hardware() {
+        return new HardwareService(wsman);
+    }
+
+    /** Event log (AMT_MessageLog) and audit log (AMT_AuditLog). */
+    public LogService logs() {
+        return new LogService(wsman);
+    }
+
+    public RedirectionService redirection() {
+        return new RedirectionService(wsman);
+    }
+
+    public ConsentService consent() {
+        return new ConsentService(wsman);
+    }
+
+    public TimeService time() {
+        return new TimeService(wsman);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.outband.wsman.amt.identity;
+
+import java.util.UUID;
+
+/** Who the device is: AMT version, provisioning, names and platform UUID. */
+public record AmtIdentity(
+        String amtVersion,
+        ProvisioningMode provisioningMode,
+        ProvisioningState provisioningState,
+        String hostName,
+        String domainName,
+        String digestRealm,
+        UUID uuid) {
+
+    public enum ProvisioningMode {
+        ADMIN_CONTROL, CLIENT_CONTROL, NONE, UNKNOWN;
+
+        public static ProvisioningMode of(long value) {
+            return switch ((int) value) {
+                case 1 -> ADMIN_CONTROL;
+                case 4 -> CLIENT_CONTROL;
+                case 0 -> NONE;
+                default -> UNKNOWN;
+            };
+        }
+    }
+
+    public enum ProvisioningState {
+        PRE_PROVISIONING, IN_PROVISIONING, POST_PROVISIONING, UNKNOWN;
+
+        public static ProvisioningState of(long value) {
+            return value >= 0 && value <= 2 ? values()[(int) value] : UNKNOWN;
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package dev.outband.wsman.amt.power;
+
+import dev.outband.wsman.WsmanClient;
+import dev.outband.wsman.WsmanException;
+import dev.outband.wsman.soap.Argument;
+import dev.outband.wsman.soap.CimObject;
+import dev.outband.wsman.soap.Reference;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/** Power state, capabilities and actions, including one-shot boot to BIOS, PXE or diagnostics. */
+public final class PowerService {
+    static final String BOOT_SETTING_DATA = "AMT_BootSettingData";
+    static final Reference BOOT_CONFIG = Reference.of("CIM_BootConfigSetting", "InstanceID",
+            "Intel(r) AMT: Boot Configuration 0");
+    private static final List<String> BOOT_FLAGS = List.of("BIOSPause", "BIOSSetup", "UseIDER", "UseSOL",
+            "UseSafeMode", "ReflashBIOS", "LockKeyboard", "LockPowerButton", "LockResetButton", "LockSleepButton");
+
+    private final WsmanClient wsman;
+
+    public PowerService(WsmanClient wsman) {
+        this.wsman = wsman;
+    }
+
+    public PowerStatus status() throws WsmanException {
+        List<CimObject> links = wsman.enumerate("CIM_ServiceAvailableToElement");
+        int state = links.stream().filter(o -> o.find("PowerState").isPresent())
+                .mapToInt(o -> (int) o.getLong("PowerState", 0)).findFirst()
+                .orElseThrow(() -> new WsmanException.MalformedReply("no PowerState in CIM_ServiceAvailableToElement", null));
+        int osState = 0;
+        try {
+            osState = (int) wsman.get("IPS_PowerManagementService").getLong("OSPowerSavingState", 0);
+        } catch (dev.outband.wsman.SoapFaultException olderThanAmt10) {
+            // IPS_PowerManagementService exists from AMT 10 on; older devices simply lack it.
+        }
+        return new PowerStatus(state, osState);
+    }
+
+    /** The actions this device accepts, from CIM_PowerManagementCapabilities and AMT_BootCapabilities. */
+    public Set<PowerAction> supportedActions() throws WsmanException {
+        CimObject power = wsman.get("CIM_PowerManagementCapabilities");
+        CimObject boot = wsman.get("AMT_BootCapabilities");
+        Set<Integer> states = power.all("PowerStatesSupported").stream().map(Integer::valueOf)
+                .collect(java.util.stream.Collectors.toSet());
+        Set<PowerAction> out = EnumSet.noneOf(PowerAction.class);
+        for (PowerAction a : PowerAction.values()) {
+            boolean base = states.contains(a.cimState());
+            boolean target = switch (a.bootTarget()) {
+                case NONE -> true;
+                case BIOS -> boot.getBoolean("BIOSSetup");
+                case PXE -> boot.getBoolean("ForcePXEBoot");
+                case DIAGNOSTIC -> boot.getBoolean("ForceDiagnosticBoot");
+            };
+            if (base && target) {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
+    /** Performs any action by its number (2, 8, 10, 100, 401, ...). */
+    public void perform(int actionNumber) throws WsmanException {
+        perform(PowerAction.byNumber(actionNumber)
+                .orElseThrow(() -> new IllegalArgumentException("unknown power action " + actionNumber)));
+    }
+
+    public void perform(PowerAction action) throws WsmanException {
+        switch (action.bootTarget()) {
+            case NONE -> clearBootFlags();
+            case BIOS -> prepareBoot(true, null);
+            case PXE -> prepareBoot(false, "Intel(r) AMT: Force PXE Boot");
+            case DIAGNOSTIC -> prepareBoot(false, "Intel(r) AMT: Force Diagnostic Boot");
+        }
+        wsman.invoke(Reference.of("CIM_PowerManagementService", "CreationClassName", "CIM_PowerManagementService",
+                        "Name", "Intel(r) AMT Power Management Service", "SystemCreationClassName",
+                        "CIM_ComputerSystem", "SystemName", "Intel(r) AMT"),
+                "RequestPowerStateChange", List.of(
+                        Argument.of("PowerState", action.cimState()),
+                        Argument.epr("ManagedElement", Reference.of("CIM_ComputerSystem",
+                                "CreationClassName", "CIM_ComputerSystem", "Name", "ManagedSystem"))));
+    }
+
+    /** A previous boot-to-BIOS/PXE must not leak into a plain reset, so flags are cleared first. */
+    private void clearBootFlags() throws WsmanException {
+        CimObject current = wsman.get(BOOT_SETTING_DATA);
+        boolean dirty = BOOT_FLAGS.stream().anyMatch(current::getBoolean);
+        if (dirty) {
+            wsman.put(Reference.of(BOOT_SETTING_DATA), bootSettings(current, false));
+        }
+        wsman.invoke(BOOT_CONFIG, "ChangeBootOrder", List.of());
+    }
+
+    private void prepareBoot(boolean biosSetup, String source) throws WsmanException {
+        CimObject current = wsman.get(BOOT_SETTING_DATA);
+        wsman.put(Reference.of(BOOT_SETTING_DATA), bootSettings(current, biosSetup));
+        List<Argument> order = source == null ? List.of()
+                : List.of(Argument.epr("Source", Reference.of("CIM_BootSourceSetting", "InstanceID", source)));
+        wsman.invoke(BOOT_CONFIG, "ChangeBootOrder", order);
+        wsman.invoke(Reference.of("CIM_BootService", "CreationClassName", "CIM_BootService", "Name",
+                        "Intel(r) AMT Boot Service", "SystemCreationClassName", "CIM_ComputerSystem",
+                        "SystemName", "Intel(r) AMT"),
+                "SetBootConfigRole", List.of(Argument.epr("BootConfigSetting", BOOT_CONFIG), Argument.of("Role", 1)));
+    }
+
+    private static List<Argument> bootSettings(CimObject current, boolean biosSetup) {
+        List<Argument> out = new java.util.ArrayList<>();
+        current.properties().forEach((name, values) -> {
+            if (BOOT_FLAGS.contains(name)) {
+                out.add(Argument.of(name, name.equals("BIOSSetup") && biosSetup));
+            } else if (!values.isEmpty()) {
+                out.add(new Argument.Values(name, values));
+            }
+        });
+        return out;
+    }
+}

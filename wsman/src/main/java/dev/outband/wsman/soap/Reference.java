@@ -1,0 +1,47 @@
+package dev.outband.wsman.soap;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** An endpoint reference: a resource URI and the selectors that pick one instance. */
+public record Reference(String resourceUri, Map<String, String> selectors) {
+    public Reference {
+        selectors = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(selectors));
+    }
+
+    public static Reference of(String className, String... nameValues) {
+        Map<String, String> selectors = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < nameValues.length; i += 2) {
+            selectors.put(nameValues[i], nameValues[i + 1]);
+        }
+        return new Reference(Namespaces.resourceUri(className), selectors);
+    }
+
+    /** The SelectorSet element with the w: prefix. */
+    public String selectorSetXml() {
+        return selectorSetXml("w");
+    }
+
+    /** The SelectorSet element with the given prefix for the WS-Man namespace. */
+    public String selectorSetXml(String w) {
+        if (selectors.isEmpty()) {
+            return "";
+        }
+        StringBuilder xml = new StringBuilder("<" + w + ":SelectorSet>");
+        selectors.forEach((name, value) -> xml.append("<" + w + ":Selector Name=\"").append(Xml.escape(name))
+                .append("\">").append(Xml.escape(value)).append("</" + w + ":Selector>"));
+        return xml.append("</" + w + ":SelectorSet>").toString();
+    }
+
+    /** This reference as the content of an EPR-typed argument, with prefixes a: and w:. */
+    public String eprXml() {
+        return eprXml("a", "w");
+    }
+
+    /** This reference as EPR content with the given prefixes for the addressing and WS-Man namespaces. */
+    public String eprXml(String a, String w) {
+        return "<" + a + ":Address>" + Namespaces.ANONYMOUS + "</" + a + ":Address>"
+                + "<" + a + ":ReferenceParameters><" + w + ":ResourceURI>" + Xml.escape(resourceUri) + "</" + w
+                + ":ResourceURI>" + selectorSetXml(w) + "</" + a + ":ReferenceParameters>";
+    }
+}

@@ -2,6 +2,8 @@ package dev.outband.app;
 
 import dev.outband.app.store.DataFolder;
 import dev.outband.app.store.DeviceStore;
+import dev.outband.app.store.StoreKey;
+import dev.outband.app.store.WrongMasterPasswordException;
 import dev.outband.app.ui.Background;
 import dev.outband.app.ui.ErrorPresenter;
 import dev.outband.app.ui.MasterPasswordPrompt;
@@ -9,10 +11,13 @@ import dev.outband.app.ui.Settings;
 import dev.outband.app.ui.StageIcons;
 import dev.outband.app.ui.devices.DeviceListView;
 import dev.outband.app.ui.devices.DeviceListViewModel;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -26,6 +31,7 @@ public final class OutbandApp extends Application {
     private Settings settings;
     private List<Image> icons;
     private DeviceStore store;
+    private CompletableFuture<DeviceStore> earlyOpen;
 
     @Override
     public void init() {
@@ -33,6 +39,30 @@ public final class OutbandApp extends Application {
         folder = DataFolder.resolve();
         settings = Settings.load(folder);
         icons = StageIcons.load();
+        if (!StoreKey.isProtected(folder)) {
+            // Flyway and H2 start while the toolkit starts: the window and its devices appear sooner.
+            earlyOpen = CompletableFuture.supplyAsync(this::openUnprotected,
+                    work -> Thread.ofVirtual().name("store-open").start(work));
+        }
+    }
+
+    private DeviceStore openUnprotected() {
+        try {
+            return DeviceStore.open(folder, () -> null);
+        } catch (IOException | WrongMasterPasswordException e) {
+            throw new CompletionException(e);
+        }
+    }
+
+    private DeviceStore openStore(MasterPasswordPrompt prompt) throws Exception {
+        if (earlyOpen == null) {
+            return DeviceStore.open(folder, prompt::ask);
+        }
+        try {
+            return earlyOpen.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
     }
 
     @Override
@@ -55,7 +85,7 @@ public final class OutbandApp extends Application {
         stage.show();
 
         var prompt = new MasterPasswordPrompt(stage);
-        background.run("Opening the device store", () -> DeviceStore.open(folder, prompt::ask), opened -> {
+        background.run("Opening the device store", () -> openStore(prompt), opened -> {
             store = opened;
             viewModel.attach(opened);
             viewModel.reload(count -> {

@@ -11,6 +11,7 @@ import dev.outband.app.ui.transfer.TransferActions;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -120,8 +121,8 @@ public final class DeviceListView {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        return new ToolBar(add, edit, delete, new Separator(), power, kvmHolder, refresh, spacer,
-                searchBox, new FontIcon(Feather.TAG), tags, new Separator(), dark);
+        return new ToolBar(add, edit, delete, new Separator(Orientation.VERTICAL), power, kvmHolder, refresh, spacer,
+                searchBox, new FontIcon(Feather.TAG), tags, new Separator(Orientation.VERTICAL), dark);
     }
 
     private Node statusBar() {

@@ -17,7 +17,8 @@ final class EmptyStorePlaceholder {
 
     static Node forEmptyStore(Runnable onAdd, Runnable onImport) {
         FontIcon icon = new FontIcon(Feather.SERVER);
-        icon.setIconSize(48);
+        // Inline (kept after the icon font style), because the theme would override setIconSize.
+        icon.setStyle(icon.getStyle() + "; -fx-icon-size: 48px;");
         icon.getStyleClass().add(Styles.TEXT_MUTED);
         Label title = new Label("No devices yet");
         title.getStyleClass().add(Styles.TITLE_3);

@@ -56,7 +56,7 @@ public final class OutbandApp extends Application {
 
     private DeviceStore openStore(MasterPasswordPrompt prompt) throws Exception {
         if (earlyOpen == null) {
-            return DeviceStore.open(folder, prompt::ask);
+            return prompt.open(folder);
         }
         try {
             return earlyOpen.join();

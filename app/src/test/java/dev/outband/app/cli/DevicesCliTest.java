@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.outband.app.store.StoreKey;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -25,9 +26,13 @@ class DevicesCliTest {
     private StringWriter err;
 
     private int run(String stdin, String... args) {
+        return runWith(Map.of("OUTBAND_HOME", home.toString()), stdin, args);
+    }
+
+    private int runWith(Map<String, String> env, String stdin, String... args) {
         out = new StringWriter();
         err = new StringWriter();
-        var ctx = new CliContext(Map.of("OUTBAND_HOME", home.toString()),
+        var ctx = new CliContext(env,
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), new PrintWriter(out), new PrintWriter(err));
         return Cli.run(args, ctx);
     }
@@ -93,5 +98,20 @@ class DevicesCliTest {
         assertThat(run("", "devices", "export", full.toString(), "--include-passwords")).isZero();
         assertThat(Files.readString(plain)).contains("\"computers\"").doesNotContain("Exp#Secret1");
         assertThat(Files.readString(full)).contains("Exp#Secret1");
+    }
+
+    @Test
+    void aProtectedStoreOpensWithTheMasterPasswordFileAndRefusesAWrongOne() throws Exception {
+        StoreKey.protect(home, "master pw".toCharArray());
+        Path good = Files.writeString(home.resolve("good.txt"), "master pw\n");
+        Path bad = Files.writeString(home.resolve("bad.txt"), "guess\n");
+        var withGood = Map.of("OUTBAND_HOME", home.toString(), "OUTBAND_MASTER_PASSWORD_FILE", good.toString());
+        var withBad = Map.of("OUTBAND_HOME", home.toString(), "OUTBAND_MASTER_PASSWORD_FILE", bad.toString());
+
+        assertThat(runWith(withGood, "s3cret\n", "devices", "add", "--name", "p", "--host", "10.0.0.1", "--password-stdin")).isZero();
+        assertThat(runWith(withBad, "", "devices", "list")).isEqualTo(1);
+        assertThat(err.toString()).contains("Wrong master password");
+        assertThat(runWith(withGood, "", "devices", "list", "--json")).isZero();
+        assertThat(out.toString()).contains("\"p\"");
     }
 }

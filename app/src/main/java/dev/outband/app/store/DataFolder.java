@@ -3,6 +3,7 @@ package dev.outband.app.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
 import java.util.Map;
 
@@ -33,9 +34,18 @@ public final class DataFolder {
         return notBlank(xdg) ? Path.of(xdg, "outband") : Path.of(userHome, ".local", "share", "outband");
     }
 
-    /** Creates the folder on first use. */
+    /** Creates the folder on first use, private to the user where the file system allows it. */
     public static Path ensureExists(Path folder) throws IOException {
-        return Files.createDirectories(folder);
+        if (Files.isDirectory(folder)) {
+            return folder;
+        }
+        Files.createDirectories(folder);
+        try {
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: %APPDATA% is already per user.
+        }
+        return folder;
     }
 
     private static boolean notBlank(String s) {

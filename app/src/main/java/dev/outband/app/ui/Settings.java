@@ -30,7 +30,8 @@ public final class Settings {
         if (Files.exists(file)) {
             try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 values.load(r);
-            } catch (IOException e) {
+            } catch (IOException | IllegalArgumentException e) {
+                // A damaged settings file must not keep the console from starting.
                 LOG.warn("Ignoring unreadable {}: {}", file, e.getMessage());
             }
         }

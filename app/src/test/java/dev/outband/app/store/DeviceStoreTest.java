@@ -105,6 +105,9 @@ class DeviceStoreTest {
         }
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder.resolve("store.key"))))
                 .isEqualTo("rw-------");
+        Path fresh = folder.resolve("fresh");
+        DataFolder.ensureExists(fresh);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh))).isEqualTo("rwx------");
     }
 
     @Test

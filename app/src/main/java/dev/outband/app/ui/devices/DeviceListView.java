@@ -23,6 +23,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Separator;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
@@ -60,7 +61,7 @@ public final class DeviceListView {
         root.setBottom(statusBar());
         placeholders();
         table.setRowFactory(t -> {
-            var row = new javafx.scene.control.TableRow<Device>();
+            var row = new TableRow<Device>();
             row.setOnMouseClicked(e -> {
                 if (e.getClickCount() == 2 && !row.isEmpty()) {
                     edit(row.getItem());

@@ -5,6 +5,7 @@ import dev.outband.app.store.DeviceDraft;
 import java.util.Optional;
 import javafx.application.Platform;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.StringProperty;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
@@ -73,7 +74,7 @@ public final class DeviceDialog {
         return row + 2;
     }
 
-    private static TextField text(String id, javafx.beans.property.StringProperty value, String prompt) {
+    private static TextField text(String id, StringProperty value, String prompt) {
         TextField field = new TextField();
         field.setId(id);
         field.setPromptText(prompt);

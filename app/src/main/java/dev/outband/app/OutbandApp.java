@@ -1,23 +1,114 @@
 package dev.outband.app;
 
+import dev.outband.app.store.DataFolder;
+import dev.outband.app.store.DeviceStore;
+import dev.outband.app.store.StoreKey;
+import dev.outband.app.store.WrongMasterPasswordException;
+import dev.outband.app.ui.Background;
+import dev.outband.app.ui.ErrorPresenter;
+import dev.outband.app.ui.MasterPasswordPrompt;
+import dev.outband.app.ui.Settings;
+import dev.outband.app.ui.StageIcons;
+import dev.outband.app.ui.devices.DeviceListView;
+import dev.outband.app.ui.devices.DeviceListViewModel;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executors;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
+/** The console window: shown at once, the store opened and the devices loaded in the background. */
 public final class OutbandApp extends Application {
+    private Path folder;
+    private Settings settings;
+    private List<Image> icons;
+    private DeviceStore store;
+    private CompletableFuture<DeviceStore> earlyOpen;
+
+    @Override
+    public void init() {
+        // Runs on the launcher thread, so these small file reads stay off the FX thread.
+        folder = DataFolder.resolve();
+        settings = Settings.load(folder);
+        icons = StageIcons.load();
+        if (!StoreKey.isProtected(folder)) {
+            // Flyway and H2 start while the toolkit starts: the window and its devices appear sooner.
+            earlyOpen = CompletableFuture.supplyAsync(this::openUnprotected,
+                    work -> Thread.ofVirtual().name("store-open").start(work));
+        }
+    }
+
+    private DeviceStore openUnprotected() {
+        try {
+            return DeviceStore.open(folder, () -> null);
+        } catch (IOException | WrongMasterPasswordException e) {
+            throw new CompletionException(e);
+        }
+    }
+
+    private DeviceStore openStore(MasterPasswordPrompt prompt) throws Exception {
+        if (earlyOpen == null) {
+            return prompt.open(folder);
+        }
+        try {
+            return earlyOpen.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
     @Override
     public void start(Stage stage) {
-        long t0 = System.nanoTime();
+        boolean smoke = getParameters().getRaw().contains("--smoke");
+        var errors = new ErrorPresenter(stage, smoke);
+        var background = new Background(Executors.newVirtualThreadPerTaskExecutor(), errors);
+        var viewModel = new DeviceListViewModel(background);
+        var view = new DeviceListView(viewModel, settings, background);
+        settings.theme().apply();
+
         stage.setTitle("Outband");
-        stage.setScene(new Scene(new Label("Outband"), 800, 600));
+        stage.getIcons().setAll(icons);
+        stage.setScene(new Scene(view.root(), 1280, 800));
         stage.setOnShown(e -> {
-            if (getParameters().getRaw().contains("--smoke")) {
-                System.out.printf("main window shown in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
-                Platform.exit();
+            if (smoke) {
+                System.out.printf("main window shown in %d ms%n", sinceStart().toMillis());
             }
         });
         stage.show();
+
+        var prompt = new MasterPasswordPrompt(stage);
+        background.run("Opening the device store", () -> openStore(prompt), opened -> {
+            store = opened;
+            viewModel.attach(opened);
+            viewModel.reload(count -> {
+                if (smoke) {
+                    System.out.printf("%d devices loaded in %d ms%n", count, sinceStart().toMillis());
+                    Platform.exit();
+                }
+            });
+        });
     }
+
+    @Override
+    public void stop() {
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    /** From JVM start when the OS tells us, else from class loading of this app. */
+    private static Duration sinceStart() {
+        Instant start = ProcessHandle.current().info().startInstant().orElse(LOADED);
+        return Duration.between(start, Instant.now());
+    }
+
+    private static final Instant LOADED = Instant.now();
 }

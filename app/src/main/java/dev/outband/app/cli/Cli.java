@@ -1,0 +1,49 @@
+package dev.outband.app.cli;
+
+import java.util.Set;
+import picocli.CommandLine;
+
+/** Builds and runs the {@code outband} command line. Add new top-level subcommands in {@link #commandLine}. */
+public final class Cli {
+    /** Options that open the console window rather than the CLI. */
+    private static final Set<String> GUI_OPTIONS = Set.of("--smoke");
+
+    private Cli() {
+    }
+
+    /** True when the arguments ask for a CLI command (anything but no arguments or GUI options). */
+    public static boolean wantsCli(String[] args) {
+        for (String a : args) {
+            if (!GUI_OPTIONS.contains(a)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The one place subcommands are registered (power, info, sim, kvm, vnc, cira, bench will join here). */
+    public static CommandLine commandLine(CliContext context) {
+        CommandLine cli = new CommandLine(new OutbandCommand(context));
+        cli.addSubcommand(new CommandLine(new DevicesCommand()));
+        cli.setOut(context.out());
+        cli.setErr(context.err());
+        cli.setExecutionExceptionHandler((e, line, parsed) -> {
+            // Store and file failures are reported in one line too; a stack trace helps no technician.
+            line.getErr().println("outband: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            return ExitCode.USER_ERROR;
+        });
+        cli.setParameterExceptionHandler((e, args) -> {
+            e.getCommandLine().getErr().println("outband: " + e.getMessage());
+            e.getCommandLine().getErr().println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            return ExitCode.USER_ERROR;
+        });
+        return cli;
+    }
+
+    public static int run(String[] args, CliContext context) {
+        int code = commandLine(context).execute(args);
+        context.out().flush();
+        context.err().flush();
+        return code;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.outband.app.cli;
+
+import dev.outband.app.store.DataFolder;
+import dev.outband.app.store.DeviceStore;
+import dev.outband.app.store.WrongMasterPasswordException;
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What a command may touch outside itself: environment (for the data folder and master password file),
+ * standard input and the two output streams. Tests pass their own.
+ */
+public record CliContext(Map<String, String> env, InputStream in, PrintWriter out, PrintWriter err) {
+    static final String MASTER_PASSWORD_FILE = "OUTBAND_MASTER_PASSWORD_FILE";
+
+    public static CliContext system() {
+        return new CliContext(System.getenv(), System.in,
+                new PrintWriter(System.out, true, StandardCharsets.UTF_8), new PrintWriter(System.err, true, StandardCharsets.UTF_8));
+    }
+
+    public Path dataFolder() {
+        return DataFolder.resolve(env, System.getProperty("os.name", ""), System.getProperty("user.home"));
+    }
+
+    /** Opens the store; a protected one is opened with the master password file, else a console prompt. */
+    public DeviceStore openStore() throws IOException, UserException {
+        try {
+            return DeviceStore.open(dataFolder(), this::masterPassword);
+        } catch (WrongMasterPasswordException e) {
+            throw new UserException(e.getMessage());
+        }
+    }
+
+    private char[] masterPassword() {
+        String file = env.get(MASTER_PASSWORD_FILE);
+        if (file != null && !file.isBlank()) {
+            try {
+                return firstLine(Files.readString(Path.of(file), StandardCharsets.UTF_8)).toCharArray();
+            } catch (IOException e) {
+                return null;
+            }
+        }
+        Console console = System.console();
+        return console == null ? null : console.readPassword("Master password: ");
+    }
+
+    /** One line from standard input (a password piped in). */
+    String readStdinLine() throws IOException {
+        String line = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
+        return line == null ? "" : line;
+    }
+
+    static String firstLine(String text) {
+        int nl = text.indexOf('\n');
+        String line = nl < 0 ? text : text.substring(0, nl);
+        return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+    }
+}

@@ -1,0 +1,85 @@
+package dev.outband.app.cli;
+
+import dev.outband.app.store.DeviceDraft;
+import dev.outband.app.store.DeviceStore;
+import dev.outband.app.store.DuplicateNameException;
+import dev.outband.app.store.HostNames;
+import dev.outband.app.store.Tags;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "add", description = "Add a device.", mixinStandardHelpOptions = true)
+final class DevicesAdd implements Callable<Integer> {
+    @ParentCommand
+    DevicesCommand devices;
+
+    @Option(names = "--name", required = true, description = "Unique device name.")
+    String name;
+
+    @Option(names = "--host", required = true, description = "Hostname, FQDN, IPv4 or IPv6 address.")
+    String host;
+
+    @Option(names = "--user", description = "AMT user (usually admin).")
+    String user;
+
+    @ArgGroup(exclusive = true)
+    PasswordSource password;
+
+    static final class PasswordSource {
+        @Option(names = "--password-file", paramLabel = "FILE", description = "Read the AMT password from the first line of FILE.")
+        Path file;
+
+        @Option(names = "--password-stdin", description = "Read the AMT password from standard input.")
+        boolean stdin;
+    }
+
+    @Option(names = "--tls", description = "Talk TLS to the device (port 16993).")
+    boolean tls;
+
+    @Option(names = "--tag", paramLabel = "TAG", description = "A tag; repeat for more.")
+    List<String> tags = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        CliContext ctx = devices.context();
+        String hostProblem = HostNames.problem(host);
+        if (hostProblem != null) {
+            throw new UserException(hostProblem + ": " + host);
+        }
+        if (name.isBlank()) {
+            throw new UserException("--name must not be empty");
+        }
+        String secret = readPassword(ctx);
+        DeviceDraft draft = new DeviceDraft(name, host, user, secret, tls, Tags.parse(String.join(",", tags)));
+        try (DeviceStore store = ctx.openStore()) {
+            store.devices().save(draft.toDevice(null, store.devices()::seal));
+        } catch (DuplicateNameException e) {
+            throw new UserException(e.getMessage());
+        }
+        ctx.out().println("Added " + name);
+        return ExitCode.OK;
+    }
+
+    private String readPassword(CliContext ctx) throws IOException, UserException {
+        if (password == null) {
+            return null;
+        }
+        if (password.stdin) {
+            return ctx.readStdinLine();
+        }
+        try {
+            return CliContext.firstLine(Files.readString(password.file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UserException("Cannot read the password file " + password.file);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.outband.app.store;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * A device as a person or a file describes it: clear-text password (may be null or empty) and a TLS
+ * on/off switch. {@link #toDevice} seals the password; toString never shows it.
+ */
+public record DeviceDraft(String name, String host, String user, String password, boolean tls, List<String> tags) {
+    public DeviceDraft {
+        tags = List.copyOf(tags == null ? List.of() : tags);
+    }
+
+    /** A new device, or {@code existing} updated; an empty password keeps the existing one. */
+    public Device toDevice(Device existing, Function<String, Secret> seal) {
+        Device base = existing == null ? Device.of(name, host) : existing;
+        Secret secret = password == null || password.isEmpty() ? base.password() : seal.apply(password);
+        TlsMode tlsMode = tls ? (base.tls() == TlsMode.NONE ? TlsMode.VERIFY : base.tls()) : TlsMode.NONE;
+        return new Device(base.id(), name.strip(), host.strip(), tags, blankToNull(user), secret,
+                tlsMode, tlsMode == TlsMode.PINNED ? base.pinnedSha256() : null, base.reach(), base.state());
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    @Override
+    public String toString() {
+        return "DeviceDraft[name=" + name + ", host=" + host + ", user=" + user + ", tls=" + tls + ", tags=" + tags + "]";
+    }
+}

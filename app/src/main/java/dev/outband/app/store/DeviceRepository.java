@@ -1,0 +1,223 @@
+package dev.outband.app.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/** Devices in the H2 store. Thread-safe: calls are serialised on the single connection. */
+public final class DeviceRepository {
+    private static final String COLUMNS = "id, name, host, tags, amt_user, password_enc, tls_mode, pinned_sha256, "
+            + "reach_kind, reach_id, power_state, amt_version, last_seen";
+    private static final String TAG_SEPARATOR = ",";
+
+    private final Connection connection;
+    private final SecretBox box;
+
+    DeviceRepository(Connection connection, SecretBox box) {
+        this.connection = connection;
+        this.box = box;
+    }
+
+    /** Seals a clear-text password with this store's key. */
+    public Secret seal(String clearText) {
+        return box.seal(clearText);
+    }
+
+    /** Every device in one query, ordered by name. */
+    public synchronized List<Device> findAll() {
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT " + COLUMNS + " FROM device ORDER BY name")) {
+            List<Device> all = new ArrayList<>();
+            while (rs.next()) {
+                all.add(read(rs));
+            }
+            return all;
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read devices", e);
+        }
+    }
+
+    public synchronized Optional<Device> findById(long id) {
+        return findOne("id = ?", id);
+    }
+
+    public synchronized Optional<Device> findByName(String name) {
+        return findOne("name = ?", name);
+    }
+
+    public synchronized int count() {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM device")) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (SQLException e) {
+            throw new StoreException("Cannot count devices", e);
+        }
+    }
+
+    /** Every tag in use, sorted. */
+    public synchronized List<String> tags() {
+        TreeSet<String> tags = new TreeSet<>();
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT DISTINCT tags FROM device")) {
+            while (rs.next()) {
+                tags.addAll(Tags.parse(rs.getString(1)));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read tags", e);
+        }
+        return List.copyOf(tags);
+    }
+
+    /** Inserts a device without id, updates one with id; returns it with its id. */
+    public synchronized Device save(Device device) {
+        return device.id() == null ? insert(device) : update(device);
+    }
+
+    public synchronized Device insert(Device device) {
+        String sql = "INSERT INTO device (name, host, tags, amt_user, password_enc, tls_mode, pinned_sha256, "
+                + "reach_kind, reach_id, power_state, amt_version, last_seen) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)";
+        try (PreparedStatement ps = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            bind(ps, device);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return device.withId(keys.getLong(1));
+            }
+        } catch (SQLException e) {
+            throw translate(e, device.name());
+        }
+    }
+
+    /** Inserts many devices in one transaction (imports). */
+    public synchronized List<Device> insertAll(List<Device> devices) {
+        boolean auto = autoCommit();
+        try {
+            connection.setAutoCommit(false);
+            List<Device> saved = new ArrayList<>(devices.size());
+            for (Device d : devices) {
+                saved.add(insert(d));
+            }
+            connection.commit();
+            return saved;
+        } catch (SQLException | RuntimeException e) {
+            rollback();
+            throw e instanceof RuntimeException r ? r : new StoreException("Cannot import devices", e);
+        } finally {
+            setAutoCommit(auto);
+        }
+    }
+
+    public synchronized Device update(Device device) {
+        String sql = "UPDATE device SET name=?, host=?, tags=?, amt_user=?, password_enc=?, tls_mode=?, pinned_sha256=?, "
+                + "reach_kind=?, reach_id=?, power_state=?, amt_version=?, last_seen=? WHERE id=?";
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            bind(ps, device);
+            ps.setLong(13, device.id());
+            if (ps.executeUpdate() != 1) {
+                throw new StoreException("Device " + device.name() + " no longer exists", null);
+            }
+            return device;
+        } catch (SQLException e) {
+            throw translate(e, device.name());
+        }
+    }
+
+    public synchronized boolean delete(long id) {
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM device WHERE id = ?")) {
+            ps.setLong(1, id);
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new StoreException("Cannot delete device " + id, e);
+        }
+    }
+
+    public synchronized boolean deleteByName(String name) {
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM device WHERE name = ?")) {
+            ps.setString(1, name);
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new StoreException("Cannot delete device " + name, e);
+        }
+    }
+
+    private Optional<Device> findOne(String where, Object key) {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT " + COLUMNS + " FROM device WHERE " + where)) {
+            ps.setObject(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read device " + key, e);
+        }
+    }
+
+    private void bind(PreparedStatement ps, Device d) throws SQLException {
+        ps.setString(1, d.name());
+        ps.setString(2, d.host());
+        ps.setString(3, String.join(TAG_SEPARATOR, d.tags()));
+        ps.setString(4, d.user());
+        if (d.password() == null) {
+            ps.setNull(5, Types.VARBINARY);
+        } else {
+            ps.setBytes(5, d.password().sealedBytes());
+        }
+        ps.setString(6, d.tls().name());
+        ps.setString(7, d.pinnedSha256());
+        ps.setString(8, d.reach().kind().name());
+        ps.setString(9, d.reach().id());
+        ps.setString(10, d.state().powerState());
+        ps.setString(11, d.state().amtVersion());
+        ps.setTimestamp(12, d.state().lastSeen() == null ? null : Timestamp.from(d.state().lastSeen()));
+    }
+
+    private Device read(ResultSet rs) throws SQLException {
+        byte[] sealed = rs.getBytes("password_enc");
+        Timestamp seen = rs.getTimestamp("last_seen");
+        return new Device(rs.getLong("id"), rs.getString("name"), rs.getString("host"),
+                Tags.parse(rs.getString("tags")), rs.getString("amt_user"),
+                sealed == null ? null : box.wrap(sealed),
+                TlsMode.valueOf(rs.getString("tls_mode")), rs.getString("pinned_sha256"),
+                new Reach(Reach.Kind.valueOf(rs.getString("reach_kind")), rs.getString("reach_id")),
+                new DeviceState(rs.getString("power_state"), rs.getString("amt_version"),
+                        seen == null ? null : seen.toInstant()));
+    }
+
+    private RuntimeException translate(SQLException e, String name) {
+        // 23505: unique index violated, i.e. the name is taken.
+        if ("23505".equals(e.getSQLState())) {
+            return new DuplicateNameException(name);
+        }
+        return new StoreException("Cannot save device " + name, e);
+    }
+
+    private boolean autoCommit() {
+        try {
+            return connection.getAutoCommit();
+        } catch (SQLException e) {
+            throw new StoreException("Store connection lost", e);
+        }
+    }
+
+    private void setAutoCommit(boolean value) {
+        try {
+            connection.setAutoCommit(value);
+        } catch (SQLException e) {
+            throw new StoreException("Store connection lost", e);
+        }
+    }
+
+    private void rollback() {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            throw new StoreException("Cannot roll back", e);
+        }
+    }
+}

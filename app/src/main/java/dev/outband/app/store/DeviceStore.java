@@ -1,0 +1,67 @@
+package dev.outband.app.store;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.function.Supplier;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The H2 file database {@code outband} in the data folder, migrated by Flyway on open. One embedded
+ * connection serves the whole process (AUTO_SERVER=FALSE: the console owns the file).
+ */
+public final class DeviceStore implements AutoCloseable {
+    private final Path folder;
+    private final Connection connection;
+    private final DeviceRepository devices;
+
+    private DeviceStore(Path folder, Connection connection, SecretBox box) {
+        this.folder = folder;
+        this.connection = connection;
+        this.devices = new DeviceRepository(connection, box);
+    }
+
+    /** Opens (creating on first run) the store in {@code folder}; asks for the master password only if the store has one. */
+    public static DeviceStore open(Path folder, Supplier<char[]> masterPassword)
+            throws IOException, WrongMasterPasswordException {
+        DataFolder.ensureExists(folder);
+        SecretBox box = StoreKey.open(folder, masterPassword);
+        String url = jdbcUrl(folder);
+        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
+        try {
+            return new DeviceStore(folder, DriverManager.getConnection(url, "sa", ""), box);
+        } catch (SQLException e) {
+            throw new StoreException("Cannot open the device store in " + folder, e);
+        }
+    }
+
+    static String jdbcUrl(Path folder) {
+        // DB_CLOSE_DELAY=0 closes the file with the last connection, so Flyway's own connection does not linger.
+        return "jdbc:h2:file:" + folder.resolve("outband").toAbsolutePath()
+                + ";AUTO_SERVER=FALSE;DB_CLOSE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    public DeviceRepository devices() {
+        return devices;
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    /** The database file, as shown in the status bar. */
+    public Path file() {
+        return folder.resolve("outband.mv.db");
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new StoreException("Cannot close the device store", e);
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package dev.outband.app.ui.devices;
+
+import atlantafx.base.theme.Styles;
+import dev.outband.app.store.Device;
+import dev.outband.app.ui.Background;
+import dev.outband.app.ui.Settings;
+import dev.outband.app.ui.Theme;
+import dev.outband.app.ui.edit.DeviceDialog;
+import dev.outband.app.ui.edit.DeviceFormViewModel;
+import dev.outband.app.ui.transfer.TransferActions;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Separator;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The main window's content: menu, toolbar, device table and status bar. */
+public final class DeviceListView {
+    private static final String NOT_YET_POWER = "Power actions arrive with WS-Man support";
+    private static final String NOT_YET_KVM = "Remote screen (KVM) arrives with the KVM viewer";
+
+    private final DeviceListViewModel vm;
+    private final Settings settings;
+    private final Background background;
+    private final BorderPane root = new BorderPane();
+    private final TableView<Device> table;
+    private final TransferActions transfer;
+
+    public DeviceListView(DeviceListViewModel vm, Settings settings, Background background) {
+        this.vm = vm;
+        this.settings = settings;
+        this.background = background;
+        this.table = DeviceTable.create(vm);
+        this.transfer = new TransferActions(root, background, vm);
+        root.setTop(new VBox(new AppMenu(this::add, transfer::importList, transfer::exportList, vm).bar(), toolbar()));
+        root.setCenter(table);
+        root.setBottom(statusBar());
+        placeholders();
+        table.setRowFactory(t -> {
+            var row = new TableRow<Device>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    edit(row.getItem());
+                }
+            });
+            return row;
+        });
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    private ToolBar toolbar() {
+        var noSelection = Bindings.isEmpty(table.getSelectionModel().getSelectedItems());
+        Button add = button("Add", Feather.PLUS, "addDevice", this::add);
+        add.disableProperty().bind(vm.ready().not());
+        Button edit = button("Edit", Feather.EDIT_2, "editDevice", () -> edit(table.getSelectionModel().getSelectedItem()));
+        edit.disableProperty().bind(Bindings.size(table.getSelectionModel().getSelectedItems()).isNotEqualTo(1));
+        Button delete = button("Delete", Feather.TRASH_2, "deleteDevice", this::deleteSelected);
+        delete.disableProperty().bind(noSelection);
+
+        MenuButton power = new MenuButton("Power", new FontIcon(Feather.POWER));
+        power.setId("powerMenu");
+        for (String action : List.of("Power on", "Power off", "Reset", "Power cycle", "Graceful shutdown")) {
+            MenuItem item = new MenuItem(action);
+            item.setDisable(true);
+            power.getItems().add(item);
+        }
+        power.setTooltip(new Tooltip(NOT_YET_POWER));
+        Button kvm = button("KVM", Feather.MONITOR, "kvm", () -> { });
+        kvm.setDisable(true);
+        // Disabled controls show no tooltip, so the wrapper carries it.
+        StackPane kvmHolder = new StackPane(kvm);
+        Tooltip.install(kvmHolder, new Tooltip(NOT_YET_KVM));
+        Button refresh = button("Refresh", Feather.REFRESH_CW, "refresh", () -> vm.reload(n -> { }));
+        refresh.disableProperty().bind(vm.ready().not());
+
+        TextField search = new TextField();
+        search.setId("search");
+        search.setPromptText("Search name, host, tag");
+        search.setPrefColumnCount(18);
+        search.textProperty().bindBidirectional(vm.search());
+        HBox searchBox = new HBox(6, new FontIcon(Feather.SEARCH), search);
+        searchBox.setAlignment(Pos.CENTER_LEFT);
+
+        ComboBox<String> tags = new ComboBox<>(vm.tagChoices());
+        tags.setId("tagFilter");
+        tags.valueProperty().bindBidirectional(vm.tag());
+        tags.setTooltip(new Tooltip("Show only devices with this tag"));
+
+        ToggleButton dark = new ToggleButton(null, new FontIcon(Feather.MOON));
+        dark.setId("darkTheme");
+        dark.getStyleClass().add(Styles.BUTTON_ICON);
+        dark.setTooltip(new Tooltip("Dark theme"));
+        dark.setSelected(settings.theme() == Theme.DARK);
+        dark.selectedProperty().addListener((o, was, on) -> switchTheme(on ? Theme.DARK : Theme.LIGHT));
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        return new ToolBar(add, edit, delete, new Separator(Orientation.VERTICAL), power, kvmHolder, refresh, spacer,
+                searchBox, new FontIcon(Feather.TAG), tags, new Separator(Orientation.VERTICAL), dark);
+    }
+
+    private Node statusBar() {
+        Label count = new Label();
+        count.setId("deviceCount");
+        count.textProperty().bind(vm.countText());
+        Label path = new Label();
+        path.setId("storePath");
+        path.getStyleClass().add(Styles.TEXT_MUTED);
+        path.textProperty().bind(Bindings.concat("Store: ", vm.storePath()));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(12, count, spacer, path);
+        bar.setPadding(new Insets(4, 10, 4, 10));
+        bar.getStyleClass().add("status-bar");
+        bar.setStyle("-fx-border-color: -color-border-default transparent transparent transparent;");
+        return bar;
+    }
+
+    private void placeholders() {
+        Node empty = EmptyStorePlaceholder.forEmptyStore(this::add, transfer::importList);
+        Node noMatch = EmptyStorePlaceholder.forNoMatch();
+        Node loading = EmptyStorePlaceholder.forLoading();
+        table.placeholderProperty().bind(Bindings.createObjectBinding(
+                () -> !vm.loaded().get() ? loading : vm.all().isEmpty() ? empty : noMatch, vm.loaded(), vm.all()));
+    }
+
+    private void add() {
+        if (!vm.ready().get()) {
+            return;
+        }
+        var form = new DeviceFormViewModel(null, name -> vm.nameTaken(name, null));
+        DeviceDialog.show(root.getScene().getWindow(), form).ifPresent(draft -> vm.save(draft, null));
+    }
+
+    private void edit(Device device) {
+        if (device == null) {
+            return;
+        }
+        var form = new DeviceFormViewModel(device, name -> vm.nameTaken(name, device));
+        DeviceDialog.show(root.getScene().getWindow(), form).ifPresent(draft -> vm.save(draft, device));
+    }
+
+    private void deleteSelected() {
+        List<Device> selected = List.copyOf(table.getSelectionModel().getSelectedItems());
+        if (selected.isEmpty()) {
+            return;
+        }
+        String what = selected.size() == 1 ? "device '" + selected.getFirst().name() + "'" : selected.size() + " devices";
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, "Delete " + what + " from the store?", ButtonType.OK, ButtonType.CANCEL);
+        confirm.initOwner(root.getScene().getWindow());
+        confirm.setHeaderText("Delete " + what);
+        confirm.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> vm.delete(selected));
+    }
+
+    private void switchTheme(Theme theme) {
+        theme.apply();
+        settings.setTheme(theme);
+        background.run("Saving settings", settings::save, s -> { });
+    }
+
+    private static Button button(String text, Feather icon, String id, Runnable action) {
+        Button b = new Button(text, new FontIcon(icon));
+        b.setId(id);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+}

@@ -1,0 +1,39 @@
+package dev.outband.app.ui.devices;
+
+import dev.outband.app.store.Device;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+
+/** The virtualized device table: cells are built only for visible rows, straight from the records. */
+final class DeviceTable {
+    private DeviceTable() {
+    }
+
+    static TableView<Device> create(DeviceListViewModel vm) {
+        TableView<Device> table = new TableView<>(vm.rows());
+        table.setId("deviceTable");
+        vm.rows().comparatorProperty().bind(table.comparatorProperty());
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // A fixed row height lets the virtual flow skip measuring rows: smooth scrolling at 10,000 devices.
+        table.setFixedCellSize(34);
+        table.getColumns().add(column("Name", 200, Device::name));
+        table.getColumns().add(column("Host", 220, Device::host));
+        table.getColumns().add(column("Tags", 160, DeviceText::tags));
+        table.getColumns().add(column("Reached by", 140, DeviceText::reach));
+        table.getColumns().add(column("Power", 100, DeviceText::power));
+        table.getColumns().add(column("AMT version", 110, DeviceText::amtVersion));
+        table.getColumns().add(column("Last seen", 150, DeviceText::lastSeen));
+        return table;
+    }
+
+    private static TableColumn<Device, String> column(String title, double width, Function<Device, String> text) {
+        TableColumn<Device, String> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(text.apply(c.getValue())));
+        return column;
+    }
+}

@@ -1,0 +1,51 @@
+package dev.outband.app.ui.devices;
+
+import dev.outband.app.store.Device;
+import dev.outband.app.store.TlsMode;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/** How device fields read in the table. */
+public final class DeviceText {
+    static final String UNKNOWN = "—";
+    private static final DateTimeFormatter SEEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
+
+    private DeviceText() {
+    }
+
+    public static String reach(Device d) {
+        return switch (d.reach().kind()) {
+            case DIRECT -> switch (d.tls()) {
+                case NONE -> "Direct";
+                case VERIFY -> "Direct · TLS";
+                case PINNED -> "Direct · TLS pinned";
+            };
+            case CIRA -> "CIRA";
+            case MPS -> "MPS";
+        };
+    }
+
+    public static String tags(Device d) {
+        return String.join(", ", d.tags());
+    }
+
+    public static String power(Device d) {
+        return orUnknown(d.state().powerState());
+    }
+
+    public static String amtVersion(Device d) {
+        return orUnknown(d.state().amtVersion());
+    }
+
+    public static String lastSeen(Device d) {
+        return d.state().lastSeen() == null ? "never" : SEEN.format(d.state().lastSeen());
+    }
+
+    static boolean usesTls(Device d) {
+        return d.tls() != TlsMode.NONE;
+    }
+
+    private static String orUnknown(String s) {
+        return s == null || s.isBlank() ? UNKNOWN : s;
+    }
+}

@@ -1,0 +1,93 @@
+package dev.outband.app.ui.edit;
+
+import atlantafx.base.theme.Styles;
+import dev.outband.app.store.DeviceDraft;
+import java.util.Optional;
+import javafx.application.Platform;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.StringProperty;
+import javafx.scene.Node;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.stage.Window;
+
+/** The Add/Edit device dialog: each field with its error label beneath; OK stays disabled until the form is valid. */
+public final class DeviceDialog {
+    private DeviceDialog() {
+    }
+
+    public static Optional<DeviceDraft> show(Window owner, DeviceFormViewModel vm) {
+        Dialog<DeviceDraft> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle(vm.editing() ? "Edit device" : "Add device");
+        dialog.setHeaderText(vm.editing() ? "Edit " + vm.name().get() : "Add an Intel AMT device");
+
+        GridPane grid = new GridPane();
+        grid.setHgap(12);
+        grid.setVgap(2);
+        ColumnConstraints labels = new ColumnConstraints();
+        ColumnConstraints fields = new ColumnConstraints(320);
+        fields.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(labels, fields);
+
+        int row = 0;
+        TextField name = text("name", vm.name(), "e.g. floor2-pc-17");
+        row = addField(grid, row, "Name", name, error("nameError", vm.nameError()));
+        row = addField(grid, row, "Host", text("host", vm.host(), "hostname, FQDN, IPv4 or IPv6"), error("hostError", vm.hostError()));
+        CheckBox tls = new CheckBox("Use TLS (port 16993)");
+        tls.setId("tls");
+        tls.selectedProperty().bindBidirectional(vm.tls());
+        row = addField(grid, row, "", tls, null);
+        row = addField(grid, row, "User", text("user", vm.user(), "admin"), null);
+        PasswordField password = new PasswordField();
+        password.setId("password");
+        password.setPromptText(vm.editing() ? "unchanged" : "AMT password");
+        password.textProperty().bindBidirectional(vm.password());
+        row = addField(grid, row, "Password", password, null);
+        addField(grid, row, "Tags", text("tags", vm.tags(), "comma separated, e.g. lab, floor2"), null);
+
+        dialog.getDialogPane().setContent(grid);
+        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+        Node ok = dialog.getDialogPane().lookupButton(ButtonType.OK);
+        ok.setId("okButton");
+        ok.disableProperty().bind(vm.valid().not());
+        dialog.setResultConverter(b -> b == ButtonType.OK ? vm.toDraft() : null);
+        Platform.runLater(name::requestFocus);
+        return dialog.showAndWait();
+    }
+
+    private static int addField(GridPane grid, int row, String label, Node field, Label error) {
+        grid.add(new Label(label), 0, row);
+        grid.add(field, 1, row);
+        if (error != null) {
+            grid.add(error, 1, row + 1);
+            return row + 2;
+        }
+        grid.add(new Label(""), 1, row + 1);
+        return row + 2;
+    }
+
+    private static TextField text(String id, StringProperty value, String prompt) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.setPromptText(prompt);
+        field.textProperty().bindBidirectional(value);
+        return field;
+    }
+
+    private static Label error(String id, StringBinding message) {
+        Label label = new Label();
+        label.setId(id);
+        label.getStyleClass().addAll(Styles.DANGER, Styles.TEXT_SMALL);
+        label.setStyle("-fx-text-fill: -color-danger-fg;");
+        label.textProperty().bind(message);
+        return label;
+    }
+}

@@ -1,0 +1,140 @@
+package dev.outband.app.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class DeviceStoreTest {
+    private static final String PASSWORD = "Zq7!unusual-Secret#42";
+
+    @TempDir
+    Path folder;
+
+    private Device sample(DeviceRepository repo) {
+        return Device.of("lab-pc-01", "lab-pc-01.example.org")
+                .withTags(List.of("lab", "floor2"))
+                .withCredentials("admin", repo.seal(PASSWORD))
+                .withState(new DeviceState("On", "16.1.27", Instant.parse("2026-11-20T10:15:30Z")));
+    }
+
+    @Test
+    void flywayCreatesTheDeviceTableInANewH2File() throws Exception {
+        try (DeviceStore store = DeviceStore.open(folder, () -> null)) {
+            assertThat(store.devices().findAll()).isEmpty();
+        }
+        assertThat(folder.resolve("outband.mv.db")).exists();
+    }
+
+    @Test
+    void savedDevicesAreFoundUpdatedAndDeleted() throws Exception {
+        try (DeviceStore store = DeviceStore.open(folder, () -> null)) {
+            DeviceRepository repo = store.devices();
+            Device saved = repo.save(sample(repo));
+            assertThat(saved.id()).isNotNull();
+            assertThat(repo.findById(saved.id())).get().extracting(Device::host).isEqualTo("lab-pc-01.example.org");
+
+            repo.save(saved.withTags(List.of("moved")).withTls(TlsMode.PINNED, "ab".repeat(32)));
+            Device reread = repo.findByName("lab-pc-01").orElseThrow();
+            assertThat(reread.tags()).containsExactly("moved");
+            assertThat(reread.tls()).isEqualTo(TlsMode.PINNED);
+            assertThat(reread.pinnedSha256()).isEqualTo("ab".repeat(32));
+            assertThat(reread.state().amtVersion()).isEqualTo("16.1.27");
+            assertThat(repo.tags()).containsExactly("moved");
+
+            assertThat(repo.delete(saved.id())).isTrue();
+            assertThat(repo.findAll()).isEmpty();
+        }
+    }
+
+    @Test
+    void aSecondDeviceWithTheSameNameIsRefused() throws Exception {
+        try (DeviceStore store = DeviceStore.open(folder, () -> null)) {
+            store.devices().save(Device.of("pc", "10.0.0.1"));
+            assertThatThrownBy(() -> store.devices().save(Device.of("pc", "10.0.0.2")))
+                    .isInstanceOf(DuplicateNameException.class).hasMessageContaining("'pc'");
+        }
+    }
+
+    @Test
+    void aReopenedStoreFindsTheDeviceAndItsPasswordStillDecrypts() throws Exception {
+        try (DeviceStore store = DeviceStore.open(folder, () -> null)) {
+            store.devices().save(sample(store.devices()));
+        }
+        try (DeviceStore store = DeviceStore.open(folder, () -> null)) {
+            Device d = store.devices().findByName("lab-pc-01").orElseThrow();
+            assertThat(d.password().reveal()).isEqualTo(PASSWORD);
+            assertThat(d.toString()).doesNotContain(PASSWORD);
+        }
+    }
+
+    @Test
+    void thePasswordClearTextAppearsNowhereInTheDatabaseFile() throws Exception {
+        try (DeviceStore store = DeviceStore.open(folder, () -> null)) {
+            store.devices().save(sample(store.devices()));
+        }
+        byte[] needle = PASSWORD.getBytes(StandardCharsets.UTF_8);
+        byte[] utf16 = PASSWORD.getBytes(StandardCharsets.UTF_16BE);
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path f : files.toList()) {
+                byte[] bytes = Files.readAllBytes(f);
+                assertThat(indexOf(bytes, needle)).as(f.toString()).isEqualTo(-1);
+                assertThat(indexOf(bytes, utf16)).as(f.toString()).isEqualTo(-1);
+            }
+        }
+        // The search itself works: the device name is stored in clear.
+        byte[] db = Files.readAllBytes(folder.resolve("outband.mv.db"));
+        assertThat(indexOf(db, "lab-pc-01.example.org".getBytes(StandardCharsets.UTF_8))).isNotEqualTo(-1);
+    }
+
+    @Test
+    void theKeyFileIsReadableByTheUserOnly() throws Exception {
+        try (DeviceStore store = DeviceStore.open(folder, () -> null)) {
+            assertThat(store.devices().count()).isZero();
+        }
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder.resolve("store.key"))))
+                .isEqualTo("rw-------");
+        Path fresh = folder.resolve("fresh");
+        DataFolder.ensureExists(fresh);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh))).isEqualTo("rwx------");
+    }
+
+    @Test
+    void aProtectedStoreOpensWithItsMasterPasswordAndRefusesAWrongOne() throws Exception {
+        DataFolder.ensureExists(folder);
+        StoreKey.protect(folder, "correct horse".toCharArray());
+        try (DeviceStore store = DeviceStore.open(folder, "correct horse"::toCharArray)) {
+            store.devices().save(sample(store.devices()));
+        }
+        assertThat(folder.resolve("store.key")).doesNotExist();
+        assertThatThrownBy(() -> DeviceStore.open(folder, "wrong horse"::toCharArray))
+                .isInstanceOf(WrongMasterPasswordException.class).hasMessageContaining("Wrong master password");
+        try (DeviceStore store = DeviceStore.open(folder, "correct horse"::toCharArray)) {
+            assertThat(store.devices().findByName("lab-pc-01").orElseThrow().password().reveal()).isEqualTo(PASSWORD);
+        }
+    }
+
+    private static int indexOf(byte[] hay, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= hay.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (hay[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}

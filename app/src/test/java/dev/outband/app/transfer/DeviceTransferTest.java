@@ -1,0 +1,140 @@
+package dev.outband.app.transfer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.outband.app.store.Device;
+import dev.outband.app.store.DeviceStore;
+import dev.outband.app.store.TlsMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class DeviceTransferTest {
+    @TempDir
+    Path folder;
+
+    private DeviceStore store;
+    private DeviceTransfer transfer;
+
+    @BeforeEach
+    void openStore() throws Exception {
+        store = DeviceStore.open(folder.resolve("data"), () -> null);
+        transfer = new DeviceTransfer(store.devices());
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
+    @Test
+    void csvImportTakesGoodRowsAndReportsBadOnesByLineNumber() throws Exception {
+        Path csv = Files.writeString(folder.resolve("list.csv"), """
+                name,host,user,password,tls,tags
+                pc-01,pc-01.lab.example,admin,Secr3t!1,1,lab;floor2
+                pc-02,bad host,admin,x,0,lab
+                ,10.0.0.3,admin,x,0,
+                pc-04,10.0.0.4,admin,x,maybe,
+                pc-01,10.0.0.5,admin,x,0,dup
+
+                pc-06,fe80::6,admin,,0,lab floor3
+                """);
+
+        ImportResult result = transfer.importFile(csv, null);
+
+        assertThat(result.imported()).containsExactly("pc-01", "pc-06");
+        assertThat(result.rejected()).extracting(Rejection::line).containsExactly(3, 4, 5, 6);
+        assertThat(result.rejected().get(0).reason()).contains("hostname");
+        assertThat(result.rejected().get(1).reason()).contains("name is missing");
+        assertThat(result.rejected().get(2).reason()).contains("tls");
+        assertThat(result.rejected().get(3).reason()).contains("duplicate name 'pc-01'");
+        Device first = store.devices().findByName("pc-01").orElseThrow();
+        assertThat(first.tls()).isEqualTo(TlsMode.VERIFY);
+        assertThat(first.tags()).containsExactly("lab", "floor2");
+        assertThat(first.password().reveal()).isEqualTo("Secr3t!1");
+        assertThat(store.devices().findByName("pc-06").orElseThrow().tags()).containsExactly("lab", "floor3");
+    }
+
+    @Test
+    void meshCommanderImportAcceptsNumberAndBooleanTlsAndStringOrArrayTags() throws Exception {
+        Path json = Files.writeString(folder.resolve("mesh.json"), """
+                {
+                  "computers": [
+                    {"name": "desk-1", "host": "10.1.1.1", "user": "admin", "pass": "P@ss1", "tls": 1, "tags": "lab,desk"},
+                    {"name": "desk-2", "host": "10.1.1.999", "user": "admin", "pass": "P@ss2", "tls": 0},
+                    {"name": "desk-3", "host": "desk-3.example.org", "tls": true, "tags": ["a", "b"]},
+                    {"name": "desk-4", "host": "10.1.1.4", "tls": 7}
+                  ]
+                }
+                """);
+
+        ImportResult result = transfer.importFile(json, null);
+
+        assertThat(result.imported()).containsExactly("desk-1", "desk-3");
+        assertThat(result.rejected()).extracting(Rejection::line).containsExactly(4, 6);
+        assertThat(result.rejected().get(0).reason()).contains("IPv4");
+        assertThat(result.rejected().get(1).reason()).contains("tls");
+        assertThat(store.devices().findByName("desk-1").orElseThrow().tags()).containsExactly("lab", "desk");
+        assertThat(store.devices().findByName("desk-3").orElseThrow().tags()).containsExactly("a", "b");
+        assertThat(store.devices().findByName("desk-3").orElseThrow().tls()).isEqualTo(TlsMode.VERIFY);
+    }
+
+    @Test
+    void importingANameAlreadyInTheStoreIsReportedAsDuplicate() throws Exception {
+        store.devices().save(Device.of("pc-01", "10.0.0.1"));
+        Path csv = Files.writeString(folder.resolve("list.csv"), "name,host\npc-01,10.0.0.2\npc-02,10.0.0.3\n");
+
+        ImportResult result = transfer.importFile(csv, TransferFormat.CSV);
+
+        assertThat(result.imported()).containsExactly("pc-02");
+        assertThat(result.rejected()).containsExactly(new Rejection(2, "duplicate name 'pc-01'"));
+    }
+
+    @Test
+    void aFileThatIsNoDeviceListIsRefusedAsAWhole() throws Exception {
+        Path csv = Files.writeString(folder.resolve("x.csv"), "foo,bar\n1,2\n");
+        assertThatThrownBy(() -> transfer.importFile(csv, null)).isInstanceOf(TransferException.class)
+                .hasMessageContaining("Line 1");
+        Path json = Files.writeString(folder.resolve("x.json"), "{\"computers\": [ {\"name\": ");
+        assertThatThrownBy(() -> transfer.importFile(json, null)).isInstanceOf(TransferException.class)
+                .hasMessageContaining("Invalid JSON");
+    }
+
+    @Test
+    void exportRoundTripsWithoutPasswordsByDefault() throws Exception {
+        store.devices().save(Device.of("pc-01", "10.0.0.1").withCredentials("admin", store.devices().seal("Hidden#Pw1"))
+                .withTls(TlsMode.VERIFY, null).withTags(java.util.List.of("lab", "floor2")));
+        Path csv = folder.resolve("out.csv");
+        Path json = folder.resolve("out.json");
+        transfer.exportFile(csv, TransferFormat.CSV, false);
+        transfer.exportFile(json, TransferFormat.MESHCOMMANDER, false);
+        assertThat(Files.readString(csv)).doesNotContain("Hidden#Pw1").contains("pc-01,10.0.0.1,admin,,1,lab;floor2");
+        assertThat(Files.readString(json)).doesNotContain("Hidden#Pw1").doesNotContain("\"pass\"");
+
+        try (DeviceStore other = DeviceStore.open(folder.resolve("other"), () -> null)) {
+            var otherTransfer = new DeviceTransfer(other.devices());
+            assertThat(otherTransfer.importFile(csv, null).imported()).containsExactly("pc-01");
+            Device back = other.devices().findByName("pc-01").orElseThrow();
+            assertThat(back.host()).isEqualTo("10.0.0.1");
+            assertThat(back.user()).isEqualTo("admin");
+            assertThat(back.tls()).isEqualTo(TlsMode.VERIFY);
+            assertThat(back.tags()).containsExactly("lab", "floor2");
+            assertThat(back.password()).isNull();
+        }
+    }
+
+    @Test
+    void exportIncludesPasswordsOnlyWhenAsked() throws Exception {
+        store.devices().save(Device.of("pc-01", "10.0.0.1").withCredentials("admin", store.devices().seal("Hidden#Pw1")));
+        Path json = folder.resolve("out.json");
+        transfer.exportFile(json, TransferFormat.MESHCOMMANDER, true);
+        assertThat(Files.readString(json)).contains("\"pass\" : \"Hidden#Pw1\"");
+    }
+}

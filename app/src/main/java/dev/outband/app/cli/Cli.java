@@ -1,5 +1,9 @@
 package dev.outband.app.cli;
 
+import dev.outband.cira.bench.CiraBenchCommand;
+import dev.outband.cira.cli.CiraListenCommand;
+import dev.outband.kvm.cli.VncScreenshotCommand;
+import dev.outband.simulator.cli.SimCommand;
 import java.util.Set;
 import picocli.CommandLine;
 
@@ -21,10 +25,17 @@ public final class Cli {
         return false;
     }
 
-    /** The one place subcommands are registered (power, info, sim, kvm, vnc, cira, bench will join here). */
+    /** The one place subcommands are registered. */
     public static CommandLine commandLine(CliContext context) {
         CommandLine cli = new CommandLine(new OutbandCommand(context));
         cli.addSubcommand(new CommandLine(new DevicesCommand()));
+        cli.addSubcommand(new SimCommand());
+        cli.addSubcommand(CommandGroup.named("cira", "The local CIRA listener (a mini MPS for lab devices).",
+                new CiraListenCommand()));
+        cli.addSubcommand(CommandGroup.named("vnc", "Standard VNC servers (also AMT's port 5900).",
+                new VncScreenshotCommand()));
+        cli.addSubcommand(CommandGroup.named("bench", "Benchmarks against simulated devices on loopback.",
+                new WsmanBenchCommand(), new CiraBenchCommand()));
         cli.setOut(context.out());
         cli.setErr(context.err());
         cli.setExecutionExceptionHandler((e, line, parsed) -> {

@@ -57,10 +57,10 @@ public final class SimCommand implements Callable<Integer> {
     }
 
     private void print(DeviceFleet fleet, PrintWriter out) {
-        out.printf("%-10s %-36s %9s %9s %s%n", "NAME", "UUID", "HTTP", "TLS", "USER");
+        out.printf("%-10s %-36s %9s %9s %9s %s%n", "NAME", "UUID", "HTTP", "TLS", "KVM", "USER");
         for (DeviceFleet.Member m : fleet.members()) {
-            out.printf("%-10s %-36s %9d %9s %s%n", m.device().name(), m.device().uuid(), m.ports().httpPort(),
-                    m.ports().tlsPort() < 0 ? "-" : String.valueOf(m.ports().tlsPort()), user);
+            out.printf("%-10s %-36s %9d %9s %9d %s%n", m.device().name(), m.device().uuid(), m.ports().httpPort(),
+                    m.ports().tlsPort() < 0 ? "-" : String.valueOf(m.ports().tlsPort()), m.ports().kvmPort(), user);
         }
         out.println("Press Ctrl-C to stop.");
         out.flush();

@@ -1,34 +1,48 @@
 package dev.outband.simulator.wsman;
 
 import dev.outband.simulator.device.VirtualDevice;
+import dev.outband.simulator.kvm.DeviceScreen;
 import dev.outband.simulator.net.LoopbackAcceptor;
 import java.io.IOException;
 import javax.net.ssl.SSLServerSocketFactory;
 
-/** A device's WS-Man ports on loopback: HTTP (16992-like) and, when given a factory, TLS (16993-like). */
+/**
+ * A device's ports on loopback: WS-Man over HTTP (16992-like) and, when given a factory, TLS
+ * (16993-like), and the KVM redirection port (16994-like) on a free port.
+ */
 public final class DevicePorts implements AutoCloseable {
     private final LoopbackAcceptor http;
     private final LoopbackAcceptor tls;
+    private final LoopbackAcceptor kvm;
 
-    private DevicePorts(LoopbackAcceptor http, LoopbackAcceptor tls) {
+    private DevicePorts(LoopbackAcceptor http, LoopbackAcceptor tls, LoopbackAcceptor kvm) {
         this.http = http;
         this.tls = tls;
+        this.kvm = kvm;
     }
 
     /** Port 0 picks a free port; {@code tlsFactory} null means no TLS port. */
     public static DevicePorts open(VirtualDevice device, int httpPort, int tlsPort, SSLServerSocketFactory tlsFactory)
             throws IOException {
-        LoopbackAcceptor http = LoopbackAcceptor.start(device.name() + "-wsman", httpPort, device.wsmanHandler());
-        if (tlsFactory == null) {
-            return new DevicePorts(http, null);
-        }
+        LoopbackAcceptor kvm = LoopbackAcceptor.start(device.name() + "-kvm", 0, DeviceScreen.redirectionServer(device));
+        LoopbackAcceptor http = null;
         try {
-            return new DevicePorts(http, LoopbackAcceptor.start(device.name() + "-wsman-tls", tlsPort, tlsFactory,
-                    device.wsmanHandler()));
+            http = LoopbackAcceptor.start(device.name() + "-wsman", httpPort, device.wsmanHandler());
+            LoopbackAcceptor tls = tlsFactory == null ? null
+                    : LoopbackAcceptor.start(device.name() + "-wsman-tls", tlsPort, tlsFactory, device.wsmanHandler());
+            return new DevicePorts(http, tls, kvm);
         } catch (IOException e) {
-            http.close();
+            kvm.close();
+            if (http != null) {
+                http.close();
+            }
             throw e;
         }
+    }
+
+    /** The KVM redirection port (plain, 16994-like). */
+    public int kvmPort() {
+        return kvm.port();
     }
 
     public int httpPort() {
@@ -42,9 +56,7 @@ public final class DevicePorts implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        try {
-            http.close();
-        } finally {
+        try (kvm; http) {
             if (tls != null) {
                 tls.close();
             }

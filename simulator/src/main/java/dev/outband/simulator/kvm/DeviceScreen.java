@@ -1,0 +1,24 @@
+package dev.outband.simulator.kvm;
+
+import dev.outband.simulator.device.VirtualDevice;
+
+/** Connects a virtual device to the KVM server: the screen follows the device's power state. */
+public final class DeviceScreen {
+    private DeviceScreen() {
+    }
+
+    /** The device's redirection service (16994-like): digest with its credentials, then RFB. */
+    public static RedirectionServer redirectionServer(VirtualDevice device) {
+        RfbServer rfb = RfbServer.amt(() -> modeOf(device));
+        return new RedirectionServer(device.credentials().user(), device.credentials().password().toCharArray(),
+                device.digestRealm(), rfb, () -> device.redirection().kvm());
+    }
+
+    static ScreenMode modeOf(VirtualDevice device) {
+        return switch (device.display()) {
+            case BLACK -> ScreenMode.OFF;
+            case BOOTING, BIOS_SETUP, PXE_BOOT, DIAGNOSTICS -> ScreenMode.BOOTING;
+            case DESKTOP -> ScreenMode.ON;
+        };
+    }
+}

@@ -8,7 +8,7 @@ import javax.net.ssl.SSLServerSocketFactory;
 
 /**
  * A device's ports on loopback: WS-Man over HTTP (16992-like) and, when given a factory, TLS
- * (16993-like), and the KVM redirection port (16994-like) on a free port.
+ * (16993-like), and the KVM redirection port (16994-like).
  */
 public final class DevicePorts implements AutoCloseable {
     private final LoopbackAcceptor http;
@@ -24,7 +24,13 @@ public final class DevicePorts implements AutoCloseable {
     /** Port 0 picks a free port; {@code tlsFactory} null means no TLS port. */
     public static DevicePorts open(VirtualDevice device, int httpPort, int tlsPort, SSLServerSocketFactory tlsFactory)
             throws IOException {
-        LoopbackAcceptor kvm = LoopbackAcceptor.start(device.name() + "-kvm", 0, DeviceScreen.redirectionServer(device));
+        return open(device, httpPort, tlsPort, 0, tlsFactory);
+    }
+
+    public static DevicePorts open(VirtualDevice device, int httpPort, int tlsPort, int kvmPort,
+            SSLServerSocketFactory tlsFactory) throws IOException {
+        LoopbackAcceptor kvm = LoopbackAcceptor.start(device.name() + "-kvm", kvmPort,
+                DeviceScreen.redirectionServer(device));
         LoopbackAcceptor http = null;
         try {
             http = LoopbackAcceptor.start(device.name() + "-wsman", httpPort, device.wsmanHandler());

@@ -3,6 +3,7 @@ package dev.outband.simulator.kvm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outband.kvm.redirection.AmtCredentials;
+import dev.outband.kvm.redirection.RedirectionException;
 import dev.outband.kvm.rfb.Framebuffer;
 import dev.outband.kvm.rfb.RfbSession;
 import dev.outband.kvm.session.AmtColourMode;
@@ -22,10 +23,19 @@ import org.junit.jupiter.api.Timeout;
 class DeviceScreenTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
+    /** A fresh session each time; the device frees its one KVM slot only once it sees the last one close. */
     private static Framebuffer screenOf(DevicePorts ports) throws Exception {
-        try (RfbSession session = AmtKvmConnector.open(SocketFactory.getDefault(), "127.0.0.1", ports.kvmPort(),
-                new AmtCredentials("admin", "Kvm-Passw0rd".toCharArray()), AmtColourMode.AUTO, false, WAIT)) {
-            return FrameGrabber.grab(session, WAIT);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (true) {
+            try (RfbSession session = AmtKvmConnector.open(SocketFactory.getDefault(), "127.0.0.1", ports.kvmPort(),
+                    new AmtCredentials("admin", "Kvm-Passw0rd".toCharArray()), AmtColourMode.AUTO, false, WAIT)) {
+                return FrameGrabber.grab(session, WAIT);
+            } catch (RedirectionException busy) {
+                if (System.nanoTime() > deadline || !busy.getMessage().contains("another KVM session")) {
+                    throw busy;
+                }
+                Thread.sleep(50);
+            }
         }
     }
 

@@ -9,6 +9,7 @@ import dev.outband.app.ui.edit.DeviceDialog;
 import dev.outband.app.ui.edit.DeviceFormViewModel;
 import dev.outband.app.ui.transfer.TransferActions;
 import java.util.List;
+import dev.outband.app.ui.kvm.DeviceKvm;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -41,7 +42,6 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /** The main window's content: menu, toolbar, device table and status bar. */
 public final class DeviceListView {
     private static final String NOT_YET_POWER = "Power actions arrive with WS-Man support";
-    private static final String NOT_YET_KVM = "Remote screen (KVM) arrives with the KVM viewer";
 
     private final DeviceListViewModel vm;
     private final Settings settings;
@@ -49,6 +49,7 @@ public final class DeviceListView {
     private final BorderPane root = new BorderPane();
     private final TableView<Device> table;
     private final TransferActions transfer;
+    private final DeviceKvm deviceKvm;
 
     public DeviceListView(DeviceListViewModel vm, Settings settings, Background background) {
         this.vm = vm;
@@ -56,6 +57,7 @@ public final class DeviceListView {
         this.background = background;
         this.table = DeviceTable.create(vm);
         this.transfer = new TransferActions(root, background, vm);
+        this.deviceKvm = new DeviceKvm(background);
         root.setTop(new VBox(new AppMenu(this::add, transfer::importList, transfer::exportList, vm).bar(), toolbar()));
         root.setCenter(table);
         root.setBottom(statusBar());
@@ -92,11 +94,9 @@ public final class DeviceListView {
             power.getItems().add(item);
         }
         power.setTooltip(new Tooltip(NOT_YET_POWER));
-        Button kvm = button("KVM", Feather.MONITOR, "kvm", () -> { });
-        kvm.setDisable(true);
-        // Disabled controls show no tooltip, so the wrapper carries it.
-        StackPane kvmHolder = new StackPane(kvm);
-        Tooltip.install(kvmHolder, new Tooltip(NOT_YET_KVM));
+        Button kvm = button("KVM", Feather.MONITOR, "kvm", () -> deviceKvm.open(table.getSelectionModel().getSelectedItem()));
+        kvm.disableProperty().bind(Bindings.size(table.getSelectionModel().getSelectedItems()).isNotEqualTo(1));
+        kvm.setTooltip(new Tooltip("Remote screen of the selected device"));
         Button refresh = button("Refresh", Feather.REFRESH_CW, "refresh", () -> vm.reload(n -> { }));
         refresh.disableProperty().bind(vm.ready().not());
 
@@ -122,7 +122,7 @@ public final class DeviceListView {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        return new ToolBar(add, edit, delete, new Separator(Orientation.VERTICAL), power, kvmHolder, refresh, spacer,
+        return new ToolBar(add, edit, delete, new Separator(Orientation.VERTICAL), power, kvm, refresh, spacer,
                 searchBox, new FontIcon(Feather.TAG), tags, new Separator(Orientation.VERTICAL), dark);
     }
 

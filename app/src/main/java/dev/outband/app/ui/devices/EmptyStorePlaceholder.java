@@ -24,7 +24,7 @@ final class EmptyStorePlaceholder {
         title.getStyleClass().add(Styles.TITLE_3);
         Label hint = new Label("Add an Intel AMT device by its host name or address and admin credentials,\n"
                 + "or import the list you keep in MeshCommander or a CSV file.\n"
-                + "Demo devices from the built-in simulator will be offered here later.");
+                + "No hardware at hand? 'outband sim' runs a virtual AMT device on 127.0.0.1.");
         hint.getStyleClass().add(Styles.TEXT_MUTED);
         hint.setWrapText(true);
         hint.setStyle("-fx-text-alignment: center;");

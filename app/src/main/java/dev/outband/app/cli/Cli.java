@@ -29,6 +29,8 @@ public final class Cli {
     public static CommandLine commandLine(CliContext context) {
         CommandLine cli = new CommandLine(new OutbandCommand(context));
         cli.addSubcommand(new CommandLine(new DevicesCommand()));
+        cli.addSubcommand(new PowerCommand());
+        cli.addSubcommand(new InfoCommand());
         cli.addSubcommand(new SimCommand());
         cli.addSubcommand(CommandGroup.named("cira", "The local CIRA listener (a mini MPS for lab devices).",
                 new CiraListenCommand()));

@@ -13,13 +13,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import dev.outband.app.amt.DeviceConnections;
 
 /**
  * What a command may touch outside itself: environment (for the data folder and master password file),
  * standard input and the two output streams. Tests pass their own.
  */
-public record CliContext(Map<String, String> env, InputStream in, PrintWriter out, PrintWriter err) {
+public record CliContext(Map<String, String> env, InputStream in, PrintWriter out, PrintWriter err,
+                         DeviceConnections.Ports ports) {
     static final String MASTER_PASSWORD_FILE = "OUTBAND_MASTER_PASSWORD_FILE";
+
+    /** Devices are reached on AMT's own ports. */
+    public CliContext(Map<String, String> env, InputStream in, PrintWriter out, PrintWriter err) {
+        this(env, in, out, err, DeviceConnections.AMT_PORTS);
+    }
 
     public static CliContext system() {
         return new CliContext(System.getenv(), System.in,

@@ -1,0 +1,67 @@
+package dev.outband.app.amt;
+
+import dev.outband.app.store.Device;
+import dev.outband.app.store.Reach;
+import dev.outband.app.store.TlsMode;
+import dev.outband.wsman.WsmanSettings;
+import dev.outband.wsman.amt.AmtClient;
+import dev.outband.wsman.amt.DeviceEndpoint;
+import dev.outband.wsman.amt.HttpClients;
+import dev.outband.wsman.http.DigestCredentials;
+import dev.outband.wsman.tls.TrustPolicy;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.util.Arrays;
+import java.util.List;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+import okhttp3.OkHttpClient;
+
+/** Turns a stored device into a WS-Man client: its address, port, credentials and TLS trust. */
+public final class DeviceConnections {
+    /** Which WS-Man port a device answers on: AMT's own by default; tests point at a simulator. */
+    @FunctionalInterface
+    public interface Ports {
+        int wsman(Device device);
+    }
+
+    public static final Ports AMT_PORTS = d -> d.tls() == TlsMode.NONE ? DeviceEndpoint.HTTP_PORT : DeviceEndpoint.TLS_PORT;
+
+    private final OkHttpClient shared = HttpClients.shared();
+    private final Ports ports;
+
+    public DeviceConnections(Ports ports) {
+        this.ports = ports;
+    }
+
+    public AmtClient client(Device device) throws IOException {
+        if (device.reach().kind() != Reach.Kind.DIRECT) {
+            throw new IOException(device.name() + " is reached through " + device.reach().kind()
+                    + ", which the console does not connect to yet");
+        }
+        DigestCredentials credentials = device.user() == null || device.password() == null ? null
+                : new DigestCredentials(device.user(), device.password().reveal());
+        int port = ports.wsman(device);
+        DeviceEndpoint endpoint = switch (device.tls()) {
+            case NONE -> DeviceEndpoint.http(device.host(), port, credentials);
+            case VERIFY -> DeviceEndpoint.tls(device.host(), port, credentials, systemRoots());
+            case PINNED -> DeviceEndpoint.tls(device.host(), port, credentials, new TrustPolicy.Pinned(device.pinnedSha256()));
+        };
+        return AmtClient.connect(shared, endpoint, WsmanSettings.defaults());
+    }
+
+    private static TrustPolicy systemRoots() throws IOException {
+        try {
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init((KeyStore) null);
+            List<X509Certificate> roots = Arrays.stream(tmf.getTrustManagers())
+                    .filter(X509TrustManager.class::isInstance).map(X509TrustManager.class::cast)
+                    .flatMap(tm -> Arrays.stream(tm.getAcceptedIssuers())).toList();
+            return new TrustPolicy.TrustedRoots(roots);
+        } catch (GeneralSecurityException e) {
+            throw new IOException("the JVM's trusted roots cannot be read: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.outband.app.amt;
+
+import dev.outband.app.store.Device;
+import dev.outband.app.store.DeviceRepository;
+import dev.outband.app.store.DeviceState;
+import dev.outband.wsman.amt.AmtClient;
+import dev.outband.wsman.amt.power.PowerAction;
+import dev.outband.wsman.amt.power.PowerStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/**
+ * One power action on many devices at once, one virtual thread each, with a result per device.
+ * A device that had a power action less than {@link #COOLDOWN} ago is skipped: firmware that is
+ * still changing state handles a second request badly.
+ */
+public final class PowerRun {
+    public static final Duration COOLDOWN = Duration.ofSeconds(20);
+
+    /** What happened on one device; {@code powerState} is read back after the action. */
+    public record Result(String device, boolean ok, String message, String powerState) {
+    }
+
+    private final DeviceConnections connections;
+    private final DeviceRepository repository;
+    private final Clock clock;
+    private final Map<String, Instant> lastAction = new ConcurrentHashMap<>();
+
+    public PowerRun(DeviceConnections connections, DeviceRepository repository, Clock clock) {
+        this.connections = connections;
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    /** Blocks until every device answered or failed; {@code progress} hears each result as it comes. */
+    public List<Result> perform(PowerAction action, List<Device> devices, Consumer<Result> progress)
+            throws InterruptedException {
+        List<Future<Result>> futures = new ArrayList<>();
+        try (ExecutorService perDevice = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Device device : devices) {
+                futures.add(perDevice.submit(() -> {
+                    Result r = performOne(action, device);
+                    progress.accept(r);
+                    return r;
+                }));
+            }
+        }
+        List<Result> results = new ArrayList<>();
+        for (Future<Result> f : futures) {
+            try {
+                results.add(f.get());
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("a power task failed outside its own error handling", e.getCause());
+            }
+        }
+        return results;
+    }
+
+    private Result performOne(PowerAction action, Device device) {
+        Instant now = clock.instant();
+        Instant previous = lastAction.get(device.name());
+        if (previous != null && previous.plus(COOLDOWN).isAfter(now)) {
+            long wait = (Duration.between(now, previous.plus(COOLDOWN)).toMillis() + 999) / 1000;
+            return new Result(device.name(), false, "skipped: the last power action was moments ago; try again in "
+                    + wait + " s", null);
+        }
+        lastAction.put(device.name(), now);
+        try {
+            AmtClient amt = connections.client(device);
+            amt.power().perform(action);
+            PowerStatus status = amt.power().status();
+            repository.update(device.withState(new DeviceState(status.name(), device.state().amtVersion(), now)));
+            return new Result(device.name(), true, "done", status.name());
+        } catch (Exception e) {
+            return new Result(device.name(), false, e.getMessage() == null ? e.toString() : e.getMessage(), null);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.outband.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.outband.app.amt.DeviceConnections;
+import dev.outband.app.store.Device;
+import dev.outband.app.store.DeviceState;
+import dev.outband.app.store.DeviceStore;
+import dev.outband.wsman.amt.AmtClient;
+import dev.outband.wsman.amt.identity.AmtIdentity;
+import dev.outband.wsman.amt.power.PowerStatus;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code outband info <device>}: what the device says about itself, and its power state. */
+@Command(name = "info", mixinStandardHelpOptions = true, description = "Read a device's AMT identity and power state.")
+final class InfoCommand implements Callable<Integer> {
+    @ParentCommand
+    OutbandCommand root;
+
+    @Parameters(paramLabel = "DEVICE", description = "Device name.")
+    String name;
+
+    @Option(names = "--json", description = "Machine-readable JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        CliContext ctx = root.context();
+        try (DeviceStore store = ctx.openStore()) {
+            Device device = store.devices().findByName(name)
+                    .orElseThrow(() -> new UserException("No device named '" + name + "'"));
+            AmtClient amt = new DeviceConnections(ctx.ports()).client(device);
+            AmtIdentity identity = amt.identity().read();
+            PowerStatus power = amt.power().status();
+            store.devices().update(device.withState(new DeviceState(power.name(), identity.amtVersion(), Instant.now())));
+
+            Map<String, Object> info = new LinkedHashMap<>();
+            info.put("name", device.name());
+            info.put("host", device.host());
+            info.put("amtVersion", identity.amtVersion());
+            info.put("provisioningMode", identity.provisioningMode().toString());
+            info.put("provisioningState", identity.provisioningState().toString());
+            info.put("uuid", String.valueOf(identity.uuid()));
+            info.put("hostName", identity.hostName());
+            info.put("domainName", identity.domainName());
+            info.put("powerState", power.name());
+            if (json) {
+                ctx.out().println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(info));
+            } else {
+                info.forEach((k, v) -> ctx.out().printf("%-18s %s%n", k, v));
+            }
+            return ExitCode.OK;
+        }
+    }
+}

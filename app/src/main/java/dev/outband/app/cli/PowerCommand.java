@@ -1,0 +1,74 @@
+package dev.outband.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.outband.app.amt.DeviceConnections;
+import dev.outband.app.amt.PowerRun;
+import dev.outband.app.store.Device;
+import dev.outband.app.store.DeviceStore;
+import dev.outband.wsman.amt.power.PowerAction;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code outband power <action> <device…>}: one power action on several devices at once. */
+@Command(name = "power", mixinStandardHelpOptions = true,
+        description = "Run a power action on devices in parallel and report each result.")
+final class PowerCommand implements Callable<Integer> {
+    @ParentCommand
+    OutbandCommand root;
+
+    @Parameters(index = "0", paramLabel = "ACTION",
+            description = "on, off, reset, cycle, sleep, hibernate, soft-off, soft-reset, on-to-bios, reset-to-bios,"
+                    + " pxe-on, pxe-reset, diagnostic-on, diagnostic-reset, or a DMT action number")
+    String action;
+
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "DEVICE", description = "Device names.")
+    List<String> names;
+
+    @Option(names = "--json", description = "Machine-readable JSON array of results.")
+    boolean json;
+
+    static PowerAction parse(String text) throws UserException {
+        String key = text.toUpperCase(Locale.ROOT).replace('-', '_');
+        for (PowerAction a : PowerAction.values()) {
+            if (a.name().equals(key) || String.valueOf(a.number()).equals(text)) {
+                return a;
+            }
+        }
+        throw new UserException("Unknown power action '" + text + "': use one of " + Arrays.stream(PowerAction.values())
+                .map(a -> a.name().toLowerCase(Locale.ROOT).replace('_', '-')).collect(Collectors.joining(", ")));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        CliContext ctx = root.context();
+        PowerAction chosen = parse(action);
+        try (DeviceStore store = ctx.openStore()) {
+            List<Device> devices = new ArrayList<>();
+            for (String name : names) {
+                devices.add(store.devices().findByName(name)
+                        .orElseThrow(() -> new UserException("No device named '" + name + "'")));
+            }
+            PowerRun run = new PowerRun(new DeviceConnections(ctx.ports()), store.devices(), Clock.systemUTC());
+            List<PowerRun.Result> results = run.perform(chosen, devices, r -> { });
+            if (json) {
+                ctx.out().println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(results));
+            } else {
+                for (PowerRun.Result r : results) {
+                    ctx.out().printf("%-24s %s%s%n", r.device(), r.ok() ? "ok: " : "FAILED: ", r.ok()
+                            ? chosen.name().toLowerCase(Locale.ROOT) + ", now " + r.powerState() : r.message());
+                }
+            }
+            long failed = results.stream().filter(r -> !r.ok()).count();
+            return failed == 0 ? ExitCode.OK : failed == results.size() ? ExitCode.USER_ERROR : ExitCode.PARTIAL;
+        }
+    }
+}

@@ -9,7 +9,9 @@ import dev.outband.app.ui.edit.DeviceDialog;
 import dev.outband.app.ui.edit.DeviceFormViewModel;
 import dev.outband.app.ui.transfer.TransferActions;
 import java.util.List;
+import dev.outband.app.amt.DeviceConnections;
 import dev.outband.app.ui.kvm.DeviceKvm;
+import dev.outband.app.ui.power.PowerMenu;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -22,7 +24,6 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.Separator;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -34,14 +35,12 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The main window's content: menu, toolbar, device table and status bar. */
 public final class DeviceListView {
-    private static final String NOT_YET_POWER = "Power actions arrive with WS-Man support";
 
     private final DeviceListViewModel vm;
     private final Settings settings;
@@ -50,8 +49,16 @@ public final class DeviceListView {
     private final TableView<Device> table;
     private final TransferActions transfer;
     private final DeviceKvm deviceKvm;
+    private final DeviceConnections connections;
 
     public DeviceListView(DeviceListViewModel vm, Settings settings, Background background) {
+        this(vm, settings, background, new DeviceConnections(DeviceConnections.AMT_PORTS));
+    }
+
+    /** With the connections devices are reached through (tests point them at a simulator). */
+    public DeviceListView(DeviceListViewModel vm, Settings settings, Background background,
+                          DeviceConnections connections) {
+        this.connections = connections;
         this.vm = vm;
         this.settings = settings;
         this.background = background;
@@ -86,14 +93,8 @@ public final class DeviceListView {
         Button delete = button("Delete", Feather.TRASH_2, "deleteDevice", this::deleteSelected);
         delete.disableProperty().bind(noSelection);
 
-        MenuButton power = new MenuButton("Power", new FontIcon(Feather.POWER));
-        power.setId("powerMenu");
-        for (String action : List.of("Power on", "Power off", "Reset", "Power cycle", "Graceful shutdown")) {
-            MenuItem item = new MenuItem(action);
-            item.setDisable(true);
-            power.getItems().add(item);
-        }
-        power.setTooltip(new Tooltip(NOT_YET_POWER));
+        MenuButton power = new PowerMenu(connections, vm, () -> table.getSelectionModel().getSelectedItems())
+                .create(noSelection);
         Button kvm = button("KVM", Feather.MONITOR, "kvm", () -> deviceKvm.open(table.getSelectionModel().getSelectedItem()));
         kvm.disableProperty().bind(Bindings.size(table.getSelectionModel().getSelectedItems()).isNotEqualTo(1));
         kvm.setTooltip(new Tooltip("Remote screen of the selected device"));

@@ -216,10 +216,11 @@ final class CiraSession {
                     return;
                 }
                 forwardedPorts.add((int) m.port());
+                // Published before the reply: whoever sees the device use the port has seen the event.
+                publish(new CiraEvent.PortsForwarded(Instant.now(), remote, uuid, Set.copyOf(forwardedPorts)));
                 if (m.wantReply()) {
                     send(new RequestSuccess(OptionalLong.of(m.port())));
                 }
-                publish(new CiraEvent.PortsForwarded(Instant.now(), remote, uuid, Set.copyOf(forwardedPorts)));
                 if (!keepAliveOptionsSent) {
                     keepAliveOptionsSent = true;
                     long interval = settings.keepAliveInterval().toSeconds();
@@ -228,10 +229,10 @@ final class CiraSession {
             }
             case ApfMessage.CANCEL_TCPIP_FORWARD -> {
                 forwardedPorts.remove((int) m.port());
+                publish(new CiraEvent.PortsForwarded(Instant.now(), remote, uuid, Set.copyOf(forwardedPorts)));
                 if (m.wantReply()) {
                     send(new RequestSuccess(OptionalLong.empty()));
                 }
-                publish(new CiraEvent.PortsForwarded(Instant.now(), remote, uuid, Set.copyOf(forwardedPorts)));
             }
             default -> replyFailure(m);
         }

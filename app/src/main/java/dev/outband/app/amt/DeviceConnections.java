@@ -9,7 +9,15 @@ import dev.outband.wsman.amt.DeviceEndpoint;
 import dev.outband.wsman.amt.HttpClients;
 import dev.outband.wsman.http.DigestCredentials;
 import dev.outband.wsman.tls.TrustPolicy;
+import dev.outband.kvm.redirection.AmtCredentials;
+import dev.outband.kvm.rfb.RfbSession;
+import dev.outband.kvm.session.AmtColourMode;
+import dev.outband.kvm.session.AmtKvmConnector;
+import dev.outband.kvm.session.TlsSocketFactory;
 import java.io.IOException;
+import java.time.Duration;
+import javax.net.SocketFactory;
+import javax.net.ssl.SSLSocketFactory;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
@@ -19,13 +27,19 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 import okhttp3.OkHttpClient;
 
-/** Turns a stored device into a WS-Man client: its address, port, credentials and TLS trust. */
+/** How a stored device is reached: its address, ports, credentials and TLS trust, for WS-Man and KVM. */
 public final class DeviceConnections {
-    /** Which WS-Man port a device answers on: AMT's own by default; tests point at a simulator. */
+    /** Which ports a device answers on: AMT's own by default; tests point at a simulator. */
     @FunctionalInterface
     public interface Ports {
         int wsman(Device device);
+
+        default int kvm(Device device) {
+            return device.tls() == TlsMode.NONE ? AmtKvmConnector.PORT : AmtKvmConnector.TLS_PORT;
+        }
     }
+
+    private static final Duration KVM_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     public static final Ports AMT_PORTS = d -> d.tls() == TlsMode.NONE ? DeviceEndpoint.HTTP_PORT : DeviceEndpoint.TLS_PORT;
 
@@ -37,10 +51,7 @@ public final class DeviceConnections {
     }
 
     public AmtClient client(Device device) throws IOException {
-        if (device.reach().kind() != Reach.Kind.DIRECT) {
-            throw new IOException(device.name() + " is reached through " + device.reach().kind()
-                    + ", which the console does not connect to yet");
-        }
+        requireDirect(device);
         DigestCredentials credentials = device.user() == null || device.password() == null ? null
                 : new DigestCredentials(device.user(), device.password().reveal());
         int port = ports.wsman(device);
@@ -50,6 +61,28 @@ public final class DeviceConnections {
             case PINNED -> DeviceEndpoint.tls(device.host(), port, credentials, new TrustPolicy.Pinned(device.pinnedSha256()));
         };
         return AmtClient.connect(shared, endpoint, WsmanSettings.defaults());
+    }
+
+    /** A KVM session (redirection, then RFB), not yet started. */
+    public RfbSession kvm(Device device) throws IOException {
+        requireDirect(device);
+        if (device.user() == null || device.password() == null) {
+            throw new IOException("No credentials found for " + device.name());
+        }
+        boolean tls = device.tls() != TlsMode.NONE;
+        SocketFactory factory = tls
+                ? new TlsSocketFactory(SocketFactory.getDefault(), (SSLSocketFactory) SSLSocketFactory.getDefault())
+                : SocketFactory.getDefault();
+        return AmtKvmConnector.open(factory, device.host(), ports.kvm(device),
+                new AmtCredentials(device.user(), device.password().reveal().toCharArray()), AmtColourMode.AUTO,
+                false, KVM_CONNECT_TIMEOUT);
+    }
+
+    private static void requireDirect(Device device) throws IOException {
+        if (device.reach().kind() != Reach.Kind.DIRECT) {
+            throw new IOException(device.name() + " is reached through " + device.reach().kind()
+                    + ", which the console does not connect to yet");
+        }
     }
 
     private static TrustPolicy systemRoots() throws IOException {

@@ -64,7 +64,7 @@ public final class DeviceListView {
         this.background = background;
         this.table = DeviceTable.create(vm);
         this.transfer = new TransferActions(root, background, vm);
-        this.deviceKvm = new DeviceKvm(background);
+        this.deviceKvm = new DeviceKvm(background, connections);
         root.setTop(new VBox(new AppMenu(this::add, transfer::importList, transfer::exportList, vm).bar(), toolbar()));
         root.setCenter(table);
         root.setBottom(statusBar());

@@ -1,51 +1,26 @@
 package dev.outband.app.ui.kvm;
 
+import dev.outband.app.amt.DeviceConnections;
 import dev.outband.app.store.Device;
-import dev.outband.app.store.Reach;
-import dev.outband.app.store.TlsMode;
 import dev.outband.app.ui.Background;
 import dev.outband.kvm.fx.KvmWindow;
-import dev.outband.kvm.redirection.AmtCredentials;
 import dev.outband.kvm.rfb.RfbSession;
-import dev.outband.kvm.session.AmtColourMode;
-import dev.outband.kvm.session.AmtKvmConnector;
-import dev.outband.kvm.session.TlsSocketFactory;
-import java.io.IOException;
-import java.time.Duration;
-import javax.net.SocketFactory;
-import javax.net.ssl.SSLSocketFactory;
 
-/** Opens the KVM viewer on a device the console reaches directly: port 16994, or 16995 with TLS. */
+/** Opens the KVM viewer on a device, connecting off the FX thread. */
 public final class DeviceKvm {
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
-
     private final Background background;
+    private final DeviceConnections connections;
 
-    public DeviceKvm(Background background) {
+    public DeviceKvm(Background background, DeviceConnections connections) {
         this.background = background;
+        this.connections = connections;
     }
 
     public void open(Device device) {
         background.run("Opening the remote screen of " + device.name(), () -> {
-            RfbSession session = connect(device);
+            RfbSession session = connections.kvm(device);
             session.start();
             return session;
-        }, session -> new KvmWindow(session, device.name() + " — Outband KVM", () -> connect(device)).show());
-    }
-
-    static RfbSession connect(Device device) throws IOException {
-        if (device.reach().kind() != Reach.Kind.DIRECT) {
-            throw new IOException("KVM through " + device.reach().kind() + " is not available yet for " + device.name());
-        }
-        if (device.user() == null || device.password() == null) {
-            throw new IOException("No credentials found for " + device.name());
-        }
-        boolean tls = device.tls() != TlsMode.NONE;
-        SocketFactory factory = tls
-                ? new TlsSocketFactory(SocketFactory.getDefault(), (SSLSocketFactory) SSLSocketFactory.getDefault())
-                : SocketFactory.getDefault();
-        return AmtKvmConnector.open(factory, device.host(), tls ? AmtKvmConnector.TLS_PORT : AmtKvmConnector.PORT,
-                new AmtCredentials(device.user(), device.password().reveal().toCharArray()), AmtColourMode.AUTO,
-                false, CONNECT_TIMEOUT);
+        }, session -> new KvmWindow(session, device.name() + " — Outband KVM", () -> connections.kvm(device)).show());
     }
 }

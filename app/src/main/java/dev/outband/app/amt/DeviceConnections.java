@@ -45,6 +45,7 @@ public final class DeviceConnections {
 
     private final OkHttpClient shared = HttpClients.shared();
     private final Ports ports;
+    private TrustPolicy systemRoots;
 
     public DeviceConnections(Ports ports) {
         this.ports = ports;
@@ -85,7 +86,15 @@ public final class DeviceConnections {
         }
     }
 
-    private static TrustPolicy systemRoots() throws IOException {
+    /** The JVM's trusted roots, read once: a bulk action on a thousand TLS devices needs them a thousand times. */
+    private synchronized TrustPolicy systemRoots() throws IOException {
+        if (systemRoots == null) {
+            systemRoots = readSystemRoots();
+        }
+        return systemRoots;
+    }
+
+    private static TrustPolicy readSystemRoots() throws IOException {
         try {
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             tmf.init((KeyStore) null);

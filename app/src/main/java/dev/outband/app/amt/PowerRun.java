@@ -79,7 +79,7 @@ public final class PowerRun {
             AmtClient amt = connections.client(device);
             amt.power().perform(action);
             PowerStatus status = amt.power().status();
-            repository.update(device.withState(new DeviceState(status.name(), device.state().amtVersion(), now)));
+            repository.updateState(device.id(), new DeviceState(status.name(), null, now));
             return new Result(device.name(), true, "done", status.name());
         } catch (Exception e) {
             return new Result(device.name(), false, e.getMessage() == null ? e.toString() : e.getMessage(), null);

@@ -38,7 +38,7 @@ final class InfoCommand implements Callable<Integer> {
             AmtClient amt = new DeviceConnections(ctx.ports()).client(device);
             AmtIdentity identity = amt.identity().read();
             PowerStatus power = amt.power().status();
-            store.devices().update(device.withState(new DeviceState(power.name(), identity.amtVersion(), Instant.now())));
+            store.devices().updateState(device.id(), new DeviceState(power.name(), identity.amtVersion(), Instant.now()));
 
             Map<String, Object> info = new LinkedHashMap<>();
             info.put("name", device.name());

@@ -129,6 +129,24 @@ public final class DeviceRepository {
         }
     }
 
+    /**
+     * Records what a device last said about itself without touching what the user edits; a null field
+     * keeps the stored value (a power action learns the power state, not the AMT version).
+     */
+    public synchronized void updateState(long id, DeviceState state) {
+        String sql = "UPDATE device SET power_state = COALESCE(?, power_state), amt_version = COALESCE(?, amt_version), "
+                + "last_seen = COALESCE(?, last_seen) WHERE id = ?";
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setString(1, state.powerState());
+            ps.setString(2, state.amtVersion());
+            ps.setTimestamp(3, state.lastSeen() == null ? null : Timestamp.from(state.lastSeen()));
+            ps.setLong(4, id);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("Cannot record the state of device " + id, e);
+        }
+    }
+
     public synchronized boolean delete(long id) {
         try (PreparedStatement ps = connection.prepareStatement("DELETE FROM device WHERE id = ?")) {
             ps.setLong(1, id);

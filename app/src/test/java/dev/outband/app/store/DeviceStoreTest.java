@@ -59,6 +59,22 @@ class DeviceStoreTest {
     }
 
     @Test
+    void recordingADevicesStateKeepsWhatTheUserChangedMeanwhile() throws Exception {
+        try (DeviceStore store = DeviceStore.open(folder, () -> null)) {
+            DeviceRepository repo = store.devices();
+            Device before = repo.insert(sample(repo));
+            repo.update(before.withTags(List.of("moved-to-floor3")));
+
+            Instant now = Instant.parse("2026-11-23T10:00:00Z");
+            repo.updateState(before.id(), new DeviceState("Off - Soft", null, now));
+
+            Device after = repo.findById(before.id()).orElseThrow();
+            assertThat(after.tags()).containsExactly("moved-to-floor3");
+            assertThat(after.state()).isEqualTo(new DeviceState("Off - Soft", "16.1.27", now));
+        }
+    }
+
+    @Test
     void aSecondDeviceWithTheSameNameIsRefused() throws Exception {
         try (DeviceStore store = DeviceStore.open(folder, () -> null)) {
             store.devices().save(Device.of("pc", "10.0.0.1"));

@@ -24,8 +24,7 @@ final class WsmanBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        WsmanBench.main(new String[] {String.valueOf(seconds), String.valueOf(devices), String.valueOf(clients),
-                String.valueOf(latencyMs)});
+        WsmanBench.run(seconds, devices, clients, latencyMs);
         return ExitCode.OK;
     }
 }

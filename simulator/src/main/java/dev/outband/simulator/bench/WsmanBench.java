@@ -27,10 +27,14 @@ public final class WsmanBench {
     }
 
     public static void main(String[] args) throws Exception {
-        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-        int devices = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
-        int clients = args.length > 2 ? Integer.parseInt(args[2]) : 8;
-        int latencyMs = args.length > 3 ? Integer.parseInt(args[3]) : 0;
+        run(args.length > 0 ? Integer.parseInt(args[0]) : 5,
+                args.length > 1 ? Integer.parseInt(args[1]) : 1000,
+                args.length > 2 ? Integer.parseInt(args[2]) : 8,
+                args.length > 3 ? Integer.parseInt(args[3]) : 0);
+    }
+
+    /** Prints both measurements to standard output. */
+    public static void run(int seconds, int devices, int clients, int latencyMs) throws Exception {
         try (DeviceFleet one = DeviceFleet.start(1, 0, USER, PASSWORD, null, Duration.ofSeconds(1))) {
             AmtClient client = client(one.members().getFirst());
             warmUp(client);

@@ -2,13 +2,12 @@ package dev.outband.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.outband.app.amt.DeviceConnections;
+import dev.outband.app.amt.DeviceReader;
 import dev.outband.app.store.Device;
-import dev.outband.app.store.DeviceState;
 import dev.outband.app.store.DeviceStore;
-import dev.outband.wsman.amt.AmtClient;
 import dev.outband.wsman.amt.identity.AmtIdentity;
 import dev.outband.wsman.amt.power.PowerStatus;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -35,10 +34,10 @@ final class InfoCommand implements Callable<Integer> {
         try (DeviceStore store = ctx.openStore()) {
             Device device = store.devices().findByName(name)
                     .orElseThrow(() -> new UserException("No device named '" + name + "'"));
-            AmtClient amt = new DeviceConnections(ctx.ports()).client(device);
-            AmtIdentity identity = amt.identity().read();
-            PowerStatus power = amt.power().status();
-            store.devices().updateState(device.id(), new DeviceState(power.name(), identity.amtVersion(), Instant.now()));
+            DeviceReader reader = DeviceReader.open(new DeviceConnections(ctx.ports()), store.devices(),
+                    Clock.systemUTC(), device);
+            AmtIdentity identity = reader.identity();
+            PowerStatus power = reader.power();
 
             Map<String, Object> info = new LinkedHashMap<>();
             info.put("name", device.name());

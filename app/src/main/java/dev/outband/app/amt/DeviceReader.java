@@ -1,0 +1,71 @@
+package dev.outband.app.amt;
+
+import dev.outband.app.store.Device;
+import dev.outband.app.store.DeviceRepository;
+import dev.outband.app.store.DeviceState;
+import dev.outband.wsman.WsmanException;
+import dev.outband.wsman.amt.AmtClient;
+import dev.outband.wsman.amt.hardware.HardwareInventory;
+import dev.outband.wsman.amt.identity.AmtIdentity;
+import dev.outband.wsman.amt.log.AuditRecord;
+import dev.outband.wsman.amt.log.EventRecord;
+import dev.outband.wsman.amt.power.PowerStatus;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * What one device says about itself, one part at a time, for {@code outband info} and the details pane.
+ * Reading the identity or the power state also records it in the store, so the device list shows it.
+ */
+public final class DeviceReader {
+    private final Device device;
+    private final AmtClient amt;
+    private final DeviceRepository repository;
+    private final Clock clock;
+
+    private DeviceReader(Device device, AmtClient amt, DeviceRepository repository, Clock clock) {
+        this.device = device;
+        this.amt = amt;
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    public static DeviceReader open(DeviceConnections connections, DeviceRepository repository, Clock clock,
+                                    Device device) throws IOException {
+        return new DeviceReader(device, connections.client(device), repository, clock);
+    }
+
+    public AmtIdentity identity() throws WsmanException {
+        AmtIdentity identity = amt.identity().read();
+        record(new DeviceState(null, identity.amtVersion(), clock.instant()));
+        return identity;
+    }
+
+    public PowerStatus power() throws WsmanException {
+        PowerStatus status = amt.power().status();
+        record(new DeviceState(status.name(), null, clock.instant()));
+        return status;
+    }
+
+    public HardwareInventory hardware() throws WsmanException {
+        return amt.hardware().read();
+    }
+
+    /** The event log, newest first (records of the same second keep the device's order, reversed). */
+    public List<EventRecord> events() throws WsmanException {
+        return amt.logs().events().reversed().stream().sorted(Comparator.comparing(EventRecord::time).reversed()).toList();
+    }
+
+    /** The audit log, newest first. */
+    public List<AuditRecord> audit() throws WsmanException {
+        return amt.logs().audit().reversed().stream().sorted(Comparator.comparing(AuditRecord::time).reversed()).toList();
+    }
+
+    private void record(DeviceState learned) {
+        if (device.id() != null) {
+            repository.updateState(device.id(), learned);
+        }
+    }
+}

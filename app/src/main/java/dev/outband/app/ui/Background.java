@@ -26,4 +26,21 @@ public final class Background {
         task.setOnFailed(e -> errors.show(what, task.getException()));
         executor.execute(task);
     }
+
+    /**
+     * Blocking work whose caller shows the outcome itself (both callbacks on the FX thread), for views
+     * that report failures in place; cancelling the returned task interrupts the work.
+     */
+    public <T> Task<T> submit(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        Task<T> task = new Task<>() {
+            @Override
+            protected T call() throws Exception {
+                return work.call();
+            }
+        };
+        task.setOnSucceeded(e -> onSuccess.accept(task.getValue()));
+        task.setOnFailed(e -> onFailure.accept(task.getException()));
+        executor.execute(task);
+        return task;
+    }
 }

@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +15,7 @@ import org.slf4j.LoggerFactory;
 public final class Settings {
     private static final Logger LOG = LoggerFactory.getLogger(Settings.class);
     private static final String FILE = "settings.properties";
+    private static final double DEFAULT_DIVIDER = 0.6;
 
     private final Path file;
     private final Properties values;
@@ -44,6 +46,20 @@ public final class Settings {
 
     public synchronized void setTheme(Theme theme) {
         values.setProperty("theme", theme == Theme.DARK ? "dark" : "light");
+    }
+
+    /** Where the divider between the device table and the details pane sits, 0 to 1. */
+    public synchronized double detailsDivider() {
+        try {
+            double at = Double.parseDouble(values.getProperty("details.divider", ""));
+            return at > 0.2 && at < 0.9 ? at : DEFAULT_DIVIDER;
+        } catch (NumberFormatException e) {
+            return DEFAULT_DIVIDER;
+        }
+    }
+
+    public synchronized void setDetailsDivider(double position) {
+        values.setProperty("details.divider", String.format(Locale.ROOT, "%.3f", position));
     }
 
     /** Writes the file; call off the FX thread. */

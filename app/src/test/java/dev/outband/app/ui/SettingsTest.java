@@ -25,4 +25,16 @@ class SettingsTest {
         Files.write(folder.resolve("settings.properties"), new byte[] {'t', 'h', 'e', 'm', 'e', '=', '\\', 'u', 'Z', 'Z'});
         assertThat(Settings.load(folder).theme()).isEqualTo(Theme.LIGHT);
     }
+
+    @Test
+    void theDetailsDividerSurvivesARestartAndNonsenseFallsBackToTheDefault() throws Exception {
+        double fallback = Settings.load(folder).detailsDivider();
+        Settings settings = Settings.load(folder);
+        settings.setDetailsDivider(0.7);
+        settings.save();
+        assertThat(Settings.load(folder).detailsDivider()).isEqualTo(0.7);
+
+        Files.writeString(folder.resolve("settings.properties"), "details.divider=0.99\n");
+        assertThat(Settings.load(folder).detailsDivider()).isEqualTo(fallback);
+    }
 }

@@ -2,14 +2,20 @@ package dev.outband.app.ui.devices;
 
 import atlantafx.base.theme.Styles;
 import dev.outband.app.store.Device;
+import dev.outband.app.store.DeviceState;
 import dev.outband.app.ui.Background;
 import dev.outband.app.ui.Settings;
 import dev.outband.app.ui.Theme;
 import dev.outband.app.ui.edit.DeviceDialog;
 import dev.outband.app.ui.edit.DeviceFormViewModel;
 import dev.outband.app.ui.transfer.TransferActions;
+import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import dev.outband.app.amt.DeviceConnections;
+import dev.outband.app.amt.DeviceReader;
+import dev.outband.app.ui.details.DetailsSplit;
+import dev.outband.app.ui.details.DetailsViewModel;
 import dev.outband.app.ui.kvm.DeviceKvm;
 import dev.outband.app.ui.power.PowerMenu;
 import javafx.beans.binding.Bindings;
@@ -39,7 +45,7 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** The main window's content: menu, toolbar, device table and status bar. */
+/** The main window's content: menu, toolbar, device table beside the selected device's details, status bar. */
 public final class DeviceListView {
 
     private final DeviceListViewModel vm;
@@ -50,6 +56,7 @@ public final class DeviceListView {
     private final TransferActions transfer;
     private final DeviceKvm deviceKvm;
     private final DeviceConnections connections;
+    private final DetailsViewModel details;
 
     public DeviceListView(DeviceListViewModel vm, Settings settings, Background background) {
         this(vm, settings, background, new DeviceConnections(DeviceConnections.AMT_PORTS));
@@ -66,7 +73,10 @@ public final class DeviceListView {
         this.transfer = new TransferActions(root, background, vm);
         this.deviceKvm = new DeviceKvm(background, connections);
         root.setTop(new VBox(new AppMenu(this::add, transfer::importList, transfer::exportList, vm).bar(), toolbar()));
-        root.setCenter(table);
+        this.details = new DetailsViewModel(background,
+                d -> DeviceReader.open(connections, vm.repository(), Clock.systemUTC(), d), this::showState);
+        root.setCenter(DetailsSplit.create(table, table.getSelectionModel().getSelectedItems(), details, settings,
+                background));
         root.setBottom(statusBar());
         placeholders();
         table.setRowFactory(t -> {
@@ -98,7 +108,7 @@ public final class DeviceListView {
         Button kvm = button("KVM", Feather.MONITOR, "kvm", () -> deviceKvm.open(table.getSelectionModel().getSelectedItem()));
         kvm.disableProperty().bind(Bindings.size(table.getSelectionModel().getSelectedItems()).isNotEqualTo(1));
         kvm.setTooltip(new Tooltip("Remote screen of the selected device"));
-        Button refresh = button("Refresh", Feather.REFRESH_CW, "refresh", () -> vm.reload(n -> { }));
+        Button refresh = button("Refresh", Feather.REFRESH_CW, "refresh", this::reloadKeepingSelection);
         refresh.disableProperty().bind(vm.ready().not());
 
         TextField search = new TextField();
@@ -150,6 +160,18 @@ public final class DeviceListView {
         Node loading = EmptyStorePlaceholder.forLoading();
         table.placeholderProperty().bind(Bindings.createObjectBinding(
                 () -> !vm.loaded().get() ? loading : vm.all().isEmpty() ? empty : noMatch, vm.loaded(), vm.all()));
+    }
+
+    /** The list shows what the details just read, and the device stays selected. */
+    private void showState(long id, DeviceState learned) {
+        Set<Long> selected = DeviceTable.selectedIds(table);
+        vm.showState(id, learned);
+        DeviceTable.reselect(table, selected);
+    }
+
+    private void reloadKeepingSelection() {
+        Set<Long> selected = DeviceTable.selectedIds(table);
+        vm.reload(n -> DeviceTable.reselect(table, selected));
     }
 
     private void add() {

@@ -3,6 +3,7 @@ package dev.outband.app.ui.devices;
 import dev.outband.app.store.Device;
 import dev.outband.app.store.DeviceDraft;
 import dev.outband.app.store.DeviceRepository;
+import dev.outband.app.store.DeviceState;
 import dev.outband.app.store.DeviceStore;
 import dev.outband.app.ui.Background;
 import java.util.List;
@@ -95,6 +96,20 @@ public final class DeviceListViewModel {
             devices.removeAll(gone);
             refreshTags();
         });
+    }
+
+    /** Shows what was just learned about a device (null parts keep what was known) without reloading the list. */
+    public void showState(long id, DeviceState learned) {
+        int at = indexOf(id);
+        if (at < 0) {
+            return;
+        }
+        Device device = devices.get(at);
+        DeviceState old = device.state();
+        devices.set(at, device.withState(new DeviceState(
+                learned.powerState() != null ? learned.powerState() : old.powerState(),
+                learned.amtVersion() != null ? learned.amtVersion() : old.amtVersion(),
+                learned.lastSeen() != null ? learned.lastSeen() : old.lastSeen())));
     }
 
     /** True when another device already has this name (checked against the loaded list). */

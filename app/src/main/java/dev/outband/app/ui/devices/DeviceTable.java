@@ -1,7 +1,9 @@
 package dev.outband.app.ui.devices;
 
 import dev.outband.app.store.Device;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
@@ -28,6 +30,23 @@ final class DeviceTable {
         table.getColumns().add(column("AMT version", 110, DeviceText::amtVersion));
         table.getColumns().add(column("Last seen", 150, DeviceText::lastSeen));
         return table;
+    }
+
+    /** The ids of the selected devices, to select them again once their rows were replaced. */
+    static Set<Long> selectedIds(TableView<Device> table) {
+        return table.getSelectionModel().getSelectedItems().stream().map(Device::id).collect(Collectors.toSet());
+    }
+
+    /**
+     * Selects again the devices with these ids: a sorted list reports a replaced row as removed and
+     * added, which drops the selection of a row that only got fresher data.
+     */
+    static void reselect(TableView<Device> table, Set<Long> ids) {
+        for (int row = 0; row < table.getItems().size() && !ids.isEmpty(); row++) {
+            if (ids.contains(table.getItems().get(row).id()) && !table.getSelectionModel().isSelected(row)) {
+                table.getSelectionModel().select(row);
+            }
+        }
     }
 
     private static TableColumn<Device, String> column(String title, double width, Function<Device, String> text) {

@@ -1,0 +1,153 @@
+package dev.outband.app.ui.details;
+
+import dev.outband.app.amt.DeviceReader;
+import dev.outband.app.store.Device;
+import dev.outband.app.store.DeviceState;
+import dev.outband.app.ui.Background;
+import dev.outband.wsman.amt.hardware.HardwareInventory;
+import dev.outband.wsman.amt.identity.AmtIdentity;
+import dev.outband.wsman.amt.log.AuditRecord;
+import dev.outband.wsman.amt.log.EventRecord;
+import dev.outband.wsman.amt.power.PowerStatus;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.concurrent.Task;
+
+/**
+ * The details of the one selected device, each section read on its own so one failure leaves the
+ * others standing. A newer selection cancels the reads of the older one and ignores whatever of them
+ * still arrives, so a quick click through the list never shows one device's data under another's name.
+ */
+public final class DetailsViewModel {
+    /** Opens a reader for one device; blocking, called off the FX thread. */
+    @FunctionalInterface
+    public interface Opener {
+        DeviceReader open(Device device) throws IOException;
+    }
+
+    private final Background background;
+    private final Opener opener;
+    private final BiConsumer<Long, DeviceState> learned;
+    private final ObjectProperty<Device> device = new SimpleObjectProperty<>();
+    private final ObjectProperty<Load<AmtIdentity>> identity = new SimpleObjectProperty<>(Load.pending());
+    private final ObjectProperty<Load<PowerStatus>> power = new SimpleObjectProperty<>(Load.pending());
+    private final ObjectProperty<Load<HardwareInventory>> hardware = new SimpleObjectProperty<>(Load.pending());
+    private final ObjectProperty<Load<List<EventRecord>>> events = new SimpleObjectProperty<>(Load.pending());
+    private final ObjectProperty<Load<List<AuditRecord>>> audit = new SimpleObjectProperty<>(Load.pending());
+    private final List<Task<?>> running = new ArrayList<>();
+    private long generation;
+
+    /** {@code learned} hears the power state and AMT version read, for the device list to show. */
+    public DetailsViewModel(Background background, Opener opener, BiConsumer<Long, DeviceState> learned) {
+        this.background = background;
+        this.opener = opener;
+        this.learned = learned;
+    }
+
+    /** Shows a device (null: none); the same device again, only with a newer state, is not read again. */
+    public void show(Device selected) {
+        Device current = device.get();
+        if (selected != null && current != null && sameTarget(selected, current)) {
+            device.set(selected);
+            return;
+        }
+        device.set(selected);
+        if (selected == null) {
+            cancelRunning();
+        } else {
+            refresh();
+        }
+    }
+
+    /** Reads every section of the shown device again. */
+    public void refresh() {
+        cancelRunning();
+        Device target = device.get();
+        if (target == null) {
+            return;
+        }
+        long mine = ++generation;
+        Connection connection = new Connection(target);
+        load(mine, identity, () -> connection.reader().identity(),
+                id -> learned.accept(target.id(), new DeviceState(null, id.amtVersion(), Instant.now())));
+        load(mine, power, () -> connection.reader().power(),
+                p -> learned.accept(target.id(), new DeviceState(p.name(), null, Instant.now())));
+        load(mine, hardware, () -> connection.reader().hardware(), h -> { });
+        load(mine, events, () -> connection.reader().events(), e -> { });
+        load(mine, audit, () -> connection.reader().audit(), a -> { });
+    }
+
+    private <T> void load(long mine, ObjectProperty<Load<T>> section, Callable<T> read, Consumer<T> then) {
+        section.set(Load.pending());
+        running.add(background.submit(read, value -> {
+            if (mine == generation) {
+                section.set(new Load.Ready<>(value));
+                then.accept(value);
+            }
+        }, error -> {
+            if (mine == generation) {
+                section.set(new Load.Failed<>(FailureText.of(error)));
+            }
+        }));
+    }
+
+    private void cancelRunning() {
+        generation++;
+        running.forEach(t -> t.cancel(true));
+        running.clear();
+    }
+
+    /** Same device at the same address with the same credentials: only its recorded state differs. */
+    private static boolean sameTarget(Device a, Device b) {
+        return a.withState(DeviceState.UNKNOWN).equals(b.withState(DeviceState.UNKNOWN));
+    }
+
+    /** One client per selection, opened by whichever section asks first; the others reuse its digest session. */
+    private final class Connection {
+        private final Device target;
+        private DeviceReader reader;
+
+        Connection(Device target) {
+            this.target = target;
+        }
+
+        synchronized DeviceReader reader() throws IOException {
+            if (reader == null) {
+                reader = opener.open(target);
+            }
+            return reader;
+        }
+    }
+
+    public ReadOnlyObjectProperty<Device> device() {
+        return device;
+    }
+
+    public ReadOnlyObjectProperty<Load<AmtIdentity>> identity() {
+        return identity;
+    }
+
+    public ReadOnlyObjectProperty<Load<PowerStatus>> power() {
+        return power;
+    }
+
+    public ReadOnlyObjectProperty<Load<HardwareInventory>> hardware() {
+        return hardware;
+    }
+
+    public ReadOnlyObjectProperty<Load<List<EventRecord>>> events() {
+        return events;
+    }
+
+    public ReadOnlyObjectProperty<Load<List<AuditRecord>>> audit() {
+        return audit;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.outband.app.ui.details;
+
+import atlantafx.base.theme.Styles;
+import java.util.List;
+import javafx.geometry.VPos;
+import javafx.scene.control.Label;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+
+/** Name–value rows: names muted on the left, values on the right. */
+final class FactGrid {
+    /** One row. */
+    record Fact(String name, String value) {
+    }
+
+    private final GridPane grid = new GridPane();
+
+    FactGrid(String id) {
+        grid.setId(id);
+        grid.setHgap(16);
+        grid.setVgap(6);
+        ColumnConstraints names = new ColumnConstraints();
+        names.setMinWidth(130);
+        ColumnConstraints values = new ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().setAll(names, values);
+    }
+
+    void show(List<Fact> facts) {
+        grid.getChildren().clear();
+        for (int row = 0; row < facts.size(); row++) {
+            Label name = new Label(facts.get(row).name());
+            name.getStyleClass().add(Styles.TEXT_MUTED);
+            Label value = new Label(facts.get(row).value());
+            value.setWrapText(true);
+            GridPane.setValignment(name, VPos.TOP);
+            grid.addRow(row, name, value);
+        }
+    }
+
+    GridPane node() {
+        return grid;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.outband.app.ui.details;
+
+import atlantafx.base.theme.Styles;
+import java.util.function.Consumer;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** One section's place in the pane: a spinner while reading, the reason when it failed, else the content. */
+final class SectionView<T> {
+    private final StackPane root = new StackPane();
+
+    SectionView(String id, String what, ObservableValue<Load<T>> load, Node content, Consumer<T> fill) {
+        root.setId(id);
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(18, 18);
+        Label reading = new Label("Reading " + what + "…", spinner);
+        reading.getStyleClass().add(Styles.TEXT_MUTED);
+        Label failed = new Label("", new FontIcon(Feather.ALERT_TRIANGLE));
+        failed.setId(id + "Error");
+        failed.getStyleClass().add(Styles.DANGER);
+        failed.setWrapText(true);
+        HBox pending = new HBox(reading);
+        pending.setAlignment(Pos.TOP_LEFT);
+        StackPane.setAlignment(failed, Pos.TOP_LEFT);
+        root.getChildren().addAll(content, pending, failed);
+        load.subscribe(state -> {
+            pending.setVisible(state instanceof Load.Pending);
+            failed.setVisible(state instanceof Load.Failed);
+            content.setVisible(state instanceof Load.Ready);
+            switch (state) {
+                case Load.Ready<T> ready -> fill.accept(ready.value());
+                case Load.Failed<T> f -> failed.setText("Could not read " + what + ": " + f.reason());
+                case Load.Pending<T> p -> { }
+            }
+        });
+    }
+
+    Node node() {
+        return root;
+    }
+}

@@ -103,8 +103,8 @@ public final class DeviceListView {
         Button delete = button("Delete", Feather.TRASH_2, "deleteDevice", this::deleteSelected);
         delete.disableProperty().bind(noSelection);
 
-        MenuButton power = new PowerMenu(connections, vm, () -> table.getSelectionModel().getSelectedItems())
-                .create(noSelection);
+        MenuButton power = new PowerMenu(connections, vm, background,
+                () -> table.getSelectionModel().getSelectedItems(), this::afterPowerRun).create(noSelection);
         Button kvm = button("KVM", Feather.MONITOR, "kvm", () -> deviceKvm.open(table.getSelectionModel().getSelectedItem()));
         kvm.disableProperty().bind(Bindings.size(table.getSelectionModel().getSelectedItems()).isNotEqualTo(1));
         kvm.setTooltip(new Tooltip("Remote screen of the selected device"));
@@ -172,6 +172,12 @@ public final class DeviceListView {
     private void reloadKeepingSelection() {
         Set<Long> selected = DeviceTable.selectedIds(table);
         vm.reload(n -> DeviceTable.reselect(table, selected));
+    }
+
+    /** A power action changed the device: its details (power state, event log) are read again. */
+    private void afterPowerRun() {
+        reloadKeepingSelection();
+        details.refresh();
     }
 
     private void add() {

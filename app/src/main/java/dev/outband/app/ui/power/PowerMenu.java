@@ -2,11 +2,18 @@ package dev.outband.app.ui.power;
 
 import dev.outband.app.amt.DeviceConnections;
 import dev.outband.app.amt.PowerRun;
+import dev.outband.app.amt.SupportedActions;
 import dev.outband.app.store.Device;
+import dev.outband.app.ui.Background;
 import dev.outband.app.ui.devices.DeviceListViewModel;
 import dev.outband.wsman.amt.power.PowerAction;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.control.Alert;
@@ -19,32 +26,53 @@ import javafx.stage.Window;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** The toolbar's Power menu: one action on every selected device, each result shown as it arrives. */
+/**
+ * The toolbar's Power menu: one action on every selected device, each result shown as it arrives.
+ * With one device selected it offers only what that device reports as supported (read once per session).
+ */
 public final class PowerMenu {
     private static final List<PowerAction> PLAIN = List.of(PowerAction.ON, PowerAction.OFF, PowerAction.RESET,
             PowerAction.CYCLE, PowerAction.SOFT_OFF, PowerAction.SOFT_RESET, PowerAction.SLEEP, PowerAction.HIBERNATE);
     private static final List<PowerAction> BOOT = List.of(PowerAction.ON_TO_BIOS, PowerAction.RESET_TO_BIOS,
-            PowerAction.PXE_ON, PowerAction.PXE_RESET);
+            PowerAction.PXE_ON, PowerAction.PXE_RESET, PowerAction.DIAGNOSTIC_ON, PowerAction.DIAGNOSTIC_RESET);
+    private static final Set<PowerAction> ALL = EnumSet.allOf(PowerAction.class);
 
     private final DeviceConnections connections;
     private final DeviceListViewModel vm;
+    private final Background background;
     private final Supplier<List<Device>> selection;
+    private final Runnable afterRun;
+    private final SupportedActions supported = new SupportedActions();
+    private MenuButton power;
+    private Device reading;
+    private Failure failure;
     private PowerRun run;
 
-    public PowerMenu(DeviceConnections connections, DeviceListViewModel vm, Supplier<List<Device>> selection) {
+    /** Why the supported actions of one device could not be read, kept while its menu is open. */
+    private record Failure(Device device, String reason) {
+    }
+
+    /** {@code afterRun} runs on the FX thread once every device of a run has answered. */
+    public PowerMenu(DeviceConnections connections, DeviceListViewModel vm, Background background,
+                     Supplier<List<Device>> selection, Runnable afterRun) {
         this.connections = connections;
         this.vm = vm;
+        this.background = background;
         this.selection = selection;
+        this.afterRun = afterRun;
     }
 
     public MenuButton create(ObservableBooleanValue nothingSelected) {
-        MenuButton power = new MenuButton("Power", new FontIcon(Feather.POWER));
+        power = new MenuButton("Power", new FontIcon(Feather.POWER));
         power.setId("powerMenu");
         power.setTooltip(new Tooltip("Power actions on the selected devices"));
         power.disableProperty().bind(nothingSelected);
-        PLAIN.forEach(a -> power.getItems().add(item(a)));
-        power.getItems().add(new SeparatorMenuItem());
-        BOOT.forEach(a -> power.getItems().add(item(a)));
+        // An empty menu would not open at all; what it lists is decided as it opens.
+        power.getItems().setAll(readingItem());
+        power.setOnShowing(e -> {
+            failure = null;
+            fill();
+        });
         return power;
     }
 
@@ -67,9 +95,95 @@ public final class PowerMenu {
         };
     }
 
+    /** Lists what the current selection can do; a device not read yet gets a placeholder while it is asked. */
+    private void fill() {
+        List<Device> devices = List.copyOf(selection.get());
+        if (devices.size() == 1) {
+            Device device = devices.getFirst();
+            Optional<Set<PowerAction>> known = supported.cached(device);
+            if (known.isPresent()) {
+                show(known.get(), null);
+            } else if (failure != null && failure.device().equals(device)) {
+                show(ALL, "Could not read the supported actions (" + failure.reason() + "); all are listed");
+            } else {
+                power.getItems().setAll(readingItem());
+                readSupported(device);
+            }
+        } else {
+            show(union(devices), null);
+        }
+    }
+
+    /** With several devices: what any of them supports, when all are known; otherwise every action. */
+    private Set<PowerAction> union(List<Device> devices) {
+        Set<PowerAction> any = EnumSet.noneOf(PowerAction.class);
+        for (Device d : devices) {
+            Optional<Set<PowerAction>> known = supported.cached(d);
+            if (known.isEmpty()) {
+                return ALL;
+            }
+            any.addAll(known.get());
+        }
+        return any;
+    }
+
+    private void readSupported(Device device) {
+        if (device.equals(reading)) {
+            return;
+        }
+        reading = device;
+        background.submit(() -> supported.of(device, connections.client(device)), actions -> {
+            reading = null;
+            refill();
+        }, error -> {
+            reading = null;
+            failure = new Failure(device, error.getMessage() != null ? error.getMessage() : error.toString());
+            refill();
+        });
+    }
+
+    /** An answer that arrives while the menu is open updates it in place. */
+    private void refill() {
+        if (power.isShowing()) {
+            fill();
+        }
+    }
+
+    private void show(Set<PowerAction> actions, String note) {
+        List<MenuItem> items = new ArrayList<>();
+        if (note != null) {
+            MenuItem info = new MenuItem(note, new FontIcon(Feather.ALERT_TRIANGLE));
+            info.setId("powerNote");
+            info.setDisable(true);
+            items.add(info);
+            items.add(new SeparatorMenuItem());
+        }
+        List<PowerAction> plain = PLAIN.stream().filter(actions::contains).toList();
+        List<PowerAction> boot = BOOT.stream().filter(actions::contains).toList();
+        plain.forEach(a -> items.add(item(a)));
+        if (!plain.isEmpty() && !boot.isEmpty()) {
+            items.add(new SeparatorMenuItem());
+        }
+        boot.forEach(a -> items.add(item(a)));
+        if (plain.isEmpty() && boot.isEmpty()) {
+            MenuItem none = new MenuItem("This device reports no power actions");
+            none.setId("powerNone");
+            none.setDisable(true);
+            items.add(none);
+        }
+        power.getItems().setAll(items);
+    }
+
+    private static MenuItem readingItem() {
+        MenuItem wait = new MenuItem("Reading supported actions…");
+        wait.setId("powerReading");
+        wait.setDisable(true);
+        return wait;
+    }
+
     private MenuItem item(PowerAction action) {
         MenuItem item = new MenuItem(label(action));
-        item.setId("power-" + action.name().toLowerCase(java.util.Locale.ROOT));
+        item.setId("power-" + action.name().toLowerCase(Locale.ROOT));
         item.setOnAction(e -> perform(action, item.getParentPopup().getOwnerWindow()));
         return item;
     }
@@ -84,9 +198,9 @@ public final class PowerMenu {
             return;
         }
         if (run == null) {
-            run = new PowerRun(connections, vm.repository(), Clock.systemUTC());
+            run = new PowerRun(connections, vm.repository(), Clock.systemUTC(), supported);
         }
-        new PowerProgress(owner, label(action), devices.size()).start(run, action, devices, () -> vm.reload(n -> { }));
+        new PowerProgress(owner, label(action), devices.size()).start(run, action, devices, afterRun);
     }
 
     private static boolean confirmed(PowerAction action, int count, Window owner) {

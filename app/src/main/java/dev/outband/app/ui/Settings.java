@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 public final class Settings {
     private static final Logger LOG = LoggerFactory.getLogger(Settings.class);
     private static final String FILE = "settings.properties";
-    private static final double DEFAULT_DIVIDER = 0.6;
+    private static final double DEFAULT_DIVIDER = 0.5;
 
     private final Path file;
     private final Properties values;
@@ -52,7 +52,7 @@ public final class Settings {
     public synchronized double detailsDivider() {
         try {
             double at = Double.parseDouble(values.getProperty("details.divider", ""));
-            return at > 0.2 && at < 0.9 ? at : DEFAULT_DIVIDER;
+            return at > 0.15 && at < 0.9 ? at : DEFAULT_DIVIDER;
         } catch (NumberFormatException e) {
             return DEFAULT_DIVIDER;
         }

@@ -19,7 +19,7 @@ final class AuditLogTable {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getStyleClass().add(Styles.DENSE);
         table.getColumns().setAll(List.of(
-                column("Time", 150, a -> DetailsText.time(a.time())),
+                column("Time", 160, a -> DetailsText.time(a.time())),
                 column("Initiator", 110, a -> DetailsText.or(a.initiator())),
                 column("Event", 280, a -> a.application() + ": " + a.event()
                         + (a.address() == null || a.address().isBlank() ? "" : " (from " + a.address() + ")"))));
@@ -38,6 +38,11 @@ final class AuditLogTable {
         TableColumn<AuditRecord, String> column = new TableColumn<>(title);
         column.setPrefWidth(width);
         column.setSortable(false);
+        if (!title.equals("Event")) {
+            // Short fixed-format columns stay narrow; the text column takes the rest.
+            column.setMinWidth(width);
+            column.setMaxWidth(width + 40);
+        }
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(text.apply(c.getValue())));
         return column;
     }

@@ -16,6 +16,8 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -32,7 +34,7 @@ public final class DetailsPane {
     public DetailsPane(DetailsViewModel vm) {
         this.vm = vm;
         root.setId("detailsPane");
-        root.setMinWidth(360);
+        root.setMinHeight(160);
         Node details = details();
         Node none = noSelection();
         root.getChildren().addAll(details, none);
@@ -84,13 +86,18 @@ public final class DetailsPane {
     private Node overview() {
         FactGrid identity = new FactGrid("identityFacts");
         FactGrid power = new FactGrid("powerFacts");
-        VBox box = new VBox(8,
-                heading("Identity"),
+        VBox left = new VBox(8, heading("Identity"),
                 new SectionView<>("identity", "the identity", vm.identity(), identity.node(),
-                        (AmtIdentity i) -> identity.show(identityFacts(i))).node(),
-                heading("Power"),
+                        (AmtIdentity i) -> identity.show(identityFacts(i))).node());
+        VBox right = new VBox(8, heading("Power"),
                 new SectionView<>("power", "the power state", vm.power(), power.node(),
                         (PowerStatus p) -> power.show(powerFacts(p))).node());
+        // Two equal columns: heights of wrapped error texts are measured at the width they really get.
+        GridPane box = new GridPane(32, 0);
+        ColumnConstraints half = new ColumnConstraints();
+        half.setPercentWidth(50);
+        box.getColumnConstraints().setAll(half, half);
+        box.addRow(0, left, right);
         box.setPadding(new Insets(12));
         return box;
     }

@@ -6,12 +6,14 @@ import dev.outband.app.ui.Settings;
 import javafx.animation.PauseTransition;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
 import javafx.util.Duration;
 
 /**
- * The device table on the left, the details of the selected device on the right; the divider is
+ * The device table above, the details of the selected device below: the table keeps the full width its
+ * seven columns need at 1280 pixels, the logs get the width their descriptions need. The divider is
  * remembered between runs.
  */
 public final class DetailsSplit {
@@ -30,7 +32,8 @@ public final class DetailsSplit {
         Node details = new DetailsPane(vm).node();
         SplitPane split = new SplitPane(table, details);
         split.setId("detailsSplit");
-        // A wider window gives the table the room; the details keep the width the technician chose.
+        split.setOrientation(Orientation.VERTICAL);
+        // A taller window gives the table more rows; the details keep the height the technician chose.
         SplitPane.setResizableWithParent(details, false);
         split.setDividerPositions(settings.detailsDivider());
         rememberDivider(split, settings, background);

@@ -22,7 +22,7 @@ final class EventLogTable {
         TableColumn<EventRecord, String> severity = column("Severity", 100, EventRecord::severityName);
         severity.setCellFactory(c -> new SeverityCell());
         table.getColumns().setAll(List.of(
-                column("Time", 150, e -> DetailsText.time(e.time())),
+                column("Time", 160, e -> DetailsText.time(e.time())),
                 severity,
                 column("Source", 110, EventRecord::entityName),
                 column("Description", 260, e -> e.sensor() + ": " + e.description())));
@@ -41,6 +41,11 @@ final class EventLogTable {
         TableColumn<EventRecord, String> column = new TableColumn<>(title);
         column.setPrefWidth(width);
         column.setSortable(false);
+        if (!title.equals("Description")) {
+            // Short fixed-format columns stay narrow; the text column takes the rest.
+            column.setMinWidth(width);
+            column.setMaxWidth(width + 40);
+        }
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(text.apply(c.getValue())));
         return column;
     }

@@ -33,7 +33,6 @@ final class FactGrid {
             Label name = new Label(facts.get(row).name());
             name.getStyleClass().add(Styles.TEXT_MUTED);
             Label value = new Label(facts.get(row).value());
-            value.setWrapText(true);
             GridPane.setValignment(name, VPos.TOP);
             grid.addRow(row, name, value);
         }

@@ -30,6 +30,10 @@ final class SectionView<T> {
         pending.setAlignment(Pos.TOP_LEFT);
         StackPane.setAlignment(failed, Pos.TOP_LEFT);
         root.getChildren().addAll(content, pending, failed);
+        // Only the shown state takes room: a hidden wrapped label would otherwise size the section.
+        for (Node state : root.getChildren()) {
+            state.managedProperty().bind(state.visibleProperty());
+        }
         load.subscribe(state -> {
             pending.setVisible(state instanceof Load.Pending);
             failed.setVisible(state instanceof Load.Failed);

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -163,8 +164,8 @@ class DetailsPaneTest {
         try {
             WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup(grid).query().isVisible()
                     && facts(robot, grid).contains(value));
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("facts " + facts(robot, grid) + " errors "
+        } catch (TimeoutException e) {
+            throw new AssertionError("no " + value + " in " + facts(robot, grid) + "; labels on screen: "
                     + robot.lookup(".label").queryAllAs(Label.class).stream().filter(Node::isVisible)
                     .map(Label::getText).toList(), e);
         }

@@ -9,6 +9,7 @@ import dev.outband.wsman.amt.DeviceEndpoint;
 import dev.outband.wsman.amt.HttpClients;
 import dev.outband.wsman.http.DigestCredentials;
 import dev.outband.wsman.tls.DeviceSslContext;
+import dev.outband.wsman.tls.LegacyTls;
 import dev.outband.wsman.tls.TrustFailure;
 import dev.outband.wsman.tls.TrustPolicy;
 import dev.outband.kvm.redirection.AmtCredentials;
@@ -60,7 +61,7 @@ public final class DeviceConnections {
         int port = ports.wsman(device);
         DeviceEndpoint endpoint = device.tls() == TlsMode.NONE
                 ? DeviceEndpoint.http(device.host(), port, credentials)
-                : DeviceEndpoint.tls(device.host(), port, credentials, trust(device));
+                : DeviceEndpoint.tls(device.host(), port, credentials, trust(device)).withLegacyTls(LegacyTls.allowed());
         return AmtClient.connect(shared, endpoint, WsmanSettings.defaults());
     }
 
@@ -72,7 +73,7 @@ public final class DeviceConnections {
         }
         SocketFactory factory = device.tls() == TlsMode.NONE ? SocketFactory.getDefault()
                 : new TlsSocketFactory(SocketFactory.getDefault(),
-                        DeviceSslContext.create(trust(device), device.host()).getSocketFactory());
+                        DeviceSslContext.create(trust(device), device.host()).getSocketFactory(), LegacyTls.protocols());
         try {
             return AmtKvmConnector.open(factory, device.host(), ports.kvm(device),
                     new AmtCredentials(device.user(), device.password().reveal().toCharArray()), AmtColourMode.AUTO,
@@ -80,7 +81,11 @@ public final class DeviceConnections {
         } catch (IOException e) {
             // The same words as WS-Man, so the console can offer to pin a certificate KVM refused.
             Optional<TrustFailure> refused = TrustFailure.causing(e);
-            throw refused.isPresent() ? refused.get().toWsmanException() : e;
+            if (refused.isPresent()) {
+                throw refused.get().toWsmanException();
+            }
+            Optional<String> handshake = LegacyTls.explainHandshake(e);
+            throw handshake.isPresent() ? new IOException(handshake.get(), e) : e;
         }
     }
 

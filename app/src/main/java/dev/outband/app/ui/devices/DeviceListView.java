@@ -26,6 +26,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.Separator;
 import javafx.scene.control.TableRow;
@@ -70,7 +71,9 @@ public final class DeviceListView {
         Supplier<Window> window = () -> root.getScene().getWindow();
         var trust = new CertificateTrust(background, vm::repository, window, () -> vm.reload(n -> { }));
         this.deviceKvm = new DeviceKvm(background, connections, trust, window);
-        root.setTop(new VBox(new AppMenu(this::add, transfer::importList, transfer::exportList, vm).bar(), toolbar()));
+        MenuBar menus = new AppMenu(this::add, transfer::importList, transfer::exportList, vm).bar();
+        menus.getMenus().add(OptionsMenu.create(settings, background, window));
+        root.setTop(new VBox(menus, toolbar()));
         root.setCenter(table);
         root.setBottom(statusBar());
         placeholders();

@@ -31,6 +31,12 @@ public final class KvmConsent {
         this.consent = consent;
     }
 
+    /** True when KVM needs consent that is not granted now (checked without putting a code on screen). */
+    public boolean needed() throws WsmanException {
+        ConsentStatus status = consent.status();
+        return status.required() && status.optInState() < RECEIVED;
+    }
+
     /** Asks the device to show a code when KVM needs consent and none is granted; true when a code must be typed. */
     public boolean begin() throws WsmanException {
         ConsentStatus status = consent.status();

@@ -22,6 +22,8 @@ class KvmConsentTest {
         try (DevicePorts ports = DevicePorts.open(device, 0, 0, null)) {
             KvmConsent consent = consentOf(ports);
 
+            assertThat(consent.needed()).isTrue();
+            assertThat(device.consentCodeOnScreen()).as("asking is not starting").isEmpty();
             assertThat(consent.begin()).as("client control mode asks for consent").isTrue();
             assertThat(device.consentState()).isEqualTo(DISPLAYED);
             String code = device.consentCodeOnScreen().orElseThrow();
@@ -31,6 +33,7 @@ class KvmConsentTest {
             assertThat(consent.send(code)).isEqualTo(KvmConsent.Outcome.ACCEPTED);
             assertThat(device.consentState()).isEqualTo(RECEIVED);
             assertThat(consent.begin()).as("consent already given").isFalse();
+            assertThat(consent.needed()).isFalse();
         }
     }
 

@@ -7,6 +7,7 @@ import dev.outband.app.ui.Background;
 import dev.outband.app.ui.trust.CertificateTrust;
 import dev.outband.kvm.fx.KvmWindow;
 import dev.outband.kvm.rfb.RfbSession;
+import java.io.IOException;
 import java.util.function.Supplier;
 import javafx.stage.Window;
 
@@ -78,6 +79,14 @@ public final class DeviceKvm {
             session.start();
             return new Opened(d, session);
         }, opened -> new KvmWindow(opened.session(), opened.device().name() + " — Outband KVM",
-                () -> connections.kvm(opened.device())).show());
+                () -> reconnect(opened.device())).show());
+    }
+
+    /** Consent lasts one session: when the device wants it again, the technician starts over with KVM. */
+    private RfbSession reconnect(Device device) throws Exception {
+        if (new KvmConsent(connections.client(device).consent()).needed()) {
+            throw new IOException(device.name() + " asks for user consent again; close this window and press KVM");
+        }
+        return connections.kvm(device);
     }
 }

@@ -17,6 +17,9 @@ import dev.outband.app.amt.DeviceReader;
 import dev.outband.app.ui.details.DetailsSplit;
 import dev.outband.app.ui.details.DetailsViewModel;
 import dev.outband.app.ui.kvm.DeviceKvm;
+import dev.outband.app.ui.trust.CertificateTrust;
+import java.util.function.Supplier;
+import javafx.stage.Window;
 import dev.outband.app.ui.power.PowerMenu;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -29,6 +32,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.Separator;
 import javafx.scene.control.TableRow;
@@ -71,8 +75,12 @@ public final class DeviceListView {
         this.background = background;
         this.table = DeviceTable.create(vm);
         this.transfer = new TransferActions(root, background, vm);
-        this.deviceKvm = new DeviceKvm(background, connections);
-        root.setTop(new VBox(new AppMenu(this::add, transfer::importList, transfer::exportList, vm).bar(), toolbar()));
+        Supplier<Window> window = () -> root.getScene().getWindow();
+        var trust = new CertificateTrust(background, vm::repository, window, () -> vm.reload(n -> { }));
+        this.deviceKvm = new DeviceKvm(background, connections, trust, window);
+        MenuBar menus = new AppMenu(this::add, transfer::importList, transfer::exportList, vm).bar();
+        menus.getMenus().add(OptionsMenu.create(settings, background, window));
+        root.setTop(new VBox(menus, toolbar()));
         this.details = new DetailsViewModel(background,
                 d -> DeviceReader.open(connections, vm.repository(), Clock.systemUTC(), d), this::showState);
         root.setCenter(DetailsSplit.create(table, table.getSelectionModel().getSelectedItems(), details, settings,

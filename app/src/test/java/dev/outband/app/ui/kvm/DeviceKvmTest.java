@@ -37,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The KVM button on simulated devices: user consent in client control mode, and pinning a TLS certificate. */
@@ -105,7 +106,9 @@ class DeviceKvmTest {
         robot.clickOn("sim-ccm");
         robot.clickOn("#kvm");
 
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !robot.lookup("#consentCode").queryAll().isEmpty());
+        // The dialog's nodes exist a moment before its window shows; a click needs it shown.
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS,
+                () -> robot.lookup("#consentCode").match(NodeQueryUtils.isVisible()).tryQuery().isPresent());
         String code = consenting.consentCodeOnScreen().orElseThrow();
         String wrong = String.format("%06d", (Integer.parseInt(code) + 1) % 1_000_000);
         robot.clickOn("#consentCode").write(wrong);

@@ -1,5 +1,7 @@
 package dev.outband.app;
 
+import dev.outband.app.amt.DeviceConnections;
+import dev.outband.app.cira.LabListener;
 import dev.outband.app.store.DataFolder;
 import dev.outband.app.store.DeviceStore;
 import dev.outband.app.store.StoreKey;
@@ -10,7 +12,10 @@ import dev.outband.app.ui.MasterPasswordPrompt;
 import dev.outband.app.ui.Settings;
 import dev.outband.app.ui.StageIcons;
 import dev.outband.app.ui.devices.DeviceListView;
+import dev.outband.app.ui.cira.LabListenerViewModel;
+import dev.outband.app.ui.cira.LabListenerWindow;
 import dev.outband.app.ui.devices.DeviceListViewModel;
+import dev.outband.cira.listener.ListenerSettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,6 +37,7 @@ public final class OutbandApp extends Application {
     private List<Image> icons;
     private DeviceStore store;
     private CompletableFuture<DeviceStore> earlyOpen;
+    private final LabListener labListener = new LabListener(ListenerSettings.defaults());
 
     @Override
     public void init() {
@@ -71,7 +77,10 @@ public final class OutbandApp extends Application {
         var errors = new ErrorPresenter(stage, smoke);
         var background = new Background(Executors.newVirtualThreadPerTaskExecutor(), errors);
         var viewModel = new DeviceListViewModel(background);
-        var view = new DeviceListView(viewModel, settings, background);
+        var labViewModel = new LabListenerViewModel(labListener, background, settings);
+        labViewModel.onDevicesAdded(viewModel::showAdded);
+        var connections = new DeviceConnections(DeviceConnections.AMT_PORTS, labListener);
+        var view = new DeviceListView(viewModel, settings, background, connections, new LabListenerWindow(labViewModel));
         settings.theme().apply();
 
         stage.setTitle("Outband");
@@ -88,6 +97,7 @@ public final class OutbandApp extends Application {
         background.run("Opening the device store", () -> openStore(prompt), opened -> {
             store = opened;
             viewModel.attach(opened);
+            labViewModel.attach(opened);
             viewModel.reload(count -> {
                 if (smoke) {
                     System.out.printf("%d devices loaded in %d ms%n", count, sinceStart().toMillis());
@@ -99,6 +109,8 @@ public final class OutbandApp extends Application {
 
     @Override
     public void stop() {
+        // Devices are told the listener stopped before the store they are recorded in closes.
+        labListener.close();
         if (store != null) {
             store.close();
         }

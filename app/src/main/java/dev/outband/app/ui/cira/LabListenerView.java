@@ -101,6 +101,8 @@ final class LabListenerView {
         stop.getStyleClass().add(Styles.DANGER);
         stop.setOnAction(e -> vm.stop());
         stop.disableProperty().bind(vm.running().not().or(vm.busy()));
+        // Start disables itself: hand focus on, or it lands in the fingerprint field and selects it.
+        vm.running().addListener((o, was, on) -> (on ? stop : start).requestFocus());
 
         FontIcon dot = new FontIcon(Feather.CIRCLE);
         Label status = new Label();
@@ -129,7 +131,8 @@ final class LabListenerView {
         text.setEditable(false);
         text.setPromptText("made on first start");
         text.textProperty().bind(vm.fingerprint());
-        text.setStyle("-fx-font-family: monospace;");
+        // Small enough that all 32 pairs show, so a technician can compare them by eye.
+        text.setStyle("-fx-font-family: monospace; -fx-font-size: 12px;");
         HBox.setHgrow(text, Priority.ALWAYS);
         Button copy = new Button(null, new FontIcon(Feather.COPY));
         copy.setId("copyFingerprint");
@@ -153,13 +156,16 @@ final class LabListenerView {
         table.setId("connectedDevices");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getStyleClass().add(Styles.STRIPED);
-        table.getColumns().add(column("UUID", 290, ConnectedDeviceRow::uuid));
+        table.getColumns().add(column("UUID", 300, ConnectedDeviceRow::uuid));
         table.getColumns().add(column("Address", 150, ConnectedDeviceRow::address));
-        table.getColumns().add(column("Connected since", 160, ConnectedDeviceRow::connectedSince));
-        table.getColumns().add(column("Last keep-alive", 110, ConnectedDeviceRow::lastKeepAlive));
-        table.getColumns().add(column("Forwarded ports", 160, ConnectedDeviceRow::forwardedPorts));
-        table.getColumns().add(column("Channels", 80, ConnectedDeviceRow::openChannels));
-        Label empty = new Label("No device connected. Start the listener, then point devices at this computer.");
+        table.getColumns().add(column("Connected since", 170, ConnectedDeviceRow::connectedSince));
+        table.getColumns().add(column("Last keep-alive", 130, ConnectedDeviceRow::lastKeepAlive));
+        table.getColumns().add(column("Forwarded ports", 140, ConnectedDeviceRow::forwardedPorts));
+        table.getColumns().add(column("Open channels", 110, ConnectedDeviceRow::openChannels));
+        Label empty = new Label();
+        empty.textProperty().bind(Bindings.when(vm.running())
+                .then("Waiting for devices: they call in at their next CIRA connection.")
+                .otherwise("Start the listener, then point devices' MPS setting at this computer."));
         empty.getStyleClass().add(Styles.TEXT_MUTED);
         table.setPlaceholder(empty);
         VBox.setVgrow(table, Priority.ALWAYS);

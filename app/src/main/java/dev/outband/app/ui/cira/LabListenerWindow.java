@@ -25,7 +25,7 @@ public final class LabListenerWindow {
             if (owner instanceof Stage main) {
                 stage.getIcons().setAll(main.getIcons());
             }
-            stage.setScene(new Scene(new LabListenerView(vm).root(), 980, 620));
+            stage.setScene(new Scene(new LabListenerView(vm).root(), 1180, 660));
         }
         stage.show();
         stage.toFront();

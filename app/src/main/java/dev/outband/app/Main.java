@@ -2,6 +2,9 @@ package dev.outband.app;
 
 import dev.outband.app.cli.Cli;
 import dev.outband.app.cli.CliContext;
+import dev.outband.app.store.DataFolder;
+import dev.outband.app.ui.Settings;
+import dev.outband.wsman.tls.LegacyTls;
 import javafx.application.Application;
 
 /**
@@ -13,6 +16,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // The JDK reads its TLS restrictions once, so the technician's opt-in must apply before any connection.
+        if (Settings.load(DataFolder.resolve()).legacyTls()) {
+            LegacyTls.allowInThisJvm();
+        }
         if (Cli.wantsCli(args)) {
             System.exit(Cli.run(args, CliContext.system()));
         }

@@ -37,13 +37,15 @@ public final class OutbandApp extends Application {
     private List<Image> icons;
     private DeviceStore store;
     private CompletableFuture<DeviceStore> earlyOpen;
-    private final LabListener labListener = new LabListener(ListenerSettings.defaults());
+    private LabListener labListener;
 
     @Override
     public void init() {
         // Runs on the launcher thread, so these small file reads stay off the FX thread.
         folder = DataFolder.resolve();
         settings = Settings.load(folder);
+        // Old firmware calls in with TLS 1.0/1.1 too: the listener follows the console's legacy TLS option.
+        labListener = new LabListener(ListenerSettings.defaults().withLegacyTls(settings.legacyTls()));
         icons = StageIcons.load();
         if (!StoreKey.isProtected(folder)) {
             // Flyway and H2 start while the toolkit starts: the window and its devices appear sooner.

@@ -4,8 +4,7 @@ import java.io.IOException;
 
 /** A WS-Man call failed; the message is in a technician's words. */
 public abstract sealed class WsmanException extends IOException
-        permits WsmanException.NetworkTimeout, WsmanException.SubjectMismatch, WsmanException.UntrustedRoot,
-                WsmanException.UnknownCertificate, WsmanException.CredentialsRejected,
+        permits WsmanException.NetworkTimeout, WsmanException.CertificateRejected, WsmanException.CredentialsRejected,
                 WsmanException.NoCredentials, WsmanException.MalformedReply, WsmanException.Unreachable,
                 SoapFaultException, ReturnValueException {
 
@@ -19,35 +18,48 @@ public abstract sealed class WsmanException extends IOException
         }
     }
 
-    public static final class SubjectMismatch extends WsmanException {
-        public SubjectMismatch(String host, String subject) {
-            super("FQDN/IP does not match AMT certificate subject (" + host + " vs " + subject + ")", null);
-        }
-    }
-
-    public static final class UntrustedRoot extends WsmanException {
-        public UntrustedRoot(Throwable cause) {
-            super("AMT root certificate does not match the trusted CA", cause);
-        }
-    }
-
-    /** The device presented a certificate nobody has accepted yet; the UI may ask and then pin it. */
-    public static final class UnknownCertificate extends WsmanException {
-        private final String sha256;
+    /**
+     * The device's TLS certificate was refused. Carries what it presented, so the console can show the
+     * fingerprint and, if the technician accepts it, pin exactly that certificate.
+     */
+    public abstract static sealed class CertificateRejected extends WsmanException
+            permits SubjectMismatch, UntrustedRoot, UnknownCertificate {
         private final String subject;
+        private final String sha256;
 
-        public UnknownCertificate(String sha256, String subject) {
-            super("Unknown AMT certificate " + subject + " SHA-256 " + sha256, null);
-            this.sha256 = sha256;
+        CertificateRejected(String message, String subject, String sha256, Throwable cause) {
+            super(message, cause);
             this.subject = subject;
-        }
-
-        public String sha256() {
-            return sha256;
+            this.sha256 = sha256;
         }
 
         public String subject() {
             return subject;
+        }
+
+        /** SHA-256 of the presented leaf certificate, lower-case hex. */
+        public String sha256() {
+            return sha256;
+        }
+    }
+
+    public static final class SubjectMismatch extends CertificateRejected {
+        public SubjectMismatch(String host, String subject, String sha256) {
+            super("FQDN/IP does not match AMT certificate subject (" + host + " vs " + subject + ")", subject, sha256,
+                    null);
+        }
+    }
+
+    public static final class UntrustedRoot extends CertificateRejected {
+        public UntrustedRoot(String subject, String sha256, Throwable cause) {
+            super("AMT root certificate does not match the trusted CA", subject, sha256, cause);
+        }
+    }
+
+    /** The device presented a certificate nobody has accepted yet; the UI may ask and then pin it. */
+    public static final class UnknownCertificate extends CertificateRejected {
+        public UnknownCertificate(String sha256, String subject) {
+            super("Unknown AMT certificate " + subject + " SHA-256 " + sha256, subject, sha256, null);
         }
     }
 

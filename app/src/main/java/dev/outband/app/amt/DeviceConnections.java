@@ -7,6 +7,9 @@ import dev.outband.wsman.amt.AmtClient;
 import dev.outband.wsman.amt.DeviceEndpoint;
 import dev.outband.wsman.amt.HttpClients;
 import dev.outband.wsman.http.DigestCredentials;
+import dev.outband.wsman.tls.DeviceSslContext;
+import dev.outband.wsman.tls.LegacyTls;
+import dev.outband.wsman.tls.TrustFailure;
 import dev.outband.wsman.tls.TrustPolicy;
 import dev.outband.kvm.redirection.AmtCredentials;
 import dev.outband.kvm.rfb.RfbSession;
@@ -16,7 +19,7 @@ import dev.outband.kvm.session.TlsSocketFactory;
 import java.io.IOException;
 import java.time.Duration;
 import javax.net.SocketFactory;
-import javax.net.ssl.SSLSocketFactory;
+import java.util.Optional;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
@@ -62,11 +65,9 @@ public final class DeviceConnections {
         DigestCredentials credentials = device.user() == null || device.password() == null ? null
                 : new DigestCredentials(device.user(), device.password().reveal());
         int port = route.ports().wsman(device);
-        DeviceEndpoint endpoint = switch (device.tls()) {
-            case NONE -> DeviceEndpoint.http(device.host(), port, credentials);
-            case VERIFY -> DeviceEndpoint.tls(device.host(), port, credentials, systemRoots());
-            case PINNED -> DeviceEndpoint.tls(device.host(), port, credentials, new TrustPolicy.Pinned(device.pinnedSha256()));
-        };
+        DeviceEndpoint endpoint = device.tls() == TlsMode.NONE
+                ? DeviceEndpoint.http(device.host(), port, credentials)
+                : DeviceEndpoint.tls(device.host(), port, credentials, trust(device)).withLegacyTls(LegacyTls.allowed());
         return AmtClient.connect(shared, endpoint.withSocketFactory(route.transport()), WsmanSettings.defaults());
     }
 
@@ -76,13 +77,26 @@ public final class DeviceConnections {
         if (device.user() == null || device.password() == null) {
             throw new IOException("No credentials found for " + device.name());
         }
-        boolean tls = device.tls() != TlsMode.NONE;
-        SocketFactory factory = tls
-                ? new TlsSocketFactory(route.transport(), (SSLSocketFactory) SSLSocketFactory.getDefault())
-                : route.transport();
-        return AmtKvmConnector.open(factory, device.host(), route.ports().kvm(device),
-                new AmtCredentials(device.user(), device.password().reveal().toCharArray()), AmtColourMode.AUTO,
-                false, KVM_CONNECT_TIMEOUT);
+        SocketFactory factory = device.tls() == TlsMode.NONE ? route.transport()
+                : new TlsSocketFactory(route.transport(),
+                        DeviceSslContext.create(trust(device), device.host()).getSocketFactory(), LegacyTls.protocols());
+        try {
+            return AmtKvmConnector.open(factory, device.host(), route.ports().kvm(device),
+                    new AmtCredentials(device.user(), device.password().reveal().toCharArray()), AmtColourMode.AUTO,
+                    false, KVM_CONNECT_TIMEOUT);
+        } catch (IOException e) {
+            // The same words as WS-Man, so the console can offer to pin a certificate KVM refused.
+            Optional<TrustFailure> refused = TrustFailure.causing(e);
+            if (refused.isPresent()) {
+                throw refused.get().toWsmanException();
+            }
+            Optional<String> handshake = LegacyTls.explainHandshake(e);
+            throw handshake.isPresent() ? new IOException(handshake.get(), e) : e;
+        }
+    }
+
+    private TrustPolicy trust(Device device) throws IOException {
+        return device.tls() == TlsMode.PINNED ? new TrustPolicy.Pinned(device.pinnedSha256()) : systemRoots();
     }
 
     /** How bytes reach a device's ports: TCP to its host, or APF channels through the lab listener. */

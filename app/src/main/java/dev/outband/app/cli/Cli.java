@@ -4,6 +4,7 @@ import dev.outband.cira.bench.CiraBenchCommand;
 import dev.outband.cira.cli.CiraListenCommand;
 import dev.outband.kvm.cli.VncScreenshotCommand;
 import dev.outband.simulator.cli.SimCommand;
+import dev.outband.wsman.WsmanException;
 import java.util.Set;
 import picocli.CommandLine;
 
@@ -34,6 +35,8 @@ public final class Cli {
         cli.addSubcommand(new SimCommand());
         cli.addSubcommand(CommandGroup.named("cira", "The local CIRA listener (a mini MPS for lab devices).",
                 new CiraListenCommand()));
+        cli.addSubcommand(CommandGroup.named("kvm", "The remote screen of stored devices.",
+                new KvmScreenshotCommand(context)));
         cli.addSubcommand(CommandGroup.named("vnc", "Standard VNC servers (also AMT's port 5900).",
                 new VncScreenshotCommand()));
         cli.addSubcommand(CommandGroup.named("bench", "Benchmarks against simulated devices on loopback.",
@@ -43,6 +46,10 @@ public final class Cli {
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
             // Store and file failures are reported in one line too; a stack trace helps no technician.
             line.getErr().println("outband: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            if (e instanceof WsmanException.CertificateRejected rejected && rejected.sha256() != null) {
+                line.getErr().printf("The device presented %s, SHA-256 %s.%nIf that is its certificate: "
+                        + "outband devices pin DEVICE %s%n", rejected.subject(), rejected.sha256(), rejected.sha256());
+            }
             return ExitCode.USER_ERROR;
         });
         cli.setParameterExceptionHandler((e, args) -> {

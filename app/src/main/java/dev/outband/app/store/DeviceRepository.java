@@ -161,6 +161,24 @@ public final class DeviceRepository {
         }
     }
 
+    /**
+     * Pins the device to the certificate the technician accepted; only the TLS columns change, so an edit
+     * made meanwhile survives. Returns the device as stored now.
+     */
+    public synchronized Device pinCertificate(long id, String sha256) {
+        Device pinned = findById(id).orElseThrow(() -> new StoreException("Device " + id + " no longer exists", null))
+                .withTls(TlsMode.PINNED, sha256);
+        try (PreparedStatement ps = connection.prepareStatement(
+                "UPDATE device SET tls_mode = 'PINNED', pinned_sha256 = ? WHERE id = ?")) {
+            ps.setString(1, pinned.pinnedSha256());
+            ps.setLong(2, id);
+            ps.executeUpdate();
+            return pinned;
+        } catch (SQLException e) {
+            throw new StoreException("Cannot pin the certificate of device " + id, e);
+        }
+    }
+
     public synchronized boolean delete(long id) {
         try (PreparedStatement ps = connection.prepareStatement("DELETE FROM device WHERE id = ?")) {
             ps.setLong(1, id);

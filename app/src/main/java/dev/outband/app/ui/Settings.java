@@ -66,6 +66,15 @@ public final class Settings {
         values.setProperty("cira.user", user);
     }
 
+    /** Whether TLS 1.0/1.1 with RSA key exchange is allowed for AMT 11 and older; applied when Outband starts. */
+    public synchronized boolean legacyTls() {
+        return Boolean.parseBoolean(values.getProperty("legacyTls", "false"));
+    }
+
+    public synchronized void setLegacyTls(boolean allowed) {
+        values.setProperty("legacyTls", Boolean.toString(allowed));
+    }
+
     /** Writes the file; call off the FX thread. */
     public synchronized Settings save() throws IOException {
         Files.createDirectories(file.getParent());

@@ -17,8 +17,11 @@ import dev.outband.simulator.cira.CiraClient;
 import dev.outband.simulator.device.DeviceConfig;
 import dev.outband.simulator.device.PowerState;
 import dev.outband.simulator.device.VirtualDevice;
+import dev.outband.simulator.wsman.DeviceCertificates;
 import dev.outband.simulator.wsman.DevicePorts;
+import dev.outband.wsman.WsmanException;
 import dev.outband.wsman.amt.power.PowerAction;
+import dev.outband.wsman.tls.Certificates;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -79,6 +82,47 @@ class DeviceConnectionsTest {
                     assertThat(screen.width()).isPositive();
                 }
             }
+        }
+    }
+
+    @Test
+    void overTlsAnUnknownCertificateIsRefusedWithItsFingerprintAndThenPinnedForWsmanAndKvm() throws Exception {
+        DeviceCertificates.Issued identity = DeviceCertificates.loopbackDevice();
+        String sha256 = Certificates.sha256(identity.certificate());
+        VirtualDevice virtual = new VirtualDevice(DeviceConfig.of("sim-1", "admin", "Sim-Passw0rd"));
+        try (DevicePorts ports = DevicePorts.open(virtual, 0, 0, 0, 0, DeviceCertificates.serverSocketFactory(identity));
+                DeviceStore store = DeviceStore.open(home, () -> null)) {
+            Device device = store.devices().insert(Device.of("sim-1", "127.0.0.1")
+                    .withCredentials("admin", store.devices().seal("Sim-Passw0rd")).withTls(TlsMode.VERIFY, null));
+            DeviceConnections connections = new DeviceConnections(new DeviceConnections.Ports() {
+                @Override
+                public int wsman(Device d) {
+                    return ports.tlsPort();
+                }
+
+                @Override
+                public int kvm(Device d) {
+                    return ports.kvmTlsPort();
+                }
+            });
+
+            // The simulator's CA is in no trust store: both paths refuse it and say what was presented.
+            assertThatThrownBy(() -> connections.client(device).identity().read())
+                    .isInstanceOfSatisfying(WsmanException.UntrustedRoot.class, e -> assertThat(e.sha256()).isEqualTo(sha256));
+            assertThatThrownBy(() -> connections.kvm(device))
+                    .isInstanceOfSatisfying(WsmanException.UntrustedRoot.class, e -> assertThat(e.sha256()).isEqualTo(sha256));
+
+            Device pinned = store.devices().pinCertificate(device.id(), sha256);
+            assertThat(store.devices().findById(device.id()).orElseThrow().tls()).isEqualTo(TlsMode.PINNED);
+            assertThat(connections.client(pinned).identity().read().uuid()).isEqualTo(virtual.uuid());
+            try (RfbSession kvm = connections.kvm(pinned)) {
+                assertThat(kvm.serverInit().name()).isEqualTo("Intel(r) AMT KVM");
+            }
+
+            Device otherPin = pinned.withTls(TlsMode.PINNED, "ab".repeat(32));
+            assertThatThrownBy(() -> connections.kvm(otherPin))
+                    .isInstanceOfSatisfying(WsmanException.UnknownCertificate.class,
+                            e -> assertThat(e.sha256()).isEqualTo(sha256));
         }
     }
 

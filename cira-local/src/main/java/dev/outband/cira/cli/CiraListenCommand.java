@@ -7,6 +7,7 @@ import dev.outband.cira.listener.CiraCredentialCheck;
 import dev.outband.cira.listener.CiraListener;
 import dev.outband.cira.listener.ListenerSettings;
 import dev.outband.cira.listener.ServerIdentity;
+import dev.outband.wsman.tls.LegacyTls;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -60,6 +61,10 @@ public final class CiraListenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, GeneralSecurityException, InterruptedException {
+        if (legacyTls) {
+            // Nothing in this process has used TLS yet, so lifting the JDK's ban still takes effect.
+            LegacyTls.allowInThisJvm();
+        }
         PrintWriter out = spec.commandLine().getOut();
         byte[] password = firstLine(passwordFile).getBytes(StandardCharsets.UTF_8);
         List<String> certificateNames = names.isEmpty() ? defaultNames() : names;

@@ -5,19 +5,37 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketAddress;
 import javax.net.SocketFactory;
+import java.util.List;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
  * TLS (port 16995) on top of any transport: the base factory's socket is wrapped with
- * {@code SSLSocketFactory.createSocket(socket, host, port, true)} once connected.
+ * {@code SSLSocketFactory.createSocket(socket, host, port, true)} once connected, offering the given
+ * protocols (or the JDK's defaults).
  */
 public final class TlsSocketFactory extends SocketFactory {
     private final SocketFactory base;
     private final SSLSocketFactory tls;
+    private final String[] protocols;
 
     public TlsSocketFactory(SocketFactory base, SSLSocketFactory tls) {
+        this(base, tls, null);
+    }
+
+    /** {@code protocols} null keeps the JDK's defaults. */
+    public TlsSocketFactory(SocketFactory base, SSLSocketFactory tls, List<String> protocols) {
         this.base = base;
         this.tls = tls;
+        this.protocols = protocols == null ? null : protocols.toArray(String[]::new);
+    }
+
+    private Socket layer(Socket raw, String host, int port) throws IOException {
+        SSLSocket socket = (SSLSocket) tls.createSocket(raw, host, port, true);
+        if (protocols != null) {
+            socket.setEnabledProtocols(protocols);
+        }
+        return socket;
     }
 
     @Override
@@ -27,24 +45,23 @@ public final class TlsSocketFactory extends SocketFactory {
 
     @Override
     public Socket createSocket(String host, int port) throws IOException {
-        return tls.createSocket(base.createSocket(host, port), host, port, true);
+        return layer(base.createSocket(host, port), host, port);
     }
 
     @Override
     public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-        return tls.createSocket(base.createSocket(host, port, localHost, localPort), host, port, true);
+        return layer(base.createSocket(host, port, localHost, localPort), host, port);
     }
 
     @Override
     public Socket createSocket(InetAddress host, int port) throws IOException {
-        return tls.createSocket(base.createSocket(host, port), host.getHostName(), port, true);
+        return layer(base.createSocket(host, port), host.getHostName(), port);
     }
 
     @Override
     public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
             throws IOException {
-        return tls.createSocket(base.createSocket(address, port, localAddress, localPort), address.getHostName(),
-                port, true);
+        return layer(base.createSocket(address, port, localAddress, localPort), address.getHostName(), port);
     }
 
     /** An unconnected socket that becomes TLS on connect; streams come from the TLS layer. */
@@ -56,7 +73,7 @@ public final class TlsSocketFactory extends SocketFactory {
             Socket raw = base.createSocket();
             raw.connect(endpoint, timeout);
             java.net.InetSocketAddress a = (java.net.InetSocketAddress) endpoint;
-            tlsSocket = tls.createSocket(raw, a.getHostString(), a.getPort(), true);
+            tlsSocket = layer(raw, a.getHostString(), a.getPort());
         }
 
         @Override

@@ -57,13 +57,23 @@ public final class SimCommand implements Callable<Integer> {
     }
 
     private void print(DeviceFleet fleet, PrintWriter out) {
-        out.printf("%-10s %-36s %9s %9s %9s %s%n", "NAME", "UUID", "HTTP", "TLS", "KVM", "USER");
+        out.printf("%-10s %-36s %9s %9s %9s %9s %s%n", "NAME", "UUID", "HTTP", "TLS", "KVM", "KVM-TLS", "USER");
         for (DeviceFleet.Member m : fleet.members()) {
-            out.printf("%-10s %-36s %9d %9s %9d %s%n", m.device().name(), m.device().uuid(), m.ports().httpPort(),
-                    m.ports().tlsPort() < 0 ? "-" : String.valueOf(m.ports().tlsPort()), m.ports().kvmPort(), user);
+            out.printf("%-10s %-36s %9d %9s %9d %9s %s%n", m.device().name(), m.device().uuid(), m.ports().httpPort(),
+                    portOrDash(m.ports().tlsPort()), m.ports().kvmPort(), portOrDash(m.ports().kvmTlsPort()), user);
+        }
+        for (DeviceFleet.Member m : fleet.members()) {
+            m.device().onConsentCodeShown(code -> {
+                out.printf("%s: user consent code %s is on its screen%n", m.device().name(), code);
+                out.flush();
+            });
         }
         out.println("Press Ctrl-C to stop.");
         out.flush();
+    }
+
+    private static String portOrDash(int port) {
+        return port < 0 ? "-" : String.valueOf(port);
     }
 
     public static void main(String[] args) {

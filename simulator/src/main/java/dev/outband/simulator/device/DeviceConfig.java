@@ -23,6 +23,12 @@ public record DeviceConfig(
                 hardware);
     }
 
+    /** 0: no consent needed; 1: for KVM; 0xFFFFFFFF: for every redirection (client control mode's default). */
+    public DeviceConfig withOptInRequired(long required) {
+        return new DeviceConfig(name, uuid, user, password, amtVersion, provisioningMode, required, bootDuration,
+                hardware);
+    }
+
     public int amtMajor() {
         return Integer.parseInt(amtVersion.split("\\.")[0]);
     }

@@ -21,8 +21,8 @@ public final class DeviceFleet implements AutoCloseable {
 
     /**
      * Starts {@code count} devices named sim-1..sim-N. With {@code basePort} > 0 device i listens on
-     * basePort + 2i (HTTP), basePort + 2i + 1 (TLS) and basePort + 2·count + i (KVM), so one device on
-     * 16992 has AMT's own 16992/16993/16994; 0 picks free ports.
+     * basePort + 2i (HTTP), basePort + 2i + 1 (TLS), basePort + 2·count + i (KVM) and basePort + 3·count + i
+     * (KVM over TLS), so one device on 16992 has AMT's own 16992/16993/16994/16995; 0 picks free ports.
      */
     public static DeviceFleet start(int count, int basePort, String user, String password,
             SSLServerSocketFactory tls, Duration bootDuration) throws IOException {
@@ -34,7 +34,8 @@ public final class DeviceFleet implements AutoCloseable {
                 int http = basePort > 0 ? basePort + 2 * i : 0;
                 int secure = basePort > 0 ? basePort + 2 * i + 1 : 0;
                 int kvm = basePort > 0 ? basePort + 2 * count + i : 0;
-                started.add(new Member(device, DevicePorts.open(device, http, secure, kvm, tls)));
+                int kvmTls = basePort > 0 ? basePort + 3 * count + i : 0;
+                started.add(new Member(device, DevicePorts.open(device, http, secure, kvm, kvmTls, tls)));
             }
         } catch (IOException e) {
             new DeviceFleet(started).close();

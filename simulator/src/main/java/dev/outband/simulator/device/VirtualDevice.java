@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /** The state of one virtual AMT device; every server of the device reads and changes it here. */
 public final class VirtualDevice {
@@ -23,6 +24,7 @@ public final class VirtualDevice {
     private final DeviceConfig config;
     private final String realm;
     private final List<PowerListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> consentCodeWatchers = new CopyOnWriteArrayList<>();
     private final FaultHooks hooks = new FaultHooks();
     private final Consent consent;
     private final List<LogEntry> auditLog = new ArrayList<>();
@@ -213,8 +215,17 @@ public final class VirtualDevice {
         return consent.wrongCodes();
     }
 
+    /** The code real AMT would show on the local screen; `outband sim` prints it for the technician. */
+    public void onConsentCodeShown(Consumer<String> watcher) {
+        consentCodeWatchers.add(watcher);
+    }
+
     public long startConsent() {
-        return consent.start();
+        long rv = consent.start();
+        if (rv == 0) {
+            consent.codeOnScreen().ifPresent(code -> consentCodeWatchers.forEach(w -> w.accept(code)));
+        }
+        return rv;
     }
 
     public long sendConsentCode(String code) {

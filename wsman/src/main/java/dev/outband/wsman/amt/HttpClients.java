@@ -2,11 +2,9 @@ package dev.outband.wsman.amt;
 
 import dev.outband.wsman.WsmanSettings;
 import dev.outband.wsman.http.DigestInterceptor;
+import dev.outband.wsman.tls.DeviceSslContext;
 import dev.outband.wsman.tls.DeviceTrustManager;
-import java.security.GeneralSecurityException;
 import java.util.List;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
 import okhttp3.ConnectionSpec;
 import okhttp3.OkHttpClient;
 import okhttp3.TlsVersion;
@@ -34,13 +32,7 @@ public final class HttpClients {
             return b.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT)).build();
         }
         DeviceTrustManager trust = new DeviceTrustManager(endpoint.trust(), endpoint.host());
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {trust}, null);
-            b.sslSocketFactory(context.getSocketFactory(), trust);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        b.sslSocketFactory(DeviceSslContext.create(endpoint.trust(), endpoint.host()).getSocketFactory(), trust);
         // The trust manager has already matched CN/SAN against the host with a precise error.
         b.hostnameVerifier((host, session) -> true);
         ConnectionSpec spec = endpoint.legacyTls()

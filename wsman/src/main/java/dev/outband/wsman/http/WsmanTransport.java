@@ -2,10 +2,12 @@ package dev.outband.wsman.http;
 
 import dev.outband.wsman.WsmanException;
 import dev.outband.wsman.WsmanSettings;
+import dev.outband.wsman.tls.LegacyTls;
 import dev.outband.wsman.tls.TrustFailure;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
+import java.util.Optional;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -75,6 +77,10 @@ public final class WsmanTransport {
             if (t instanceof SocketTimeoutException) {
                 return new WsmanException.NetworkTimeout(e);
             }
+        }
+        Optional<String> handshake = LegacyTls.explainHandshake(e);
+        if (handshake.isPresent()) {
+            return new WsmanException.Unreachable(handshake.get(), e);
         }
         if (e instanceof InterruptedIOException && "timeout".equals(e.getMessage())) {
             return new WsmanException.NetworkTimeout(e);

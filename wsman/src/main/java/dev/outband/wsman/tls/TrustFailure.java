@@ -2,6 +2,7 @@ package dev.outband.wsman.tls;
 
 import dev.outband.wsman.WsmanException;
 import java.security.cert.CertificateException;
+import java.util.Optional;
 
 /** Why our trust manager refused a certificate; carried through the TLS stack as its cause. */
 public final class TrustFailure extends CertificateException {
@@ -20,14 +21,24 @@ public final class TrustFailure extends CertificateException {
         this.sha256 = sha256;
     }
 
+    /** The trust failure behind a TLS error, when our trust manager is what refused the handshake. */
+    public static Optional<TrustFailure> causing(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof TrustFailure f) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
+    }
+
     public Kind kind() {
         return kind;
     }
 
     public WsmanException toWsmanException() {
         return switch (kind) {
-            case SUBJECT_MISMATCH -> new WsmanException.SubjectMismatch(host, subject);
-            case UNTRUSTED_ROOT -> new WsmanException.UntrustedRoot(getCause());
+            case SUBJECT_MISMATCH -> new WsmanException.SubjectMismatch(host, subject, sha256);
+            case UNTRUSTED_ROOT -> new WsmanException.UntrustedRoot(subject, sha256, getCause());
             case UNKNOWN_CERTIFICATE -> new WsmanException.UnknownCertificate(sha256, subject);
         };
     }

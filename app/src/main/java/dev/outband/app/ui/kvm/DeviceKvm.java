@@ -1,26 +1,92 @@
 package dev.outband.app.ui.kvm;
 
 import dev.outband.app.amt.DeviceConnections;
+import dev.outband.app.amt.KvmConsent;
 import dev.outband.app.store.Device;
 import dev.outband.app.ui.Background;
+import dev.outband.app.ui.trust.CertificateTrust;
 import dev.outband.kvm.fx.KvmWindow;
 import dev.outband.kvm.rfb.RfbSession;
+import java.io.IOException;
+import java.util.function.Supplier;
+import javafx.stage.Window;
 
-/** Opens the KVM viewer on a device, connecting off the FX thread. */
+/**
+ * Opens the KVM viewer on a device: user consent first when the device asks for it, then the session,
+ * all connecting off the FX thread.
+ */
 public final class DeviceKvm {
+    /** The device as it will be reached (perhaps just pinned) and its consent request, if one is open. */
+    private record Prepared(Device device, KvmConsent consent) {
+    }
+
+    private record Opened(Device device, RfbSession session) {
+    }
+
     private final Background background;
     private final DeviceConnections connections;
+    private final CertificateTrust trust;
+    private final Supplier<Window> owner;
 
-    public DeviceKvm(Background background, DeviceConnections connections) {
+    public DeviceKvm(Background background, DeviceConnections connections, CertificateTrust trust,
+                     Supplier<Window> owner) {
         this.background = background;
         this.connections = connections;
+        this.trust = trust;
+        this.owner = owner;
     }
 
     public void open(Device device) {
-        background.run("Opening the remote screen of " + device.name(), () -> {
-            RfbSession session = connections.kvm(device);
+        trust.run("Opening the remote screen of " + device.name(), device, this::prepare, prepared -> {
+            if (prepared.consent() == null) {
+                connect(prepared.device());
+            } else {
+                askCode(prepared, null);
+            }
+        });
+    }
+
+    private Prepared prepare(Device device) throws Exception {
+        KvmConsent consent = new KvmConsent(connections.client(device).consent());
+        return new Prepared(device, consent.begin() ? consent : null);
+    }
+
+    private void askCode(Prepared prepared, String problem) {
+        Device device = prepared.device();
+        var typed = ConsentDialog.ask(owner.get(), device.name(), problem);
+        if (typed.isEmpty()) {
+            background.run("Cancelling user consent on " + device.name(), () -> {
+                prepared.consent().cancel();
+                return device;
+            }, d -> { });
+            return;
+        }
+        background.run("Sending the consent code to " + device.name(), () -> prepared.consent().send(typed.get()),
+                outcome -> {
+                    switch (outcome) {
+                        case ACCEPTED -> connect(device);
+                        case WRONG_CODE -> askCode(prepared,
+                                "The device refused that code. Check the 6 digits on its screen and try again.");
+                        case RESTARTED -> askCode(prepared,
+                                "The device dropped the request after wrong codes and now shows a new code.");
+                    }
+                });
+    }
+
+    private void connect(Device device) {
+        trust.run("Opening the remote screen of " + device.name(), device, d -> {
+            RfbSession session = connections.kvm(d);
             session.start();
-            return session;
-        }, session -> new KvmWindow(session, device.name() + " — Outband KVM", () -> connections.kvm(device)).show());
+            return new Opened(d, session);
+        }, opened -> new KvmWindow(opened.session(), opened.device().name() + " — Outband KVM",
+                () -> reconnect(opened.device())).show());
+    }
+
+    /** Consent lasts one session: when the device wants it again, the technician starts over with KVM. */
+    private RfbSession reconnect(Device device) throws Exception {
+        if (new KvmConsent(connections.client(device).consent()).needed()) {
+            throw new IOException(device.name() + " asks for user consent again; close this window and press KVM");
+        }
+        return connections.kvm(device);
     }
 }

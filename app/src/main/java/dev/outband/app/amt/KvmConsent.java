@@ -1,0 +1,80 @@
+package dev.outband.app.amt;
+
+import dev.outband.wsman.ReturnValueException;
+import dev.outband.wsman.WsmanException;
+import dev.outband.wsman.amt.consent.ConsentService;
+import dev.outband.wsman.amt.consent.ConsentService.ConsentStatus;
+import java.util.regex.Pattern;
+
+/**
+ * User consent before KVM (client control mode, or admin control mode with consent on): the device shows
+ * a 6-digit code on its own screen, the person there reads it to the technician, who types it here.
+ */
+public final class KvmConsent {
+    /** What happened to a typed code. */
+    public enum Outcome {
+        ACCEPTED,
+        /** Wrong code; the same code is still on the device's screen. */
+        WRONG_CODE,
+        /** The device gave up on the request (too many wrong codes, or it timed out); a new code is on screen now. */
+        RESTARTED
+    }
+
+    private static final int DISPLAYED = 2;
+    private static final int RECEIVED = 3;
+    private static final long INVALID_OPT_IN_CODE = 2066;
+    private static final Pattern CODE = Pattern.compile("\\d{6}");
+
+    private final ConsentService consent;
+
+    public KvmConsent(ConsentService consent) {
+        this.consent = consent;
+    }
+
+    /** True when KVM needs consent that is not granted now (checked without putting a code on screen). */
+    public boolean needed() throws WsmanException {
+        ConsentStatus status = consent.status();
+        return status.required() && status.optInState() < RECEIVED;
+    }
+
+    /** Asks the device to show a code when KVM needs consent and none is granted; true when a code must be typed. */
+    public boolean begin() throws WsmanException {
+        ConsentStatus status = consent.status();
+        if (!status.required() || status.optInState() >= RECEIVED) {
+            return false;
+        }
+        if (status.optInState() != DISPLAYED) {
+            consent.start();
+        }
+        return true;
+    }
+
+    public Outcome send(String typed) throws WsmanException {
+        String code = typed.strip();
+        if (!CODE.matcher(code).matches()) {
+            throw new IllegalArgumentException("The code is the 6 digits shown on the device's screen");
+        }
+        try {
+            consent.sendCode(code);
+            return Outcome.ACCEPTED;
+        } catch (ReturnValueException e) {
+            if (e.returnValue() != INVALID_OPT_IN_CODE) {
+                throw e;
+            }
+            if (consent.status().optInState() == DISPLAYED) {
+                return Outcome.WRONG_CODE;
+            }
+            consent.start();
+            return Outcome.RESTARTED;
+        }
+    }
+
+    /** Takes the code off the device's screen. */
+    public void cancel() throws WsmanException {
+        consent.cancel();
+    }
+
+    public static boolean wellFormed(String typed) {
+        return typed != null && CODE.matcher(typed.strip()).matches();
+    }
+}

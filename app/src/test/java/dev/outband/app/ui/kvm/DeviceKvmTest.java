@@ -1,0 +1,154 @@
+package dev.outband.app.ui.kvm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.outband.app.amt.DeviceConnections;
+import dev.outband.app.store.Device;
+import dev.outband.app.store.DeviceStore;
+import dev.outband.app.store.TlsMode;
+import dev.outband.app.ui.Background;
+import dev.outband.app.ui.ErrorPresenter;
+import dev.outband.app.ui.Settings;
+import dev.outband.app.ui.Theme;
+import dev.outband.app.ui.devices.DeviceListView;
+import dev.outband.app.ui.devices.DeviceListViewModel;
+import dev.outband.simulator.device.DeviceConfig;
+import dev.outband.simulator.device.VirtualDevice;
+import dev.outband.simulator.wsman.DeviceCertificates;
+import dev.outband.simulator.wsman.DevicePorts;
+import dev.outband.wsman.tls.Certificates;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The KVM button on simulated devices: user consent in client control mode, and pinning a TLS certificate. */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class DeviceKvmTest {
+    @TempDir
+    static Path home;
+
+    private final DeviceCertificates.Issued identity;
+    private final VirtualDevice consenting = new VirtualDevice(DeviceConfig.of("sim-ccm", "admin", "Sim-Passw0rd"));
+    private final VirtualDevice secure = new VirtualDevice(
+            DeviceConfig.of("sim-tls", "admin", "Sim-Passw0rd").withOptInRequired(0));
+    private DevicePorts consentingPorts;
+    private DevicePorts securePorts;
+    private DeviceStore store;
+    private ExecutorService executor;
+
+    DeviceKvmTest() throws Exception {
+        identity = DeviceCertificates.loopbackDevice();
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        consentingPorts = DevicePorts.open(consenting, 0, 0, null);
+        securePorts = DevicePorts.open(secure, 0, 0, 0, 0, DeviceCertificates.serverSocketFactory(identity));
+        store = DeviceStore.open(home.resolve("data-" + System.nanoTime()), () -> null);
+        store.devices().insert(Device.of("sim-ccm", "127.0.0.1")
+                .withCredentials("admin", store.devices().seal("Sim-Passw0rd")));
+        store.devices().insert(Device.of("sim-tls", "127.0.0.1")
+                .withCredentials("admin", store.devices().seal("Sim-Passw0rd")).withTls(TlsMode.VERIFY, null));
+        executor = Executors.newVirtualThreadPerTaskExecutor();
+        var background = new Background(executor, new ErrorPresenter(stage, false));
+        var vm = new DeviceListViewModel(background);
+        var view = new DeviceListView(vm, Settings.load(store.folder()), background,
+                new DeviceConnections(new DeviceConnections.Ports() {
+                    @Override
+                    public int wsman(Device d) {
+                        return d.name().equals("sim-tls") ? securePorts.tlsPort() : consentingPorts.httpPort();
+                    }
+
+                    @Override
+                    public int kvm(Device d) {
+                        return d.name().equals("sim-tls") ? securePorts.kvmTlsPort() : consentingPorts.kvmPort();
+                    }
+                }));
+        Theme.LIGHT.apply();
+        stage.setScene(new Scene(view.root(), 1200, 700));
+        stage.show();
+        vm.attach(store);
+        vm.reload(n -> { });
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) throws Exception {
+        robot.interact(() -> kvmWindow(robot).ifPresent(Window::hide));
+        executor.shutdown();
+        store.close();
+        consentingPorts.close();
+        securePorts.close();
+    }
+
+    @Test
+    void inClientControlModeTheCodeFromTheDeviceScreenOpensTheRemoteScreen(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("sim-ccm").queryAll().isEmpty());
+        robot.clickOn("sim-ccm");
+        robot.clickOn("#kvm");
+
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !robot.lookup("#consentCode").queryAll().isEmpty());
+        String code = consenting.consentCodeOnScreen().orElseThrow();
+        String wrong = String.format("%06d", (Integer.parseInt(code) + 1) % 1_000_000);
+        robot.clickOn("#consentCode").write(wrong);
+        robot.clickOn("Send code");
+
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !robot.lookup("#consentProblem").queryAll().isEmpty());
+        assertThat(robot.lookup("#consentProblem").queryAs(Label.class).getText()).contains("refused that code");
+        assertThat(consenting.wrongConsentCodes()).isEqualTo(1);
+        assertThat(kvmWindow(robot)).as("no screen before consent").isEmpty();
+
+        robot.clickOn("#consentCode").write(code);
+        assertThat(robot.lookup("#consentCode").queryAs(TextField.class).getText()).isEqualTo(code);
+        robot.clickOn("Send code");
+
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> kvmWindow(robot).isPresent());
+        assertThat(consenting.consentState()).as("consent received").isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void aRefusedCertificateIsShownAndOnceTrustedIsPinnedAndTheScreenOpens(FxRobot robot) throws Exception {
+        String sha256 = Certificates.sha256(identity.certificate());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("sim-tls").queryAll().isEmpty());
+        robot.clickOn("sim-tls");
+        robot.clickOn("#kvm");
+
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS,
+                () -> !robot.lookup("#certificateDetails").queryAll().isEmpty());
+        String shown = robot.lookup("#certificateDetails").queryAs(TextArea.class).getText();
+        assertThat(shown.replace(":", "").toLowerCase()).contains(sha256).contains("cn=127.0.0.1");
+        assertThat(store.devices().findByName("sim-tls").orElseThrow().tls()).as("nothing pinned before the answer")
+                .isEqualTo(TlsMode.VERIFY);
+
+        robot.clickOn("Trust and pin");
+
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> kvmWindow(robot).isPresent());
+        Device pinned = store.devices().findByName("sim-tls").orElseThrow();
+        assertThat(pinned.tls()).isEqualTo(TlsMode.PINNED);
+        assertThat(pinned.pinnedSha256()).isEqualTo(sha256);
+    }
+
+    private static Optional<Window> kvmWindow(FxRobot robot) {
+        List<Window> windows = robot.listTargetWindows();
+        return windows.stream().filter(w -> w instanceof Stage s && s.getTitle() != null
+                && s.getTitle().endsWith("Outband KVM") && s.isShowing()).findFirst();
+    }
+}

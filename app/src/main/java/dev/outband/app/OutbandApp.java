@@ -1,5 +1,7 @@
 package dev.outband.app;
 
+import dev.outband.app.amt.DeviceConnections;
+import dev.outband.app.cira.LabListener;
 import dev.outband.app.store.DataFolder;
 import dev.outband.app.store.DeviceStore;
 import dev.outband.app.store.StoreKey;
@@ -10,7 +12,10 @@ import dev.outband.app.ui.MasterPasswordPrompt;
 import dev.outband.app.ui.Settings;
 import dev.outband.app.ui.StageIcons;
 import dev.outband.app.ui.devices.DeviceListView;
+import dev.outband.app.ui.cira.LabListenerViewModel;
+import dev.outband.app.ui.cira.LabListenerWindow;
 import dev.outband.app.ui.devices.DeviceListViewModel;
+import dev.outband.cira.listener.ListenerSettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,12 +37,15 @@ public final class OutbandApp extends Application {
     private List<Image> icons;
     private DeviceStore store;
     private CompletableFuture<DeviceStore> earlyOpen;
+    private LabListener labListener;
 
     @Override
     public void init() {
         // Runs on the launcher thread, so these small file reads stay off the FX thread.
         folder = DataFolder.resolve();
         settings = Settings.load(folder);
+        // Old firmware calls in with TLS 1.0/1.1 too: the listener follows the console's legacy TLS option.
+        labListener = new LabListener(ListenerSettings.defaults().withLegacyTls(settings.legacyTls()));
         icons = StageIcons.load();
         if (!StoreKey.isProtected(folder)) {
             // Flyway and H2 start while the toolkit starts: the window and its devices appear sooner.
@@ -71,7 +79,10 @@ public final class OutbandApp extends Application {
         var errors = new ErrorPresenter(stage, smoke);
         var background = new Background(Executors.newVirtualThreadPerTaskExecutor(), errors);
         var viewModel = new DeviceListViewModel(background);
-        var view = new DeviceListView(viewModel, settings, background);
+        var labViewModel = new LabListenerViewModel(labListener, background, settings);
+        labViewModel.onDevicesAdded(viewModel::showAdded);
+        var connections = new DeviceConnections(DeviceConnections.AMT_PORTS, labListener);
+        var view = new DeviceListView(viewModel, settings, background, connections, new LabListenerWindow(labViewModel));
         settings.theme().apply();
 
         stage.setTitle("Outband");
@@ -88,6 +99,7 @@ public final class OutbandApp extends Application {
         background.run("Opening the device store", () -> openStore(prompt), opened -> {
             store = opened;
             viewModel.attach(opened);
+            labViewModel.attach(opened);
             viewModel.reload(count -> {
                 if (smoke) {
                     System.out.printf("%d devices loaded in %d ms%n", count, sinceStart().toMillis());
@@ -99,6 +111,8 @@ public final class OutbandApp extends Application {
 
     @Override
     public void stop() {
+        // Devices are told the listener stopped before the store they are recorded in closes.
+        labListener.close();
         if (store != null) {
             store.close();
         }

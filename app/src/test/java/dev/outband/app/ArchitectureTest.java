@@ -11,9 +11,10 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
     @ArchTest
     static final ArchRule logicDoesNotUseJavaFx = noClasses()
-            .that().resideInAnyPackage("dev.outband.app.store..", "dev.outband.app.transfer..", "dev.outband.app.cli..")
+            .that().resideInAnyPackage("dev.outband.app.store..", "dev.outband.app.transfer..", "dev.outband.app.cli..",
+                    "dev.outband.app.cira..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "atlantafx..", "org.kordamp..", "org.controlsfx..")
-            .because("the store, import/export and CLI must run and be tested headless");
+            .because("the store, import/export, CLI and lab listener service must run and be tested headless");
 
     @ArchTest
     static final ArchRule storeDoesNotKnowItsCallers = noClasses()

@@ -1,7 +1,6 @@
 package dev.outband.app.amt;
 
 import dev.outband.app.store.Device;
-import dev.outband.app.store.Reach;
 import dev.outband.app.store.TlsMode;
 import dev.outband.wsman.WsmanSettings;
 import dev.outband.wsman.amt.AmtClient;
@@ -48,34 +47,41 @@ public final class DeviceConnections {
 
     private final OkHttpClient shared = HttpClients.shared();
     private final Ports ports;
+    private final CiraTunnels tunnels;
     private TrustPolicy systemRoots;
 
     public DeviceConnections(Ports ports) {
+        this(ports, CiraTunnels.NONE);
+    }
+
+    /** With the lab listener that carries devices reached over CIRA. */
+    public DeviceConnections(Ports ports, CiraTunnels tunnels) {
         this.ports = ports;
+        this.tunnels = tunnels;
     }
 
     public AmtClient client(Device device) throws IOException {
-        requireDirect(device);
+        Route route = route(device);
         DigestCredentials credentials = device.user() == null || device.password() == null ? null
                 : new DigestCredentials(device.user(), device.password().reveal());
-        int port = ports.wsman(device);
+        int port = route.ports().wsman(device);
         DeviceEndpoint endpoint = device.tls() == TlsMode.NONE
                 ? DeviceEndpoint.http(device.host(), port, credentials)
                 : DeviceEndpoint.tls(device.host(), port, credentials, trust(device)).withLegacyTls(LegacyTls.allowed());
-        return AmtClient.connect(shared, endpoint, WsmanSettings.defaults());
+        return AmtClient.connect(shared, endpoint.withSocketFactory(route.transport()), WsmanSettings.defaults());
     }
 
     /** A KVM session (redirection, then RFB), not yet started. */
     public RfbSession kvm(Device device) throws IOException {
-        requireDirect(device);
+        Route route = route(device);
         if (device.user() == null || device.password() == null) {
             throw new IOException("No credentials found for " + device.name());
         }
-        SocketFactory factory = device.tls() == TlsMode.NONE ? SocketFactory.getDefault()
-                : new TlsSocketFactory(SocketFactory.getDefault(),
+        SocketFactory factory = device.tls() == TlsMode.NONE ? route.transport()
+                : new TlsSocketFactory(route.transport(),
                         DeviceSslContext.create(trust(device), device.host()).getSocketFactory(), LegacyTls.protocols());
         try {
-            return AmtKvmConnector.open(factory, device.host(), ports.kvm(device),
+            return AmtKvmConnector.open(factory, device.host(), route.ports().kvm(device),
                     new AmtCredentials(device.user(), device.password().reveal().toCharArray()), AmtColourMode.AUTO,
                     false, KVM_CONNECT_TIMEOUT);
         } catch (IOException e) {
@@ -93,11 +99,27 @@ public final class DeviceConnections {
         return device.tls() == TlsMode.PINNED ? new TrustPolicy.Pinned(device.pinnedSha256()) : systemRoots();
     }
 
-    private static void requireDirect(Device device) throws IOException {
-        if (device.reach().kind() != Reach.Kind.DIRECT) {
-            throw new IOException(device.name() + " is reached through " + device.reach().kind()
-                    + ", which the console does not connect to yet");
+    /** How bytes reach a device's ports: TCP to its host, or APF channels through the lab listener. */
+    private record Route(SocketFactory transport, Ports ports) {
+    }
+
+    private Route route(Device device) throws IOException {
+        return switch (device.reach().kind()) {
+            case DIRECT -> new Route(SocketFactory.getDefault(), ports);
+            // A tunnel carries AMT's own port numbers, whatever plan direct devices follow.
+            case CIRA -> new Route(tunnel(device), AMT_PORTS);
+            case MPS -> throw new IOException(device.name()
+                    + " is reached through an MPS, which the console does not connect to yet");
+        };
+    }
+
+    private SocketFactory tunnel(Device device) throws IOException {
+        if (!tunnels.running()) {
+            throw new IOException(device.name() + " is reached over CIRA and the lab listener is not running:"
+                    + " start it from Lab listener");
         }
+        return tunnels.to(device.reach().id()).orElseThrow(() -> new IOException(device.name()
+                + " is reached over CIRA and is not connected to the lab listener now"));
     }
 
     /** The JVM's trusted roots, read once: a bulk action on a thousand TLS devices needs them a thousand times. */

@@ -53,6 +53,20 @@ public final class DeviceRepository {
         return findOne("name = ?", name);
     }
 
+    /** The device reached this way (a CIRA UUID, an MPS guid); ids compare case-insensitively. */
+    public synchronized Optional<Device> findByReach(Reach reach) {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT " + COLUMNS + " FROM device WHERE reach_kind = ? AND LOWER(reach_id) = LOWER(?)")) {
+            ps.setString(1, reach.kind().name());
+            ps.setString(2, reach.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read the device reached through " + reach.kind(), e);
+        }
+    }
+
     public synchronized int count() {
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM device")) {
             rs.next();

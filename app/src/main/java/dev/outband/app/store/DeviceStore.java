@@ -16,11 +16,13 @@ public final class DeviceStore implements AutoCloseable {
     private final Path folder;
     private final Connection connection;
     private final DeviceRepository devices;
+    private final SecretFiles secrets;
 
     private DeviceStore(Path folder, Connection connection, SecretBox box) {
         this.folder = folder;
         this.connection = connection;
         this.devices = new DeviceRepository(connection, box);
+        this.secrets = new SecretFiles(folder, box);
     }
 
     /** Opens (creating on first run) the store in {@code folder}; asks for the master password only if the store has one. */
@@ -45,6 +47,11 @@ public final class DeviceStore implements AutoCloseable {
 
     public DeviceRepository devices() {
         return devices;
+    }
+
+    /** Secrets outside the device table, sealed with the same key. */
+    public SecretFiles secrets() {
+        return secrets;
     }
 
     public Path folder() {

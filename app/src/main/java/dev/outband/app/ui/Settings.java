@@ -1,5 +1,6 @@
 package dev.outband.app.ui;
 
+import dev.outband.cira.listener.ListenerSettings;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -60,6 +61,25 @@ public final class Settings {
 
     public synchronized void setDetailsDivider(double position) {
         values.setProperty("details.divider", String.format(Locale.ROOT, "%.3f", position));
+    }
+
+    /** The lab listener's port; AMT's usual 4433 until the user picks another. */
+    public synchronized int ciraPort() {
+        try {
+            return Integer.parseInt(values.getProperty("cira.port", Integer.toString(ListenerSettings.DEFAULT_PORT)));
+        } catch (NumberFormatException e) {
+            return ListenerSettings.DEFAULT_PORT;
+        }
+    }
+
+    /** The lab-wide CIRA user (the password is sealed in the store, never here). */
+    public synchronized String ciraUser() {
+        return values.getProperty("cira.user", "");
+    }
+
+    public synchronized void setCira(int port, String user) {
+        values.setProperty("cira.port", Integer.toString(port));
+        values.setProperty("cira.user", user);
     }
 
     /** Whether TLS 1.0/1.1 with RSA key exchange is allowed for AMT 11 and older; applied when Outband starts. */

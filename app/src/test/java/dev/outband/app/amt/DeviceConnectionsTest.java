@@ -3,25 +3,33 @@ package dev.outband.app.amt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.outband.app.cira.LabListener;
+import dev.outband.app.cira.SimulatedCiraDevice;
 import dev.outband.app.store.Device;
 import dev.outband.app.store.DeviceState;
 import dev.outband.app.store.DeviceStore;
 import dev.outband.app.store.Reach;
 import dev.outband.app.store.TlsMode;
+import dev.outband.kvm.rfb.Framebuffer;
 import dev.outband.kvm.rfb.RfbSession;
+import dev.outband.kvm.session.FrameGrabber;
+import dev.outband.simulator.cira.CiraClient;
 import dev.outband.simulator.device.DeviceConfig;
+import dev.outband.simulator.device.PowerState;
 import dev.outband.simulator.device.VirtualDevice;
 import dev.outband.simulator.wsman.DeviceCertificates;
 import dev.outband.simulator.wsman.DevicePorts;
 import dev.outband.wsman.WsmanException;
+import dev.outband.wsman.amt.power.PowerAction;
 import dev.outband.wsman.tls.Certificates;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-@Timeout(30)
+@Timeout(60)
 class DeviceConnectionsTest {
     @TempDir
     Path home;
@@ -48,6 +56,31 @@ class DeviceConnectionsTest {
             assertThat(connections.client(device).identity().read().uuid()).isEqualTo(virtual.uuid());
             try (RfbSession kvm = connections.kvm(device)) {
                 assertThat(kvm.serverInit().name()).isEqualTo("Intel(r) AMT KVM");
+            }
+        }
+    }
+
+    @Test
+    void aDeviceConnectedOverCiraIsPoweredOffAndShowsItsScreenThroughTheLabListener() throws Exception {
+        VirtualDevice virtual = new VirtualDevice(DeviceConfig.of("sim-3", "admin", "Sim-Passw0rd"));
+        try (DeviceStore store = DeviceStore.open(home, () -> null);
+                LabListener listener = new LabListener(SimulatedCiraDevice.loopbackSettings())) {
+            listener.attach(store);
+            listener.start(SimulatedCiraDevice.freePort());
+            Device device = store.devices().insert(new Device(null, "sim-3", "127.0.0.1", List.of(), "admin",
+                    store.devices().seal("Sim-Passw0rd"), TlsMode.NONE, null, Reach.cira(virtual.uuid().toString()),
+                    DeviceState.UNKNOWN));
+            // The direct port plan points nowhere: a tunnelled device must not follow it.
+            DeviceConnections connections = new DeviceConnections(d -> 1, listener);
+
+            try (CiraClient client = SimulatedCiraDevice.connect(listener, virtual)) {
+                connections.client(device).power().perform(PowerAction.OFF);
+                assertThat(virtual.powerState()).isEqualTo(PowerState.OFF);
+
+                try (RfbSession kvm = connections.kvm(device)) {
+                    Framebuffer screen = FrameGrabber.grab(kvm, Duration.ofSeconds(20));
+                    assertThat(screen.width()).isPositive();
+                }
             }
         }
     }
@@ -94,15 +127,35 @@ class DeviceConnectionsTest {
     }
 
     @Test
-    void aDeviceBehindCiraIsRefusedClearlyForBothWsmanAndKvm() throws Exception {
-        try (DeviceStore store = DeviceStore.open(home, () -> null)) {
-            Device tunnelled = store.devices().insert(new Device(null, "lab-cira", "127.0.0.1", List.of(),
+    void aCiraDeviceThatIsNotConnectedIsRefusedInATechniciansWords() throws Exception {
+        try (DeviceStore store = DeviceStore.open(home, () -> null);
+                LabListener listener = new LabListener(SimulatedCiraDevice.loopbackSettings())) {
+            Device tunnelled = store.devices().insert(new Device(null, "sim-3", "127.0.0.1", List.of(),
                     "admin", store.devices().seal("x"), TlsMode.NONE, null,
                     Reach.cira("b7266209-0aa9-4da0-8593-fd0f4836a8ab"), DeviceState.UNKNOWN));
+            DeviceConnections connections = new DeviceConnections(DeviceConnections.AMT_PORTS, listener);
+
+            assertThatThrownBy(() -> connections.client(tunnelled))
+                    .hasMessage("sim-3 is reached over CIRA and the lab listener is not running: start it from Lab listener");
+
+            listener.attach(store);
+            listener.start(SimulatedCiraDevice.freePort());
+            assertThatThrownBy(() -> connections.client(tunnelled))
+                    .hasMessage("sim-3 is reached over CIRA and is not connected to the lab listener now");
+            assertThatThrownBy(() -> connections.kvm(tunnelled))
+                    .hasMessage("sim-3 is reached over CIRA and is not connected to the lab listener now");
+        }
+    }
+
+    @Test
+    void aDeviceBehindAnMpsIsRefusedClearly() throws Exception {
+        try (DeviceStore store = DeviceStore.open(home, () -> null)) {
+            Device relayed = store.devices().insert(new Device(null, "mps-1", "127.0.0.1", List.of(),
+                    "admin", store.devices().seal("x"), TlsMode.NONE, null, Reach.mps("guid-1"), DeviceState.UNKNOWN));
             DeviceConnections connections = new DeviceConnections(DeviceConnections.AMT_PORTS);
 
-            assertThatThrownBy(() -> connections.client(tunnelled)).hasMessageContaining("reached through CIRA");
-            assertThatThrownBy(() -> connections.kvm(tunnelled)).hasMessageContaining("reached through CIRA");
+            assertThatThrownBy(() -> connections.client(relayed)).hasMessageContaining("reached through an MPS");
+            assertThatThrownBy(() -> connections.kvm(relayed)).hasMessageContaining("reached through an MPS");
         }
     }
 }

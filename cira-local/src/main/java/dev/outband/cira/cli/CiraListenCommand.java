@@ -7,6 +7,7 @@ import dev.outband.cira.listener.CiraCredentialCheck;
 import dev.outband.cira.listener.CiraListener;
 import dev.outband.cira.listener.ListenerSettings;
 import dev.outband.cira.listener.ServerIdentity;
+import dev.outband.wsman.tls.Certificates;
 import dev.outband.wsman.tls.LegacyTls;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -70,13 +71,15 @@ public final class CiraListenCommand implements Callable<Integer> {
         List<String> certificateNames = names.isEmpty() ? defaultNames() : names;
         ListenerSettings settings = ListenerSettings.defaults().withPort(port).withBindAddress(bind)
                 .withLegacyTls(legacyTls).withCertificateNames(certificateNames);
-        try (CiraListener listener = CiraListener.start(settings, identity(certificateNames),
+        ServerIdentity identity = identity(certificateNames);
+        try (CiraListener listener = CiraListener.start(settings, identity,
                 CiraCredentialCheck.labWide(user, password));
              CiraEvents.Subscription subscription = listener.subscribe(event -> print(out, event))) {
             Arrays.fill(password, (byte) 0);
             Thread hook = new Thread(stop::countDown, "cira-listen-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             out.printf("CIRA listener on port %d; Ctrl+C stops it.%n", listener.port());
+            out.printf("Certificate SHA-256 %s%n", Certificates.sha256(identity.certificate()));
             out.flush();
             stop.await();
             Runtime.getRuntime().removeShutdownHook(hook);

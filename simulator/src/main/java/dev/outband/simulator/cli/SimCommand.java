@@ -2,7 +2,13 @@ package dev.outband.simulator.cli;
 
 import dev.outband.simulator.device.DeviceFleet;
 import dev.outband.simulator.wsman.DeviceCertificates;
+import dev.outband.simulator.cira.CiraCallHome;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -34,6 +40,20 @@ public final class SimCommand implements Callable<Integer> {
     @Option(names = "--boot-seconds", defaultValue = "5", description = "How long a boot takes.")
     int bootSeconds;
 
+    @Option(names = "--cira", paramLabel = "HOST:PORT",
+            description = "Every device also calls this CIRA listener (the console's Lab listener or 'outband cira listen').")
+    String cira;
+
+    @Option(names = "--cira-user", description = "CIRA user the devices authenticate with.")
+    String ciraUser;
+
+    @Option(names = "--cira-password-file", description = "File whose first line is the CIRA password.")
+    Path ciraPasswordFile;
+
+    @Option(names = "--cira-pin", paramLabel = "SHA256",
+            description = "SHA-256 of the listener's certificate, as the listener shows it; the devices accept no other.")
+    String ciraPin;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -42,16 +62,31 @@ public final class SimCommand implements Callable<Integer> {
         if (count < 1 || count > 10_000) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--count must be 1..10000");
         }
+        HostAndPort listener = cira == null ? null : listener();
         SSLServerSocketFactory factory = tls
                 ? DeviceCertificates.serverSocketFactory(DeviceCertificates.loopbackDevice()) : null;
         DeviceFleet fleet = DeviceFleet.start(count, basePort, user, password, factory,
                 Duration.ofSeconds(bootSeconds));
+        CiraCallHome callHome = listener == null ? null : CiraCallHome.start(fleet, listener.host(), listener.port(),
+                ciraUser, firstLine(ciraPasswordFile).getBytes(StandardCharsets.UTF_8), ciraPin);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (callHome != null) {
+                try {
+                    callHome.close();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             fleet.close();
             stopped.countDown();
         }, "sim-shutdown"));
         print(fleet, spec.commandLine().getOut());
+        if (listener != null) {
+            spec.commandLine().getOut().printf("Each device calls the CIRA listener at %s:%d (WS-Man and KVM through "
+                    + "the tunnel).%n", listener.host(), listener.port());
+            spec.commandLine().getOut().flush();
+        }
         stopped.await();
         return 0;
     }
@@ -70,6 +105,38 @@ public final class SimCommand implements Callable<Integer> {
         }
         out.println("Press Ctrl-C to stop.");
         out.flush();
+    }
+
+    private record HostAndPort(String host, int port) {
+    }
+
+    /** --cira and the options it needs, checked before any device starts. */
+    private HostAndPort listener() {
+        int colon = cira.lastIndexOf(':');
+        int port = -1;
+        if (colon > 0) {
+            try {
+                port = Integer.parseInt(cira.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                port = -1;
+            }
+        }
+        if (port < 1 || port > 65_535) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--cira takes HOST:PORT, e.g. 127.0.0.1:4433");
+        }
+        if (ciraUser == null || ciraPasswordFile == null || ciraPin == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--cira needs --cira-user, --cira-password-file and --cira-pin (the listener's SHA-256)");
+        }
+        if (!ciraPin.replace(":", "").matches("[0-9a-fA-F]{64}")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--cira-pin is a SHA-256: 64 hex digits");
+        }
+        return new HostAndPort(cira.substring(0, colon), port);
+    }
+
+    private static String firstLine(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        return lines.isEmpty() ? "" : lines.getFirst();
     }
 
     private static String portOrDash(int port) {

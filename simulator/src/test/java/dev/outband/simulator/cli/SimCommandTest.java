@@ -34,4 +34,21 @@ class SimCommandTest {
         assertThat(cli.execute("--count", "0")).isEqualTo(2);
         assertThat(err.toString()).contains("--count must be 1..10000");
     }
+
+    @Test
+    void ciraNeedsItsAccountAndTheListenersFingerprint() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new SimCommand()).setErr(new PrintWriter(err));
+        assertThat(cli.execute("--cira", "127.0.0.1:4433")).isEqualTo(2);
+        assertThat(err.toString()).contains("--cira needs --cira-user, --cira-password-file and --cira-pin");
+
+        err.getBuffer().setLength(0);
+        assertThat(cli.execute("--cira", "127.0.0.1")).isEqualTo(2);
+        assertThat(err.toString()).contains("--cira takes HOST:PORT");
+
+        err.getBuffer().setLength(0);
+        assertThat(cli.execute("--cira", "127.0.0.1:4433", "--cira-user", "u", "--cira-password-file", "f",
+                "--cira-pin", "12:34")).isEqualTo(2);
+        assertThat(err.toString()).contains("--cira-pin is a SHA-256");
+    }
 }

@@ -6,6 +6,8 @@ import dev.outband.app.store.DeviceState;
 import dev.outband.app.ui.Background;
 import dev.outband.app.ui.Settings;
 import dev.outband.app.ui.Theme;
+import dev.outband.app.ui.cira.CiraPresence;
+import dev.outband.app.ui.cira.LabListenerWindow;
 import dev.outband.app.ui.edit.DeviceDialog;
 import dev.outband.app.ui.edit.DeviceFormViewModel;
 import dev.outband.app.ui.transfer.TransferActions;
@@ -60,6 +62,7 @@ public final class DeviceListView {
     private final TransferActions transfer;
     private final DeviceKvm deviceKvm;
     private final DeviceConnections connections;
+    private final LabListenerWindow labListener;
     private final DetailsViewModel details;
 
     public DeviceListView(DeviceListViewModel vm, Settings settings, Background background) {
@@ -69,11 +72,18 @@ public final class DeviceListView {
     /** With the connections devices are reached through (tests point them at a simulator). */
     public DeviceListView(DeviceListViewModel vm, Settings settings, Background background,
                           DeviceConnections connections) {
+        this(vm, settings, background, connections, null);
+    }
+
+    /** With the Lab listener window (null: no listener in this console, as in most tests). */
+    public DeviceListView(DeviceListViewModel vm, Settings settings, Background background,
+                          DeviceConnections connections, LabListenerWindow labListener) {
         this.connections = connections;
+        this.labListener = labListener;
         this.vm = vm;
         this.settings = settings;
         this.background = background;
-        this.table = DeviceTable.create(vm);
+        this.table = DeviceTable.create(vm, labListener == null ? new CiraPresence() : labListener.viewModel().presence());
         this.transfer = new TransferActions(root, background, vm);
         Supplier<Window> window = () -> root.getScene().getWindow();
         var trust = new CertificateTrust(background, vm::repository, window, () -> vm.reload(n -> { }));
@@ -141,8 +151,14 @@ public final class DeviceListView {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        return new ToolBar(add, edit, delete, new Separator(Orientation.VERTICAL), power, kvm, refresh, spacer,
+        ToolBar bar = new ToolBar(add, edit, delete, new Separator(Orientation.VERTICAL), power, kvm, refresh, spacer,
                 searchBox, new FontIcon(Feather.TAG), tags, new Separator(Orientation.VERTICAL), dark);
+        if (labListener != null) {
+            Button lab = button("Lab listener", Feather.RADIO, "labListener", () -> labListener.show(root.getScene().getWindow()));
+            lab.setTooltip(new Tooltip("Local CIRA listener: devices that call in over CIRA"));
+            bar.getItems().add(bar.getItems().indexOf(refresh) + 1, lab);
+        }
+        return bar;
     }
 
     private Node statusBar() {

@@ -112,6 +112,11 @@ public final class DeviceListViewModel {
                 learned.lastSeen() != null ? learned.lastSeen() : old.lastSeen())));
     }
 
+    /** Shows devices something else put into the store (the lab listener) without reloading the list. */
+    public void showAdded(List<Device> added) {
+        devices.addAll(added);
+    }
+
     /** True when another device already has this name (checked against the loaded list). */
     public boolean nameTaken(String name, Device self) {
         String n = name.strip();

@@ -1,6 +1,7 @@
 package dev.outband.app.ui.devices;
 
 import dev.outband.app.store.Device;
+import dev.outband.app.ui.cira.CiraPresence;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -14,7 +15,7 @@ final class DeviceTable {
     private DeviceTable() {
     }
 
-    static TableView<Device> create(DeviceListViewModel vm) {
+    static TableView<Device> create(DeviceListViewModel vm, CiraPresence presence) {
         TableView<Device> table = new TableView<>(vm.rows());
         table.setId("deviceTable");
         vm.rows().comparatorProperty().bind(table.comparatorProperty());
@@ -25,7 +26,9 @@ final class DeviceTable {
         table.getColumns().add(column("Name", 200, Device::name));
         table.getColumns().add(column("Host", 220, Device::host));
         table.getColumns().add(column("Tags", 160, DeviceText::tags));
-        table.getColumns().add(column("Reached by", 140, DeviceText::reach));
+        table.getColumns().add(column("Reached by", 140, d -> DeviceText.reach(d, presence.isConnected(d.reach().id()))));
+        // A device connecting or leaving redraws the visible rows only, never the 10,000 behind them.
+        presence.version().addListener(o -> table.refresh());
         table.getColumns().add(column("Power", 100, DeviceText::power));
         table.getColumns().add(column("AMT version", 110, DeviceText::amtVersion));
         table.getColumns().add(column("Last seen", 150, DeviceText::lastSeen));

@@ -1,6 +1,7 @@
 package dev.outband.app.ui.devices;
 
 import dev.outband.app.store.Device;
+import dev.outband.app.store.Reach;
 import dev.outband.app.store.TlsMode;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -23,6 +24,14 @@ public final class DeviceText {
             case CIRA -> "CIRA";
             case MPS -> "MPS";
         };
+    }
+
+    /** As {@link #reach(Device)}, saying for a CIRA device whether it is connected to the lab listener now. */
+    public static String reach(Device d, boolean ciraConnected) {
+        if (d.reach().kind() != Reach.Kind.CIRA) {
+            return reach(d);
+        }
+        return ciraConnected ? "CIRA · connected" : "CIRA · offline";
     }
 
     public static String tags(Device d) {

@@ -24,6 +24,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -37,7 +39,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The KVM button on simulated devices: user consent in client control mode, and pinning a TLS certificate. */
@@ -106,22 +107,22 @@ class DeviceKvmTest {
         robot.clickOn("sim-ccm");
         robot.clickOn("#kvm");
 
-        // The dialog's nodes exist a moment before its window shows; a click needs it shown.
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS,
-                () -> robot.lookup("#consentCode").match(NodeQueryUtils.isVisible()).tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> consentDialog(robot).isPresent());
         String code = consenting.consentCodeOnScreen().orElseThrow();
         String wrong = String.format("%06d", (Integer.parseInt(code) + 1) % 1_000_000);
-        robot.clickOn("#consentCode").write(wrong);
-        robot.clickOn("Send code");
+        send(robot, "12345");
+        assertThat(consentDialog(robot)).as("five digits cannot be sent").isPresent();
+        assertThat(consenting.wrongConsentCodes()).isZero();
+        send(robot, wrong);
 
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !robot.lookup("#consentProblem").queryAll().isEmpty());
-        assertThat(robot.lookup("#consentProblem").queryAs(Label.class).getText()).contains("refused that code");
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> consentDialog(robot)
+                .flatMap(pane -> Optional.ofNullable(pane.lookup("#consentProblem"))).isPresent());
+        Label problem = (Label) consentDialog(robot).orElseThrow().lookup("#consentProblem");
+        assertThat(problem.getText()).contains("refused that code");
         assertThat(consenting.wrongConsentCodes()).isEqualTo(1);
         assertThat(kvmWindow(robot)).as("no screen before consent").isEmpty();
 
-        robot.clickOn("#consentCode").write(code);
-        assertThat(robot.lookup("#consentCode").queryAs(TextField.class).getText()).isEqualTo(code);
-        robot.clickOn("Send code");
+        send(robot, code);
 
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> kvmWindow(robot).isPresent());
         assertThat(consenting.consentState()).as("consent received").isGreaterThanOrEqualTo(3);
@@ -141,12 +142,33 @@ class DeviceKvmTest {
         assertThat(store.devices().findByName("sim-tls").orElseThrow().tls()).as("nothing pinned before the answer")
                 .isEqualTo(TlsMode.VERIFY);
 
-        robot.clickOn("Trust and pin");
+        Button trust = robot.lookup(".button").queryAllAs(Button.class).stream()
+                .filter(b -> "Trust and pin".equals(b.getText()) && b.getScene().getWindow().isShowing())
+                .findFirst().orElseThrow();
+        robot.interact(trust::fire);
 
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> kvmWindow(robot).isPresent());
         Device pinned = store.devices().findByName("sim-tls").orElseThrow();
         assertThat(pinned.tls()).isEqualTo(TlsMode.PINNED);
         assertThat(pinned.pinnedSha256()).isEqualTo(sha256);
+    }
+
+    /** The consent dialog now on screen (a closed one may linger in lookups for a moment). */
+    private static Optional<DialogPane> consentDialog(FxRobot robot) {
+        return robot.lookup("#consentDialog").queryAllAs(DialogPane.class).stream()
+                .filter(p -> p.getScene() != null && p.getScene().getWindow() != null
+                        && p.getScene().getWindow().isShowing())
+                .findFirst();
+    }
+
+    /** Types into the showing dialog and presses Send code, which stays disabled for anything but six digits. */
+    private static void send(FxRobot robot, String typed) {
+        DialogPane pane = consentDialog(robot).orElseThrow();
+        robot.interact(() -> {
+            ((TextField) pane.lookup("#consentCode")).setText(typed);
+            ((Button) pane.lookupButton(ConsentDialog.SEND)).fire();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private static Optional<Window> kvmWindow(FxRobot robot) {

@@ -1,0 +1,154 @@
+package dev.outband.app.cira;
+
+import dev.outband.app.store.SecretFiles;
+import dev.outband.cira.ca.LabCertificateAuthority;
+import dev.outband.cira.listener.ServerIdentity;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The listener's TLS identity, kept in the data folder so its fingerprint stays the same across
+ * restarts: the chain in {@code cira-listener.crt}, the key sealed with the store key. A lab CA in
+ * {@code lab-ca/} signs it when there is one; otherwise it is self-signed.
+ */
+final class ListenerIdentities {
+    static final String CA_FOLDER = "lab-ca";
+    static final String CHAIN_FILE = "cira-listener.crt";
+    static final String KEY_SECRET = "cira-listener-key";
+    private static final String COMMON_NAME = "Outband CIRA listener";
+
+    private final Path folder;
+    private final SecretFiles secrets;
+
+    ListenerIdentities(Path folder, SecretFiles secrets) {
+        this.folder = folder;
+        this.secrets = secrets;
+    }
+
+    boolean labCaPresent() {
+        return LabCertificateAuthority.existsIn(folder.resolve(CA_FOLDER));
+    }
+
+    /** The saved identity when it still fits (valid, signed by the lab CA if one exists), else a new saved one. */
+    ServerIdentity resolve(char[] caPassphrase) throws IOException, GeneralSecurityException {
+        Optional<ServerIdentity> saved = load();
+        if (saved.isPresent() && fits(saved.get())) {
+            return saved.get();
+        }
+        ServerIdentity fresh = labCaPresent() ? issueFromLabCa(caPassphrase)
+                : LabCertificateAuthority.selfSignedIdentity(COMMON_NAME, certificateNames());
+        save(fresh);
+        return fresh;
+    }
+
+    /** The saved leaf certificate, to show its fingerprint before the listener starts. */
+    Optional<X509Certificate> savedCertificate() throws IOException, GeneralSecurityException {
+        Path chain = folder.resolve(CHAIN_FILE);
+        return Files.exists(chain) ? Optional.of(readChain(chain).getFirst()) : Optional.empty();
+    }
+
+    private boolean fits(ServerIdentity identity) throws IOException, GeneralSecurityException {
+        try {
+            identity.certificate().checkValidity();
+        } catch (CertificateException expired) {
+            return false;
+        }
+        if (!labCaPresent()) {
+            return true;
+        }
+        X509Certificate root = readChain(folder.resolve(CA_FOLDER).resolve(LabCertificateAuthority.ROOT_CERTIFICATE_FILE))
+                .getFirst();
+        return identity.chain().size() > 1 && identity.chain().getLast().equals(root);
+    }
+
+    private ServerIdentity issueFromLabCa(char[] caPassphrase) throws IOException, GeneralSecurityException {
+        Path caFolder = folder.resolve(CA_FOLDER);
+        if (caPassphrase == null || caPassphrase.length == 0) {
+            throw new IOException("The lab CA in " + caFolder + " signs the listener certificate: enter its passphrase");
+        }
+        try {
+            return LabCertificateAuthority.load(caFolder, caPassphrase).issueListenerIdentity(COMMON_NAME,
+                    certificateNames());
+        } catch (GeneralSecurityException e) {
+            throw new IOException("The lab CA passphrase is wrong", e);
+        }
+    }
+
+    private Optional<ServerIdentity> load() throws IOException, GeneralSecurityException {
+        Path chain = folder.resolve(CHAIN_FILE);
+        if (!Files.exists(chain) || !secrets.exists(KEY_SECRET)) {
+            return Optional.empty();
+        }
+        String key;
+        try {
+            key = secrets.load(KEY_SECRET).orElseThrow().reveal();
+        } catch (IllegalStateException otherKey) {
+            // Sealed under another store key (a new master password): a new identity replaces it.
+            return Optional.empty();
+        }
+        PrivateKey privateKey = KeyFactory.getInstance("RSA")
+                .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(key)));
+        List<X509Certificate> certificates = readChain(chain);
+        List<X509Certificate> roots = certificates.size() > 1 ? List.of(certificates.getLast()) : List.of();
+        return Optional.of(new ServerIdentity(privateKey, certificates, roots));
+    }
+
+    private void save(ServerIdentity identity) throws IOException, GeneralSecurityException {
+        secrets.save(KEY_SECRET, Base64.getEncoder().encodeToString(identity.privateKey().getEncoded()));
+        StringBuilder pem = new StringBuilder();
+        Base64.Encoder lines = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
+        for (X509Certificate certificate : identity.chain()) {
+            pem.append("-----BEGIN CERTIFICATE-----\n").append(lines.encodeToString(certificate.getEncoded()))
+                    .append("\n-----END CERTIFICATE-----\n");
+        }
+        Files.writeString(folder.resolve(CHAIN_FILE), pem);
+    }
+
+    private static List<X509Certificate> readChain(Path file) throws IOException, GeneralSecurityException {
+        try (InputStream in = Files.newInputStream(file)) {
+            List<X509Certificate> chain = new ArrayList<>();
+            CertificateFactory.getInstance("X.509").generateCertificates(in)
+                    .forEach(c -> chain.add((X509Certificate) c));
+            if (chain.isEmpty()) {
+                throw new IOException(file + " holds no certificate");
+            }
+            return chain;
+        }
+    }
+
+    /** The names devices may use for this machine: its host name and its LAN addresses. */
+    private static List<String> certificateNames() {
+        Set<String> names = new LinkedHashSet<>();
+        try {
+            InetAddress local = InetAddress.getLocalHost();
+            names.add(local.getHostName());
+            for (NetworkInterface nic : NetworkInterface.networkInterfaces().toList()) {
+                nic.inetAddresses().filter(a -> !a.isLoopbackAddress() && !a.isLinkLocalAddress())
+                        .map(InetAddress::getHostAddress).filter(a -> !a.contains("%")).forEach(names::add);
+            }
+        } catch (IOException e) {
+            // A machine without a resolvable name still serves devices that connect by IP.
+        }
+        names.add("localhost");
+        names.add("127.0.0.1");
+        return List.copyOf(names);
+    }
+}

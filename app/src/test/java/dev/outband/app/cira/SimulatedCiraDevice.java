@@ -1,0 +1,61 @@
+package dev.outband.app.cira;
+
+import dev.outband.cira.apf.DeviceUuid;
+import dev.outband.cira.listener.ListenerSettings;
+import dev.outband.simulator.cira.CiraClient;
+import dev.outband.simulator.cira.CiraClientSettings;
+import dev.outband.simulator.device.VirtualDevice;
+import dev.outband.simulator.kvm.DeviceScreen;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.Map;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManagerFactory;
+
+/** A virtual AMT device that calls a lab listener over CIRA, serving WS-Man and KVM through the tunnel. */
+public final class SimulatedCiraDevice {
+    public static final String USER = "lab-cira";
+    public static final String PASSWORD = "Cira-P@ssw0rd";
+
+    private SimulatedCiraDevice() {
+    }
+
+    /** Loopback only, short timeouts: what every test listener uses. */
+    public static ListenerSettings loopbackSettings() {
+        return ListenerSettings.defaults().withBindAddress(InetAddress.getLoopbackAddress())
+                .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(2));
+    }
+
+    /** The request that starts a listener on a free port with the lab's CIRA account. */
+    public static StartRequest freePort() {
+        return new StartRequest(0, USER, PASSWORD.toCharArray(), null);
+    }
+
+    /** Connects {@code device} to the running listener; the caller closes the client. */
+    public static CiraClient connect(LabListener listener, VirtualDevice device) throws Exception {
+        CiraClient client = CiraClient.start(CiraClientSettings.of("127.0.0.1", listener.port(),
+                new DeviceUuid(device.uuid()), USER, PASSWORD.getBytes(StandardCharsets.UTF_8),
+                Map.of(16992, device.wsmanHandler(), 16994, DeviceScreen.redirectionServer(device)),
+                trusting(listener.certificate().orElseThrow())).withKeepAliveInterval(Duration.ofSeconds(1)));
+        if (!client.awaitForwarding(Duration.ofSeconds(20))) {
+            client.close();
+            throw new AssertionError("the simulated device did not reach port forwarding");
+        }
+        return client;
+    }
+
+    private static SSLSocketFactory trusting(X509Certificate certificate) throws Exception {
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("listener", certificate);
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, tmf.getTrustManagers(), null);
+        return context.getSocketFactory();
+    }
+}

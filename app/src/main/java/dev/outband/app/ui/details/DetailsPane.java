@@ -57,7 +57,27 @@ public final class DetailsPane {
         tabs.setId("detailsTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(tabs, Priority.ALWAYS);
-        return new VBox(header(), tabs);
+        return new VBox(header(), certificateBanner(), tabs);
+    }
+
+    /** When TLS refused the device's certificate: the way to trust it, next to where the reads failed. */
+    private Node certificateBanner() {
+        Label text = new Label("The device's TLS certificate was refused. Check its fingerprint and trust it "
+                + "to read this device.", new FontIcon(Feather.LOCK));
+        text.setWrapText(true);
+        Button trust = new Button("Check and trust certificate…");
+        trust.setId("trustCertificate");
+        trust.getStyleClass().add(Styles.ACCENT);
+        trust.setOnAction(e -> vm.trustCertificate());
+        HBox banner = new HBox(12, text, trust);
+        banner.setId("certificateBanner");
+        banner.setAlignment(Pos.CENTER_LEFT);
+        banner.setPadding(new Insets(6, 12, 6, 12));
+        banner.getStyleClass().add(Styles.WARNING);
+        banner.setStyle("-fx-background-color: -color-warning-subtle;");
+        banner.managedProperty().bind(banner.visibleProperty());
+        banner.visibleProperty().bind(vm.refusedCertificate().isNotNull());
+        return banner;
     }
 
     private Node header() {

@@ -4,6 +4,8 @@ import dev.outband.app.amt.DeviceReader;
 import dev.outband.app.store.Device;
 import dev.outband.app.store.DeviceState;
 import dev.outband.app.ui.Background;
+import dev.outband.app.ui.trust.CertificateTrust;
+import dev.outband.wsman.WsmanException.CertificateRejected;
 import dev.outband.wsman.amt.hardware.HardwareInventory;
 import dev.outband.wsman.amt.identity.AmtIdentity;
 import dev.outband.wsman.amt.log.AuditRecord;
@@ -33,8 +35,16 @@ public final class DetailsViewModel {
         DeviceReader open(Device device) throws IOException;
     }
 
+    /** Offers to pin a certificate the device presented; {@code afterPin} gets the device as saved. */
+    @FunctionalInterface
+    public interface CertificateOffer {
+        void offer(Device device, CertificateRejected rejected, Consumer<Device> afterPin);
+    }
+
     private final Background background;
     private final Opener opener;
+    private final CertificateOffer certificateOffer;
+    private final ObjectProperty<CertificateRejected> refusedCertificate = new SimpleObjectProperty<>();
     private final BiConsumer<Long, DeviceState> learned;
     private final ObjectProperty<Device> device = new SimpleObjectProperty<>();
     private final ObjectProperty<Load<AmtIdentity>> identity = new SimpleObjectProperty<>(Load.pending());
@@ -46,9 +56,11 @@ public final class DetailsViewModel {
     private long generation;
 
     /** {@code learned} hears the power state and AMT version read, for the device list to show. */
-    public DetailsViewModel(Background background, Opener opener, BiConsumer<Long, DeviceState> learned) {
+    public DetailsViewModel(Background background, Opener opener, BiConsumer<Long, DeviceState> learned,
+                            CertificateOffer certificateOffer) {
         this.background = background;
         this.opener = opener;
+        this.certificateOffer = certificateOffer;
         this.learned = learned;
     }
 
@@ -95,11 +107,22 @@ public final class DetailsViewModel {
         }, error -> {
             if (mine == generation) {
                 section.set(new Load.Failed<>(FailureText.of(error)));
+                CertificateTrust.rejection(error).ifPresent(refusedCertificate::set);
             }
         }));
     }
 
+    /** Lets the technician pin the certificate that made the reads fail; a pinned device is read again. */
+    public void trustCertificate() {
+        Device shown = device.get();
+        CertificateRejected rejected = refusedCertificate.get();
+        if (shown != null && rejected != null) {
+            certificateOffer.offer(shown, rejected, this::show);
+        }
+    }
+
     private void cancelRunning() {
+        refusedCertificate.set(null);
         generation++;
         running.forEach(t -> t.cancel(true));
         running.clear();
@@ -125,6 +148,11 @@ public final class DetailsViewModel {
             }
             return reader;
         }
+    }
+
+    /** The certificate the shown device presented and TLS refused, or null. */
+    public ReadOnlyObjectProperty<CertificateRejected> refusedCertificate() {
+        return refusedCertificate;
     }
 
     public ReadOnlyObjectProperty<Device> device() {

@@ -86,13 +86,14 @@ public final class DeviceListView {
         this.table = DeviceTable.create(vm, labListener == null ? new CiraPresence() : labListener.viewModel().presence());
         this.transfer = new TransferActions(root, background, vm);
         Supplier<Window> window = () -> root.getScene().getWindow();
-        var trust = new CertificateTrust(background, vm::repository, window, () -> vm.reload(n -> { }));
+        var trust = new CertificateTrust(background, vm::repository, window, this::reloadKeepingSelection);
         this.deviceKvm = new DeviceKvm(background, connections, trust, window);
         MenuBar menus = new AppMenu(this::add, transfer::importList, transfer::exportList, vm).bar();
         menus.getMenus().add(OptionsMenu.create(settings, background, window));
         root.setTop(new VBox(menus, toolbar()));
         this.details = new DetailsViewModel(background,
-                d -> DeviceReader.open(connections, vm.repository(), Clock.systemUTC(), d), this::showState);
+                d -> DeviceReader.open(connections, vm.repository(), Clock.systemUTC(), d), this::showState,
+                trust::offer);
         root.setCenter(DetailsSplit.create(table, table.getSelectionModel().getSelectedItems(), details, settings,
                 background));
         root.setBottom(statusBar());

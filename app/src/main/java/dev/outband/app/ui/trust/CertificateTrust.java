@@ -41,18 +41,25 @@ public final class CertificateTrust {
             if (rejected.isEmpty() || device.id() == null) {
                 return false;
             }
-            if (CertificatePrompt.accepts(owner.get(), device, rejected.get())) {
-                background.run("Pinning the certificate of " + device.name(),
-                        () -> repository.get().pinCertificate(device.id(), rejected.get().sha256()), saved -> {
-                            pinned.run();
-                            run(what, saved, work, onSuccess);
-                        });
-            }
+            offer(device, rejected.get(), pinnedDevice -> run(what, pinnedDevice, work, onSuccess));
             return true;
         });
     }
 
-    static Optional<CertificateRejected> rejection(Throwable failure) {
+    /** Shows the refused certificate; when the technician trusts it, pins it and hands on the device as saved. */
+    public void offer(Device device, CertificateRejected rejected, Consumer<Device> afterPin) {
+        if (device.id() == null || !CertificatePrompt.accepts(owner.get(), device, rejected)) {
+            return;
+        }
+        background.run("Pinning the certificate of " + device.name(),
+                () -> repository.get().pinCertificate(device.id(), rejected.sha256()), saved -> {
+                    pinned.run();
+                    afterPin.accept(saved);
+                });
+    }
+
+    /** The refused certificate behind a failure, when TLS trust is what failed. */
+    public static Optional<CertificateRejected> rejection(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof CertificateRejected r && r.sha256() != null) {
                 return Optional.of(r);

@@ -1,0 +1,119 @@
+package dev.outband.app.ui.trust;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.outband.app.amt.DeviceConnections;
+import dev.outband.app.store.Device;
+import dev.outband.app.store.DeviceStore;
+import dev.outband.app.store.TlsMode;
+import dev.outband.app.ui.Background;
+import dev.outband.app.ui.ErrorPresenter;
+import dev.outband.app.ui.Settings;
+import dev.outband.app.ui.Theme;
+import dev.outband.app.ui.devices.DeviceListView;
+import dev.outband.app.ui.devices.DeviceListViewModel;
+import dev.outband.simulator.device.DeviceConfig;
+import dev.outband.simulator.device.VirtualDevice;
+import dev.outband.simulator.wsman.DeviceCertificates;
+import dev.outband.simulator.wsman.DevicePorts;
+import dev.outband.wsman.tls.Certificates;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Trust on first use from the details pane: refused, shown, trusted, pinned, read. */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class CertificateTrustTest {
+    @TempDir
+    static Path home;
+
+    private final VirtualDevice device = new VirtualDevice(DeviceConfig.of("sim-tls", "admin", "Sim-Passw0rd"));
+    private DeviceCertificates.Issued identity;
+    private DevicePorts ports;
+    private DeviceStore store;
+    private ExecutorService executor;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        identity = DeviceCertificates.loopbackDevice();
+        ports = DevicePorts.open(device, 0, 0, 0, 0, DeviceCertificates.serverSocketFactory(identity));
+        store = DeviceStore.open(home.resolve("data-" + System.nanoTime()), () -> null);
+        store.devices().insert(Device.of("sim-tls", "127.0.0.1")
+                .withCredentials("admin", store.devices().seal("Sim-Passw0rd")).withTls(TlsMode.VERIFY, null));
+        executor = Executors.newVirtualThreadPerTaskExecutor();
+        var background = new Background(executor, new ErrorPresenter(stage, false));
+        var vm = new DeviceListViewModel(background);
+        var view = new DeviceListView(vm, Settings.load(store.folder()), background,
+                new DeviceConnections(d -> ports.tlsPort()));
+        Theme.LIGHT.apply();
+        stage.setScene(new Scene(view.root(), 1280, 800));
+        stage.show();
+        vm.attach(store);
+        vm.reload(n -> { });
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        executor.shutdown();
+        store.close();
+        ports.close();
+    }
+
+    @Test
+    void aRefusedCertificateIsOfferedFromTheDetailsAndOncePinnedTheDeviceIsRead(FxRobot robot) throws Exception {
+        String sha256 = Certificates.sha256(identity.certificate());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("sim-tls").queryAll().isEmpty());
+        robot.clickOn("sim-tls");
+
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#certificateBanner").query().isVisible()
+                && robot.lookup("#identityError").queryAs(Label.class).isVisible());
+        assertThat(robot.lookup("#identityError").queryAs(Label.class).getText())
+                .contains("AMT root certificate does not match the trusted CA");
+        // The prompt waits for an answer, so the click must not wait for it.
+        Button offer = robot.lookup("#trustCertificate").queryAs(Button.class);
+        Platform.runLater(offer::fire);
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#certificateDetails").queryAll().isEmpty());
+        Button trust = robot.lookup(".button").queryAllAs(Button.class).stream()
+                .filter(b -> "Trust and pin".equals(b.getText()) && b.getScene().getWindow().isShowing())
+                .findFirst().orElseThrow();
+        robot.interact(trust::fire);
+
+        try {
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#identityFacts").query().isVisible()
+                    && labels(robot, "#identityFacts").contains(device.uuid().toString()));
+        } catch (TimeoutException e) {
+            throw new AssertionError("identity not shown; labels on screen: " + robot.lookup(".label")
+                    .queryAllAs(Label.class).stream().filter(Node::isVisible).map(Label::getText).toList(), e);
+        }
+        assertThat(robot.lookup("#certificateBanner").query().isVisible()).isFalse();
+        Device pinned = store.devices().findByName("sim-tls").orElseThrow();
+        assertThat(pinned.tls()).isEqualTo(TlsMode.PINNED);
+        assertThat(pinned.pinnedSha256()).isEqualTo(sha256);
+    }
+
+    private static List<String> labels(FxRobot robot, String query) {
+        Node node = robot.lookup(query).query();
+        return robot.from(node).lookup(".label").queryAllAs(Label.class).stream()
+                .map(Label::getText).toList();
+    }
+}

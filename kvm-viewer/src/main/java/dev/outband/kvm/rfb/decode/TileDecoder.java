@@ -208,10 +208,11 @@ final class TileDecoder {
                 }
                 v = b[at++] & 0xFF;
                 len += v;
+                // checked per byte so a peer cannot stream 255s forever
+                if (len > n - p) {
+                    throw overflow(len, n - p);
+                }
             } while (v == 255);
-            if (len > n - p) {
-                throw overflow(len, n - p);
-            }
             fillRun(t, p, len, argb);
             p += len;
         }

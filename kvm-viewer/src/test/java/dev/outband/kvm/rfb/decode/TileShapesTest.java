@@ -16,6 +16,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -110,6 +111,25 @@ class TileShapesTest {
         assertThatThrownBy(() -> Vectors.decode(new ZrleDecoder(), payload, new RectHeader(0, 0, 4, 4,
                 Encoding.ZRLE.id()), PixelFormat.RGB565, 4, 4))
                 .isInstanceOf(RfbProtocolException.class).hasMessageContaining("truncated");
+    }
+
+    @Test
+    void aTrleRunWhoseLengthBytesNeverEndIsRejected() {
+        // a 16×16 plain RLE tile: one pixel, then length bytes of 255 for ever
+        InputStream endless = new InputStream() {
+            private final byte[] head = concat(bytes(128), rgb565(0xFFFF0000));
+            private int sent;
+
+            @Override
+            public int read() {
+                return sent < head.length ? head[sent++] & 0xFF : 255;
+            }
+        };
+        assertThatThrownBy(() -> new TrleDecoder().decode(new RfbInput(endless),
+                new RectHeader(0, 0, 16, 16, Encoding.TRLE.id()),
+                new DecodeContext(new Framebuffer(16, 16), new PixelReader(PixelFormat.RGB565),
+                        RfbSettings.defaults())))
+                .isInstanceOf(RfbProtocolException.class).hasMessageContaining("overflows its tile");
     }
 
     @Test

@@ -32,11 +32,15 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.util.Statistics;
 
 /**
  * ZRLE decode of one 1920×1080 frame sent as AMT does (64×64 rectangles, one zlib stream), against
- * inflating the same bytes with a bare Inflater. Run: {@code java -cp <test classpath> dev.outband.kvm.bench.ZrleBench}.
+ * inflating the same bytes with a bare Inflater. Run: {@code java -cp <test classpath> dev.outband.kvm.bench.ZrleBench
+ * [JMH options, e.g. -wi 5 -i 15]}; the summary gives the mean and the best iteration of each.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -111,25 +115,28 @@ public class ZrleBench {
         return total;
     }
 
-    public static void main(String[] args) throws RunnerException {
+    public static void main(String[] args) throws RunnerException, CommandLineOptionException {
         Collection<RunResult> results = new Runner(new OptionsBuilder()
+                .parent(new CommandLineOptions(args))
                 .include(ZrleBench.class.getSimpleName())
                 .build()).run();
         System.out.println();
         for (String b : List.of("16", "32")) {
-            double decode = score(results, "decodeFrame", b);
-            double inflate = score(results, "inflateFrame", b);
+            Statistics decode = stats(results, "decodeFrame", b);
+            Statistics inflate = stats(results, "inflateFrame", b);
             ZrleBench probe = new ZrleBench();
             probe.bpp = Integer.parseInt(b);
             probe.encode();
-            System.out.printf("%s bpp: %.0f frames/s decoded, %.0f frames/s inflate only, decode/inflate time %.2fx,"
-                    + " %d KiB per frame%n", b, decode, inflate, inflate / decode, probe.frameBytes() / 1024);
+            System.out.printf("%s bpp: decoded %.0f frames/s mean, %.0f best; inflate only %.0f mean, %.0f best;"
+                    + " decode/inflate time %.2fx mean, %.2fx best; %d KiB per frame%n", b, decode.getMean(),
+                    decode.getMax(), inflate.getMean(), inflate.getMax(), inflate.getMean() / decode.getMean(),
+                    inflate.getMax() / decode.getMax(), probe.frameBytes() / 1024);
         }
     }
 
-    private static double score(Collection<RunResult> results, String method, String bpp) {
+    private static Statistics stats(Collection<RunResult> results, String method, String bpp) {
         return results.stream()
                 .filter(r -> r.getParams().getBenchmark().endsWith(method) && r.getParams().getParam("bpp").equals(bpp))
-                .mapToDouble(r -> r.getPrimaryResult().getScore()).findFirst().orElse(Double.NaN);
+                .map(r -> r.getPrimaryResult().getStatistics()).findFirst().orElseThrow();
     }
 }

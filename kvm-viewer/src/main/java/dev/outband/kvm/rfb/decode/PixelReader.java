@@ -15,6 +15,22 @@ public final class PixelReader {
     private final boolean compactLow;
     private final int[] table;
     private final boolean direct888;
+    private final Cpixel cpixel;
+
+    /**
+     * How a CPIXEL is laid out, chosen once so the tile loops branch on one field instead of
+     * re-deriving the layout for every pixel.
+     */
+    private enum Cpixel {
+        /** 8 bpp: one byte through the table. */
+        ONE,
+        /** 16 bpp little-endian (AMT's default): two bytes through the table. */
+        TWO_LE,
+        /** 32 bpp 0x00RRGGBB little-endian, sent as B, G, R: the bytes are the ARGB value. */
+        THREE_RGB,
+        /** Anything else (big-endian, other shifts): the general path. */
+        OTHER
+    }
 
     public PixelReader(PixelFormat format) {
         this.format = format;
@@ -36,6 +52,11 @@ public final class PixelReader {
         } else {
             table = null;
         }
+        this.cpixel = compactBytes == 1 ? Cpixel.ONE
+                : compactBytes == 2 && !bigEndian ? Cpixel.TWO_LE
+                : compactBytes == 3 && direct888 && !bigEndian && compactLow && format.redShift() == 16
+                        && format.greenShift() == 8 && format.blueShift() == 0 ? Cpixel.THREE_RGB
+                : Cpixel.OTHER;
     }
 
     public PixelFormat format() {
@@ -115,6 +136,16 @@ public final class PixelReader {
 
     /** A CPIXEL (ZRLE/TRLE) at {@code b[off]}. */
     public int readCompact(byte[] b, int off) {
+        return switch (cpixel) {
+            case ONE -> table[b[off] & 0xFF];
+            case TWO_LE -> table[(b[off] & 0xFF) | (b[off + 1] & 0xFF) << 8];
+            case THREE_RGB -> Framebuffer.OPAQUE | (b[off + 2] & 0xFF) << 16 | (b[off + 1] & 0xFF) << 8
+                    | (b[off] & 0xFF);
+            case OTHER -> readOther(b, off);
+        };
+    }
+
+    private int readOther(byte[] b, int off) {
         if (compactBytes != 3) {
             return read(b, off);
         }
@@ -127,10 +158,7 @@ public final class PixelReader {
     /** Converts {@code n} full-size pixels. */
     public void convert(byte[] src, int off, int[] dst, int dstOff, int n) {
         if (bytes == 2 && !bigEndian) {
-            int[] t = table;
-            for (int i = 0; i < n; i++, off += 2) {
-                dst[dstOff + i] = t[(src[off] & 0xFF) | (src[off + 1] & 0xFF) << 8];
-            }
+            convertTwoLe(src, off, dst, dstOff, n);
             return;
         }
         for (int i = 0; i < n; i++, off += bytes) {
@@ -138,22 +166,34 @@ public final class PixelReader {
         }
     }
 
-    /** Converts {@code n} CPIXELs. */
+    /** Converts {@code n} CPIXELs; one loop per layout keeps each loop free of branches. */
     public void convertCompact(byte[] src, int off, int[] dst, int dstOff, int n) {
-        if (compactBytes != 3) {
-            convert(src, off, dst, dstOff, n);
-            return;
-        }
-        if (direct888 && !bigEndian && compactLow && format.redShift() == 16 && format.greenShift() == 8
-                && format.blueShift() == 0) {
-            for (int i = 0; i < n; i++, off += 3) {
-                dst[dstOff + i] = Framebuffer.OPAQUE | (src[off + 2] & 0xFF) << 16 | (src[off + 1] & 0xFF) << 8
-                        | (src[off] & 0xFF);
+        switch (cpixel) {
+            case ONE -> {
+                int[] t = table;
+                for (int i = 0; i < n; i++) {
+                    dst[dstOff + i] = t[src[off + i] & 0xFF];
+                }
             }
-            return;
+            case TWO_LE -> convertTwoLe(src, off, dst, dstOff, n);
+            case THREE_RGB -> {
+                for (int i = 0; i < n; i++, off += 3) {
+                    dst[dstOff + i] = Framebuffer.OPAQUE | (src[off + 2] & 0xFF) << 16 | (src[off + 1] & 0xFF) << 8
+                            | (src[off] & 0xFF);
+                }
+            }
+            case OTHER -> {
+                for (int i = 0; i < n; i++, off += compactBytes) {
+                    dst[dstOff + i] = readOther(src, off);
+                }
+            }
         }
-        for (int i = 0; i < n; i++, off += 3) {
-            dst[dstOff + i] = readCompact(src, off);
+    }
+
+    private void convertTwoLe(byte[] src, int off, int[] dst, int dstOff, int n) {
+        int[] t = table;
+        for (int i = 0; i < n; i++, off += 2) {
+            dst[dstOff + i] = t[(src[off] & 0xFF) | (src[off + 1] & 0xFF) << 8];
         }
     }
 }

@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.time.Duration;
 import javax.net.SocketFactory;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
@@ -38,6 +39,21 @@ public final class DeviceConnections {
 
         default int kvm(Device device) {
             return device.tls() == TlsMode.NONE ? AmtKvmConnector.PORT : AmtKvmConnector.TLS_PORT;
+        }
+
+        /** A plan for both: WS-Man and KVM ports chosen per device. */
+        static Ports of(ToIntFunction<Device> wsman, ToIntFunction<Device> kvm) {
+            return new Ports() {
+                @Override
+                public int wsman(Device device) {
+                    return wsman.applyAsInt(device);
+                }
+
+                @Override
+                public int kvm(Device device) {
+                    return kvm.applyAsInt(device);
+                }
+            };
         }
     }
 

@@ -41,17 +41,8 @@ class DeviceConnectionsTest {
                 DeviceStore store = DeviceStore.open(home, () -> null)) {
             Device device = store.devices().insert(Device.of("sim-1", "127.0.0.1")
                     .withCredentials("admin", store.devices().seal("Sim-Passw0rd")));
-            DeviceConnections connections = new DeviceConnections(new DeviceConnections.Ports() {
-                @Override
-                public int wsman(Device d) {
-                    return ports.httpPort();
-                }
-
-                @Override
-                public int kvm(Device d) {
-                    return ports.kvmPort();
-                }
-            });
+            DeviceConnections connections = new DeviceConnections(
+                    DeviceConnections.Ports.of(d -> ports.httpPort(), d -> ports.kvmPort()));
 
             assertThat(connections.client(device).identity().read().uuid()).isEqualTo(virtual.uuid());
             try (RfbSession kvm = connections.kvm(device)) {
@@ -94,17 +85,8 @@ class DeviceConnectionsTest {
                 DeviceStore store = DeviceStore.open(home, () -> null)) {
             Device device = store.devices().insert(Device.of("sim-1", "127.0.0.1")
                     .withCredentials("admin", store.devices().seal("Sim-Passw0rd")).withTls(TlsMode.VERIFY, null));
-            DeviceConnections connections = new DeviceConnections(new DeviceConnections.Ports() {
-                @Override
-                public int wsman(Device d) {
-                    return ports.tlsPort();
-                }
-
-                @Override
-                public int kvm(Device d) {
-                    return ports.kvmTlsPort();
-                }
-            });
+            DeviceConnections connections = new DeviceConnections(
+                    DeviceConnections.Ports.of(d -> ports.tlsPort(), d -> ports.kvmTlsPort()));
 
             // The simulator's CA is in no trust store: both paths refuse it and say what was presented.
             assertThatThrownBy(() -> connections.client(device).identity().read())

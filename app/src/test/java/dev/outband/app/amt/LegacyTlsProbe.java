@@ -40,17 +40,8 @@ public final class LegacyTlsProbe {
             Device device = store.devices().insert(Device.of("amt-11", "127.0.0.1")
                     .withCredentials("admin", store.devices().seal("Sim-Passw0rd"))
                     .withTls(dev.outband.app.store.TlsMode.PINNED, Certificates.sha256(identity.certificate())));
-            DeviceConnections connections = new DeviceConnections(new DeviceConnections.Ports() {
-                @Override
-                public int wsman(Device d) {
-                    return ports.tlsPort();
-                }
-
-                @Override
-                public int kvm(Device d) {
-                    return ports.kvmTlsPort();
-                }
-            });
+            DeviceConnections connections = new DeviceConnections(
+                    DeviceConnections.Ports.of(d -> ports.tlsPort(), d -> ports.kvmTlsPort()));
             try {
                 System.out.println("wsman ok " + connections.client(device).identity().read().amtVersion());
             } catch (IOException e) {

@@ -6,15 +6,15 @@ import dev.outband.simulator.cira.CiraClient;
 import dev.outband.simulator.cira.CiraClientSettings;
 import dev.outband.simulator.device.VirtualDevice;
 import dev.outband.simulator.kvm.DeviceScreen;
+import dev.outband.wsman.tls.Certificates;
+import dev.outband.wsman.tls.DeviceSslContext;
+import dev.outband.wsman.tls.TrustPolicy;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Map;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.TrustManagerFactory;
 
 /** A virtual AMT device that calls a lab listener over CIRA, serving WS-Man and KVM through the tunnel. */
 public final class SimulatedCiraDevice {
@@ -48,14 +48,9 @@ public final class SimulatedCiraDevice {
         return client;
     }
 
-    private static SSLSocketFactory trusting(X509Certificate certificate) throws Exception {
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        trust.setCertificateEntry("listener", certificate);
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trust);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, tmf.getTrustManagers(), null);
-        return context.getSocketFactory();
+    /** A device checks its MPS: this one accepts exactly the listener's certificate. */
+    private static SSLSocketFactory trusting(X509Certificate certificate) {
+        return DeviceSslContext.create(new TrustPolicy.Pinned(Certificates.sha256(certificate)), "127.0.0.1")
+                .getSocketFactory();
     }
 }

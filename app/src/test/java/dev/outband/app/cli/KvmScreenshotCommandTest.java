@@ -114,17 +114,9 @@ class KvmScreenshotCommandTest {
     }
 
     private DeviceConnections.Ports portPlan() {
-        return new DeviceConnections.Ports() {
-            @Override
-            public int wsman(Device d) {
-                return d.name().equals("sim-tls") ? securePorts.tlsPort() : consentingPorts.httpPort();
-            }
-
-            @Override
-            public int kvm(Device d) {
-                return d.name().equals("sim-tls") ? securePorts.kvmTlsPort() : consentingPorts.kvmPort();
-            }
-        };
+        return DeviceConnections.Ports.of(
+                d -> d.name().equals("sim-tls") ? securePorts.tlsPort() : consentingPorts.httpPort(),
+                d -> d.name().equals("sim-tls") ? securePorts.kvmTlsPort() : consentingPorts.kvmPort());
     }
 
     private int run(InputStream stdin, String... args) {

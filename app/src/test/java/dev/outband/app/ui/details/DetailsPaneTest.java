@@ -5,12 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.outband.app.amt.DeviceConnections;
 import dev.outband.app.store.Device;
 import dev.outband.app.store.DeviceStore;
-import dev.outband.app.ui.Background;
-import dev.outband.app.ui.ErrorPresenter;
-import dev.outband.app.ui.Settings;
-import dev.outband.app.ui.Theme;
-import dev.outband.app.ui.devices.DeviceListView;
-import dev.outband.app.ui.devices.DeviceListViewModel;
+import dev.outband.app.ui.ConsoleFixture;
 import dev.outband.simulator.device.DeviceConfig;
 import dev.outband.simulator.device.VirtualDevice;
 import dev.outband.simulator.wsman.DevicePorts;
@@ -19,12 +14,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
@@ -52,7 +44,7 @@ class DetailsPaneTest {
             .withAmtVersion("15.0.42"));
     private Map<String, DevicePorts> ports;
     private DeviceStore store;
-    private ExecutorService executor;
+    private ConsoleFixture console;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -65,21 +57,12 @@ class DetailsPaneTest {
         }
         store.devices().insert(Device.of("sim-wrong-password", "127.0.0.1")
                 .withCredentials("admin", store.devices().seal("not-the-password")));
-        executor = Executors.newVirtualThreadPerTaskExecutor();
-        var background = new Background(executor, new ErrorPresenter(stage, false));
-        var vm = new DeviceListViewModel(background);
-        var view = new DeviceListView(vm, Settings.load(store.folder()), background,
-                new DeviceConnections(d -> ports.get(d.name()).httpPort()));
-        Theme.LIGHT.apply();
-        stage.setScene(new Scene(view.root(), 1280, 800));
-        stage.show();
-        vm.attach(store);
-        vm.reload(n -> { });
+        console = ConsoleFixture.show(stage, store, new DeviceConnections(d -> ports.get(d.name()).httpPort()));
     }
 
     @AfterEach
     void stop() throws Exception {
-        executor.shutdown();
+        console.close();
         store.close();
         for (DevicePorts p : ports.values()) {
             p.close();

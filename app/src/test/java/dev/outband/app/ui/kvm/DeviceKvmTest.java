@@ -6,12 +6,7 @@ import dev.outband.app.amt.DeviceConnections;
 import dev.outband.app.store.Device;
 import dev.outband.app.store.DeviceStore;
 import dev.outband.app.store.TlsMode;
-import dev.outband.app.ui.Background;
-import dev.outband.app.ui.ErrorPresenter;
-import dev.outband.app.ui.Settings;
-import dev.outband.app.ui.Theme;
-import dev.outband.app.ui.devices.DeviceListView;
-import dev.outband.app.ui.devices.DeviceListViewModel;
+import dev.outband.app.ui.ConsoleFixture;
 import dev.outband.simulator.device.DeviceConfig;
 import dev.outband.simulator.device.VirtualDevice;
 import dev.outband.simulator.wsman.DeviceCertificates;
@@ -20,10 +15,7 @@ import dev.outband.wsman.tls.Certificates;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
@@ -55,7 +47,7 @@ class DeviceKvmTest {
     private DevicePorts consentingPorts;
     private DevicePorts securePorts;
     private DeviceStore store;
-    private ExecutorService executor;
+    private ConsoleFixture console;
 
     DeviceKvmTest() throws Exception {
         identity = DeviceCertificates.loopbackDevice();
@@ -70,32 +62,15 @@ class DeviceKvmTest {
                 .withCredentials("admin", store.devices().seal("Sim-Passw0rd")));
         store.devices().insert(Device.of("sim-tls", "127.0.0.1")
                 .withCredentials("admin", store.devices().seal("Sim-Passw0rd")).withTls(TlsMode.VERIFY, null));
-        executor = Executors.newVirtualThreadPerTaskExecutor();
-        var background = new Background(executor, new ErrorPresenter(stage, false));
-        var vm = new DeviceListViewModel(background);
-        var view = new DeviceListView(vm, Settings.load(store.folder()), background,
-                new DeviceConnections(new DeviceConnections.Ports() {
-                    @Override
-                    public int wsman(Device d) {
-                        return d.name().equals("sim-tls") ? securePorts.tlsPort() : consentingPorts.httpPort();
-                    }
-
-                    @Override
-                    public int kvm(Device d) {
-                        return d.name().equals("sim-tls") ? securePorts.kvmTlsPort() : consentingPorts.kvmPort();
-                    }
-                }));
-        Theme.LIGHT.apply();
-        stage.setScene(new Scene(view.root(), 1200, 700));
-        stage.show();
-        vm.attach(store);
-        vm.reload(n -> { });
+        console = ConsoleFixture.show(stage, store, new DeviceConnections(DeviceConnections.Ports.of(
+                d -> d.name().equals("sim-tls") ? securePorts.tlsPort() : consentingPorts.httpPort(),
+                d -> d.name().equals("sim-tls") ? securePorts.kvmTlsPort() : consentingPorts.kvmPort())));
     }
 
     @AfterEach
     void stop(FxRobot robot) throws Exception {
         robot.interact(() -> kvmWindow(robot).ifPresent(Window::hide));
-        executor.shutdown();
+        console.close();
         store.close();
         consentingPorts.close();
         securePorts.close();

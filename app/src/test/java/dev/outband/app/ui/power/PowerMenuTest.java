@@ -5,12 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.outband.app.amt.DeviceConnections;
 import dev.outband.app.store.Device;
 import dev.outband.app.store.DeviceStore;
-import dev.outband.app.ui.Background;
-import dev.outband.app.ui.ErrorPresenter;
-import dev.outband.app.ui.Settings;
-import dev.outband.app.ui.Theme;
-import dev.outband.app.ui.devices.DeviceListView;
-import dev.outband.app.ui.devices.DeviceListViewModel;
+import dev.outband.app.ui.ConsoleFixture;
 import dev.outband.simulator.device.DeviceConfig;
 import dev.outband.simulator.device.PowerState;
 import dev.outband.simulator.device.VirtualDevice;
@@ -19,10 +14,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -52,7 +44,7 @@ class PowerMenuTest {
     private DevicePorts olderPorts;
     private int closedPort;
     private DeviceStore store;
-    private ExecutorService executor;
+    private ConsoleFixture console;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -66,25 +58,16 @@ class PowerMenuTest {
             store.devices().insert(Device.of(name, "127.0.0.1")
                     .withCredentials("admin", store.devices().seal("Sim-Passw0rd")));
         }
-        executor = Executors.newVirtualThreadPerTaskExecutor();
-        var background = new Background(executor, new ErrorPresenter(stage, false));
-        var vm = new DeviceListViewModel(background);
-        var view = new DeviceListView(vm, Settings.load(store.folder()), background,
-                new DeviceConnections(d -> switch (d.name()) {
+        console = ConsoleFixture.show(stage, store, new DeviceConnections(d -> switch (d.name()) {
                     case "sim-1" -> ports.httpPort();
                     case "sim-9" -> olderPorts.httpPort();
                     default -> closedPort;
                 }));
-        Theme.LIGHT.apply();
-        stage.setScene(new Scene(view.root(), 1200, 700));
-        stage.show();
-        vm.attach(store);
-        vm.reload(n -> { });
     }
 
     @AfterEach
     void stop() throws Exception {
-        executor.shutdown();
+        console.close();
         store.close();
         ports.close();
         olderPorts.close();

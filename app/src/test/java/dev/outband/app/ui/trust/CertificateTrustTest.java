@@ -6,12 +6,7 @@ import dev.outband.app.amt.DeviceConnections;
 import dev.outband.app.store.Device;
 import dev.outband.app.store.DeviceStore;
 import dev.outband.app.store.TlsMode;
-import dev.outband.app.ui.Background;
-import dev.outband.app.ui.ErrorPresenter;
-import dev.outband.app.ui.Settings;
-import dev.outband.app.ui.Theme;
-import dev.outband.app.ui.devices.DeviceListView;
-import dev.outband.app.ui.devices.DeviceListViewModel;
+import dev.outband.app.ui.ConsoleFixture;
 import dev.outband.simulator.device.DeviceConfig;
 import dev.outband.simulator.device.VirtualDevice;
 import dev.outband.simulator.wsman.DeviceCertificates;
@@ -19,13 +14,10 @@ import dev.outband.simulator.wsman.DevicePorts;
 import dev.outband.wsman.tls.Certificates;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -50,7 +42,7 @@ class CertificateTrustTest {
     private DeviceCertificates.Issued identity;
     private DevicePorts ports;
     private DeviceStore store;
-    private ExecutorService executor;
+    private ConsoleFixture console;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -59,21 +51,12 @@ class CertificateTrustTest {
         store = DeviceStore.open(home.resolve("data-" + System.nanoTime()), () -> null);
         store.devices().insert(Device.of("sim-tls", "127.0.0.1")
                 .withCredentials("admin", store.devices().seal("Sim-Passw0rd")).withTls(TlsMode.VERIFY, null));
-        executor = Executors.newVirtualThreadPerTaskExecutor();
-        var background = new Background(executor, new ErrorPresenter(stage, false));
-        var vm = new DeviceListViewModel(background);
-        var view = new DeviceListView(vm, Settings.load(store.folder()), background,
-                new DeviceConnections(d -> ports.tlsPort()));
-        Theme.LIGHT.apply();
-        stage.setScene(new Scene(view.root(), 1280, 800));
-        stage.show();
-        vm.attach(store);
-        vm.reload(n -> { });
+        console = ConsoleFixture.show(stage, store, new DeviceConnections(d -> ports.tlsPort()));
     }
 
     @AfterEach
     void stop() throws Exception {
-        executor.shutdown();
+        console.close();
         store.close();
         ports.close();
     }

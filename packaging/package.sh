@@ -77,6 +77,13 @@ echo "package: listing the JDK modules the jars use (jdeps)" >&2
 modules=$("$jdk/bin/jdeps$exe" --ignore-missing-deps --multi-release 25 --print-module-deps -q \
   --module-path "$out/input/lib" --class-path "$out/input/lib/*" \
   "$out/input/outband-app.jar" "$out"/input/lib/*.jar),jdk.unsupported
+# Every security provider java.security names (SunPKCS11, XMLDSig, ...): when one is missing from the
+# image, the first Security.getProviders() (OkHttp calls it) looks for it on the class path and
+# instantiates BouncyCastle's provider from its signed jar - some 650 classes the AOT cache cannot
+# hold, over a second of start-up on two cores.
+providers=$("$jdk/bin/jlink$exe" --suggest-providers java.security.Provider | tr -d '\r' |
+  sed -n 's/^ *\([^ ]*\) provides java\.security\.Provider .*/\1/p')
+modules=$({ echo "$modules" | tr , '\n'; echo "$providers"; } | sort -u | paste -sd, -)
 echo "package: modules $modules" >&2
 
 common=(--name "$name" --app-version "$version" --vendor "Outband"

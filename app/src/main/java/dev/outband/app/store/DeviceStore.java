@@ -6,10 +6,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.function.Supplier;
-import org.flywaydb.core.Flyway;
 
 /**
- * The H2 file database {@code outband} in the data folder, migrated by Flyway on open. One embedded
+ * The H2 file database {@code outband} in the data folder, migrated on open ({@link Schema}). One embedded
  * connection serves the whole process (AUTO_SERVER=FALSE: the console owns the file).
  */
 public final class DeviceStore implements AutoCloseable {
@@ -31,16 +30,22 @@ public final class DeviceStore implements AutoCloseable {
         DataFolder.ensureExists(folder);
         SecretBox box = StoreKey.open(folder, masterPassword);
         String url = jdbcUrl(folder);
-        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
         try {
-            return new DeviceStore(folder, DriverManager.getConnection(url, "sa", ""), box);
+            Connection connection = DriverManager.getConnection(url, "sa", "");
+            try {
+                Schema.DEVICES.migrate(connection, url);
+            } catch (RuntimeException e) {
+                connection.close();
+                throw e;
+            }
+            return new DeviceStore(folder, connection, box);
         } catch (SQLException e) {
             throw new StoreException("Cannot open the device store in " + folder, e);
         }
     }
 
     static String jdbcUrl(Path folder) {
-        // DB_CLOSE_DELAY=0 closes the file with the last connection, so Flyway's own connection does not linger.
+        // DB_CLOSE_DELAY=0: the file closes with the last connection, the store's own (Flyway's comes and goes).
         return "jdbc:h2:file:" + folder.resolve("outband").toAbsolutePath()
                 + ";AUTO_SERVER=FALSE;DB_CLOSE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
     }

@@ -3,13 +3,10 @@ package dev.outband.app.ui;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import javafx.stage.Window;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The one place failures reach the user: a dialog naming what failed and why (in smoke mode: stderr and exit 1). */
 public final class ErrorPresenter {
-    private static final Logger LOG = LoggerFactory.getLogger(ErrorPresenter.class);
-
     private final Window owner;
     private final boolean exitOnError;
 
@@ -20,7 +17,9 @@ public final class ErrorPresenter {
 
     public void show(String what, Throwable error) {
         String reason = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
-        LOG.warn("{} failed: {}", what, reason, error);
+        // Looked up here, not kept in a static field: logging starts (logback.xml parsed) only when there is
+        // something to log, not on every start.
+        LoggerFactory.getLogger(ErrorPresenter.class).warn("{} failed: {}", what, reason, error);
         if (exitOnError) {
             System.err.println(what + " failed: " + reason);
             Platform.exit();

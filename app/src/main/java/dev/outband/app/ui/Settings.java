@@ -9,12 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Properties;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Console preferences kept in {@code settings.properties} in the data folder. */
 public final class Settings {
-    private static final Logger LOG = LoggerFactory.getLogger(Settings.class);
     private static final String FILE = "settings.properties";
     private static final double DEFAULT_DIVIDER = 0.5;
 
@@ -34,8 +32,9 @@ public final class Settings {
             try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 values.load(r);
             } catch (IOException | IllegalArgumentException e) {
-                // A damaged settings file must not keep the console from starting.
-                LOG.warn("Ignoring unreadable {}: {}", file, e.getMessage());
+                // A damaged settings file must not keep the console from starting. The logger is looked up
+                // here so that logging starts only when there is something to log.
+                LoggerFactory.getLogger(Settings.class).warn("Ignoring unreadable {}: {}", file, e.getMessage());
             }
         }
         return new Settings(file, values);

@@ -1,0 +1,2 @@
+-- A store as an older build left it.
+CREATE TABLE gadget (id BIGINT PRIMARY KEY);

@@ -141,6 +141,11 @@ public final class ApfChannel implements Closeable {
         end();
     }
 
+    /** Why writes fail: the session's end names its reason, a plain close does not need one. */
+    private synchronized String closedBecause() {
+        return failure == null ? "channel closed" : "channel closed: " + failure;
+    }
+
     public synchronized boolean isClosed() {
         return closeSent;
     }
@@ -229,7 +234,7 @@ public final class ApfChannel implements Closeable {
         Objects.checkFromIndexSize(off, len, b.length);
         while (len > 0) {
             if (isClosed()) {
-                throw new IOException("channel closed");
+                throw new IOException(closedBecause());
             }
             int n = remoteWindow.consume(Math.min(len, maxChunk), 0);
             sender.send(new ChannelData(remoteId, b, off, n));

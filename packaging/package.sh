@@ -90,16 +90,12 @@ common=(--name "$name" --app-version "$version" --vendor "Outband"
   --description "Desktop console for Intel AMT out-of-band management"
   --copyright "Outband contributors" --icon "$icon")
 
-# C1 only (TieredStopAtLevel=1): on two cores, C2 compiling during start-up takes CPU from the FX thread;
-# without it the window shows with a third less CPU. C1 code is slower at steady state (ZrleBench: a
-# 1080p ZRLE frame in 18 instead of 13 ms), which AMT's KVM frame rates leave room for.
 echo "package: jpackage app-image" >&2
 "$jdk/bin/jpackage$exe" --type app-image "${common[@]}" --dest "$image_dir" \
   --input "$out/input" --main-jar outband-app.jar --main-class dev.outband.app.Main \
   --add-modules "$modules" --jlink-options "$jlink_opts" \
   --java-options --enable-native-access=ALL-UNNAMED \
   --java-options -XX:+UseSerialGC \
-  --java-options -XX:TieredStopAtLevel=1 \
   --java-options "-XX:AOTCache=\$APPDIR/outband.aot"
 
 # AOT cache (JEP 483/514): a training run of the image's own JVM with the launcher's class path and

@@ -28,7 +28,6 @@ import java.util.Arrays;
 import java.util.List;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
-import okhttp3.OkHttpClient;
 
 /** How a stored device is reached: its address, ports, credentials and TLS trust, for WS-Man and KVM. */
 public final class DeviceConnections {
@@ -61,7 +60,6 @@ public final class DeviceConnections {
 
     public static final Ports AMT_PORTS = d -> d.tls() == TlsMode.NONE ? DeviceEndpoint.HTTP_PORT : DeviceEndpoint.TLS_PORT;
 
-    private final OkHttpClient shared = HttpClients.shared();
     private final Ports ports;
     private final CiraTunnels tunnels;
     private TrustPolicy systemRoots;
@@ -84,7 +82,8 @@ public final class DeviceConnections {
         DeviceEndpoint endpoint = device.tls() == TlsMode.NONE
                 ? DeviceEndpoint.http(device.host(), port, credentials)
                 : DeviceEndpoint.tls(device.host(), port, credentials, trust(device)).withLegacyTls(LegacyTls.allowed());
-        return AmtClient.connect(shared, endpoint.withSocketFactory(route.transport()), WsmanSettings.defaults());
+        // Reached on first use, not when the console builds its window: OkHttp costs start-up time.
+        return AmtClient.connect(HttpClients.shared(), endpoint.withSocketFactory(route.transport()), WsmanSettings.defaults());
     }
 
     /** A KVM session (redirection, then RFB), not yet started. */

@@ -83,7 +83,8 @@ public final class DeviceConnections {
                 ? DeviceEndpoint.http(device.host(), port, credentials)
                 : DeviceEndpoint.tls(device.host(), port, credentials, trust(device)).withLegacyTls(LegacyTls.allowed());
         // Reached on first use, not when the console builds its window: OkHttp costs start-up time.
-        return AmtClient.connect(HttpClients.shared(), endpoint.withSocketFactory(route.transport()), WsmanSettings.defaults());
+        return AmtClient.connect(HttpClients.shared(), endpoint.withSocketFactory(route.transport()),
+                WsmanSettings.defaults());
     }
 
     /** A KVM session (redirection, then RFB), not yet started. */

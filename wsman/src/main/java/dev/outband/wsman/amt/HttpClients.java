@@ -4,13 +4,19 @@ import dev.outband.wsman.WsmanSettings;
 import dev.outband.wsman.http.DigestInterceptor;
 import dev.outband.wsman.tls.DeviceSslContext;
 import dev.outband.wsman.tls.DeviceTrustManager;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.net.SocketFactory;
+import okhttp3.ConnectionPool;
 import okhttp3.ConnectionSpec;
 import okhttp3.OkHttpClient;
 import okhttp3.TlsVersion;
 
 /** One shared OkHttpClient; each device gets a cheap variant with its socket factory, trust and digest. */
 public final class HttpClients {
+    /** Short: an idle pooled connection holds one of the device's few APF channels. */
+    private static final Duration TUNNEL_KEEP_ALIVE = Duration.ofSeconds(15);
     private static final OkHttpClient SHARED = new OkHttpClient.Builder().followRedirects(false).build();
 
     private HttpClients() {
@@ -28,6 +34,12 @@ public final class HttpClients {
                 .writeTimeout(settings.readTimeout())
                 .retryOnConnectionFailure(false)
                 .addInterceptor(new DigestInterceptor(endpoint.credentials()));
+        if (endpoint.socketFactory() != SocketFactory.getDefault()) {
+            // OkHttp pools by host and port, not by socket factory: devices behind one NAT address reached
+            // through their own tunnels would otherwise share a pooled connection, and one device's
+            // request would reach another. A tunnel's connections stay with this client.
+            b.connectionPool(new ConnectionPool(2, TUNNEL_KEEP_ALIVE.toSeconds(), TimeUnit.SECONDS));
+        }
         if (!endpoint.tls()) {
             return b.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT)).build();
         }

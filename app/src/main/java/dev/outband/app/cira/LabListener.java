@@ -33,7 +33,6 @@ import org.slf4j.LoggerFactory;
  * subscribed across restarts of the listener. Thread-safe; every method may block briefly.
  */
 public final class LabListener implements CiraTunnels, AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(LabListener.class);
     static final String PASSWORD_SECRET = "cira-password";
 
     private final ListenerSettings base;
@@ -179,11 +178,11 @@ public final class LabListener implements CiraTunnels, AutoCloseable {
     private void register(Attached a, CiraEvent.Authenticated event) {
         try {
             a.registry().ensureStored(event.device(), event.remote()).ifPresent(device -> {
-                LOG.info("CIRA device {} added to the store as {}", event.device(), device.name());
+                log().info("CIRA device {} added to the store as {}", event.device(), device.name());
                 addedListeners.forEach(l -> l.accept(device));
             });
         } catch (RuntimeException e) {
-            LOG.warn("CIRA device {} could not be added to the store: {}", event.device(), e.getMessage());
+            log().warn("CIRA device {} could not be added to the store: {}", event.device(), e.getMessage());
         }
     }
 
@@ -195,5 +194,10 @@ public final class LabListener implements CiraTunnels, AutoCloseable {
         }
         return secrets.load(PASSWORD_SECRET).map(s -> s.reveal().getBytes(StandardCharsets.UTF_8))
                 .orElseThrow(() -> new IOException("Enter the CIRA password the devices were configured with"));
+    }
+
+    /** Looked up when first needed: the console builds this object at start-up, before logging is wanted. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(LabListener.class);
     }
 }

@@ -1,6 +1,7 @@
 package dev.outband.app.cira;
 
 import dev.outband.app.store.SecretFiles;
+import dev.outband.cira.ca.LabCaFolder;
 import dev.outband.cira.ca.LabCertificateAuthority;
 import dev.outband.cira.listener.ServerIdentity;
 import java.io.IOException;
@@ -44,7 +45,7 @@ final class ListenerIdentities {
     }
 
     boolean labCaPresent() {
-        return LabCertificateAuthority.existsIn(folder.resolve(CA_FOLDER));
+        return LabCaFolder.holdsCa(folder.resolve(CA_FOLDER));
     }
 
     /** The saved identity when it still fits (valid, signed by the lab CA if one exists), else a new saved one. */

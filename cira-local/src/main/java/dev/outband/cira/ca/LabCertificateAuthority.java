@@ -34,12 +34,15 @@ import org.bouncycastle.pkcs.PKCSException;
  * passphrase-encrypted PKCS#8), which issues the listener's certificate and devices' TLS certificates.
  */
 public final class LabCertificateAuthority {
-    public static final String ROOT_CERTIFICATE_FILE = "lab-root.crt";
-    public static final String ROOT_KEY_FILE = "lab-root.key";
+    public static final String ROOT_CERTIFICATE_FILE = LabCaFolder.ROOT_CERTIFICATE_FILE;
+    public static final String ROOT_KEY_FILE = LabCaFolder.ROOT_KEY_FILE;
     private static final Duration ROOT_VALIDITY = Duration.ofDays(3650);
     private static final Duration LEAF_VALIDITY = Duration.ofDays(397);
     /** Passed explicitly so the JVM's provider list stays untouched; the JDK lacks PKCS#7-padded AES. */
-    private static final BouncyCastleProvider BC = new BouncyCastleProvider();
+    /** Made on first use: the provider loads hundreds of classes from a signed jar, which a console start need not pay. */
+    private static final class Bc {
+        static final BouncyCastleProvider PROVIDER = new BouncyCastleProvider();
+    }
 
     private final X509Certificate root;
     private final PrivateKey rootKey;
@@ -50,7 +53,7 @@ public final class LabCertificateAuthority {
     }
 
     public static boolean existsIn(Path folder) {
-        return Files.isRegularFile(folder.resolve(ROOT_CERTIFICATE_FILE)) && Files.isRegularFile(folder.resolve(ROOT_KEY_FILE));
+        return LabCaFolder.holdsCa(folder);
     }
 
     /** Creates a root and stores it in {@code folder}; refuses to overwrite an existing one. */
@@ -83,7 +86,7 @@ public final class LabCertificateAuthority {
                 throw new IOException(ROOT_KEY_FILE + " holds no encrypted PKCS#8 key");
             }
             PrivateKeyInfo info = encrypted.decryptPrivateKeyInfo(
-                    new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(BC).build(passphrase));
+                    new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(Bc.PROVIDER).build(passphrase));
             return new LabCertificateAuthority(root, new JcaPEMKeyConverter().getPrivateKey(info));
         } catch (OperatorCreationException | PKCSException e) {
             throw new GeneralSecurityException("cannot decrypt the lab CA key (wrong passphrase?)", e);
@@ -128,7 +131,7 @@ public final class LabCertificateAuthority {
     private static String encryptedPem(PrivateKey key, char[] passphrase) throws IOException, GeneralSecurityException {
         try {
             var encryptor = new JceOpenSSLPKCS8EncryptorBuilder(PKCS8Generator.AES_256_CBC)
-                    .setProvider(BC).setPassword(passphrase).build();
+                    .setProvider(Bc.PROVIDER).setPassword(passphrase).build();
             return pem(new JcaPKCS8Generator(key, encryptor).generate());
         } catch (OperatorCreationException e) {
             throw new GeneralSecurityException("cannot encrypt the lab CA key", e);

@@ -2,12 +2,10 @@ package dev.outband.cira.events;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Fans events out to subscribers; one subscriber's failure never reaches a session. */
 public final class CiraEvents {
-    private static final Logger log = LoggerFactory.getLogger(CiraEvents.class);
 
     private final List<CiraEventListener> listeners = new CopyOnWriteArrayList<>();
 
@@ -27,7 +25,8 @@ public final class CiraEvents {
             try {
                 listener.onEvent(event);
             } catch (RuntimeException e) {
-                log.warn("CIRA event listener failed on {}", event.getClass().getSimpleName(), e);
+                // Looked up here: the console makes its event hub at start-up, before logging is wanted.
+                LoggerFactory.getLogger(CiraEvents.class).warn("CIRA event listener failed on {}", event.getClass().getSimpleName(), e);
             }
         }
     }

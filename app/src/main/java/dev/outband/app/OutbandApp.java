@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -35,7 +36,8 @@ public final class OutbandApp extends Application {
     private Path folder;
     private Settings settings;
     private List<Image> icons;
-    private DeviceStore store;
+    private volatile DeviceStore store;
+    private final AtomicBoolean shutDown = new AtomicBoolean();
     private CompletableFuture<DeviceStore> earlyOpen;
     private LabListener labListener;
 
@@ -46,6 +48,7 @@ public final class OutbandApp extends Application {
         settings = Settings.load(folder);
         // Old firmware calls in with TLS 1.0/1.1 too: the listener follows the console's legacy TLS option.
         labListener = new LabListener(ListenerSettings.defaults().withLegacyTls(settings.legacyTls()));
+        Runtime.getRuntime().addShutdownHook(new Thread(this::shutDown, "outband-shutdown"));
         icons = StageIcons.load();
         if (!StoreKey.isProtected(folder)) {
             // Flyway and H2 start while the toolkit starts: the window and its devices appear sooner.
@@ -111,10 +114,20 @@ public final class OutbandApp extends Application {
 
     @Override
     public void stop() {
+        shutDown();
+    }
+
+    /** Once, from stop() or from the JVM's shutdown (SIGTERM, Ctrl-C, logout), which skip stop(). */
+    private void shutDown() {
+        if (!shutDown.compareAndSet(false, true)) {
+            return;
+        }
         // Devices are told the listener stopped before the store they are recorded in closes.
         labListener.close();
-        if (store != null) {
-            store.close();
+        DeviceStore opened = store;
+        if (opened != null) {
+            // Closing writes the store's last changes to its file; a killed console would lose them.
+            opened.close();
         }
     }
 

@@ -36,7 +36,11 @@ final class CertificatePrompt {
         Label reason = new Label(rejected.getMessage());
         reason.setWrapText(true);
         reason.getStyleClass().add(Styles.DANGER);
-        TextArea details = new TextArea("Subject:  " + rejected.subject() + "\nSHA-256:  " + grouped(rejected.sha256()));
+        String fingerprint = grouped(rejected.sha256());
+        int half = fingerprint.length() / 2 + 1;
+        // Two lines of sixteen bytes, so the dialog never wraps a fingerprint mid-byte.
+        TextArea details = new TextArea("Subject:  " + rejected.subject() + "\nSHA-256:  "
+                + fingerprint.substring(0, half - 1) + "\n          " + fingerprint.substring(half));
         details.setId("certificateDetails");
         details.setEditable(false);
         details.setWrapText(true);
@@ -47,7 +51,7 @@ final class CertificatePrompt {
                 + " from now on, and refuse any other.");
         advice.setWrapText(true);
         VBox box = new VBox(10, reason, details, advice);
-        box.setPrefWidth(520);
+        box.setPrefWidth(560);
         return box;
     }
 

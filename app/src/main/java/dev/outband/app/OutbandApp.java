@@ -85,7 +85,8 @@ public final class OutbandApp extends Application {
         var labViewModel = new LabListenerViewModel(labListener, background, settings);
         labViewModel.onDevicesAdded(viewModel::showAdded);
         var connections = new DeviceConnections(DeviceConnections.AMT_PORTS, labListener);
-        var view = new DeviceListView(viewModel, settings, background, connections, new LabListenerWindow(labViewModel));
+        var view = new DeviceListView(viewModel, settings, background, connections,
+                new LabListenerWindow(labViewModel));
         settings.theme().apply();
 
         stage.setTitle("Outband");

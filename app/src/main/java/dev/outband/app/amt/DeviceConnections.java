@@ -58,7 +58,8 @@ public final class DeviceConnections {
 
     private static final Duration KVM_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
-    public static final Ports AMT_PORTS = d -> d.tls() == TlsMode.NONE ? DeviceEndpoint.HTTP_PORT : DeviceEndpoint.TLS_PORT;
+    public static final Ports AMT_PORTS =
+            d -> d.tls() == TlsMode.NONE ? DeviceEndpoint.HTTP_PORT : DeviceEndpoint.TLS_PORT;
 
     private final Ports ports;
     private final CiraTunnels tunnels;
@@ -81,7 +82,8 @@ public final class DeviceConnections {
         int port = route.ports().wsman(device);
         DeviceEndpoint endpoint = device.tls() == TlsMode.NONE
                 ? DeviceEndpoint.http(device.host(), port, credentials)
-                : DeviceEndpoint.tls(device.host(), port, credentials, trust(device)).withLegacyTls(LegacyTls.allowed());
+                : DeviceEndpoint.tls(device.host(), port, credentials, trust(device))
+                        .withLegacyTls(LegacyTls.allowed());
         // Reached on first use, not when the console builds its window: OkHttp costs start-up time.
         return AmtClient.connect(HttpClients.shared(), endpoint.withSocketFactory(route.transport()),
                 WsmanSettings.defaults());
@@ -95,7 +97,8 @@ public final class DeviceConnections {
         }
         SocketFactory factory = device.tls() == TlsMode.NONE ? route.transport()
                 : new TlsSocketFactory(route.transport(),
-                        DeviceSslContext.create(trust(device), device.host()).getSocketFactory(), LegacyTls.protocols());
+                        DeviceSslContext.create(trust(device), device.host()).getSocketFactory(),
+                        LegacyTls.protocols());
         try {
             return AmtKvmConnector.open(factory, device.host(), route.ports().kvm(device),
                     new AmtCredentials(device.user(), device.password().reveal().toCharArray()), AmtColourMode.AUTO,

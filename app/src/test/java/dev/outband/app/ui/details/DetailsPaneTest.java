@@ -158,8 +158,15 @@ class DetailsPaneTest {
         }
     }
 
+    /** Read on the FX thread: a grid is filled row by row there, and a reader elsewhere could see half of it. */
     private static List<String> facts(FxRobot robot, String grid) {
-        Node node = robot.lookup(grid).query();
-        return robot.from(node).lookup(".label").queryAllAs(Label.class).stream().map(Label::getText).toList();
+        try {
+            return WaitForAsyncUtils.asyncFx(() -> {
+                Node node = robot.lookup(grid).query();
+                return robot.from(node).lookup(".label").queryAllAs(Label.class).stream().map(Label::getText).toList();
+            }).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("cannot read " + grid, e);
+        }
     }
 }

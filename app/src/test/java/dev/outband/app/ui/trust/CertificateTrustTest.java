@@ -94,9 +94,16 @@ class CertificateTrustTest {
         assertThat(pinned.pinnedSha256()).isEqualTo(sha256);
     }
 
+    /** Read on the FX thread, where the grid is filled row by row. */
     private static List<String> labels(FxRobot robot, String query) {
-        Node node = robot.lookup(query).query();
-        return robot.from(node).lookup(".label").queryAllAs(Label.class).stream()
-                .map(Label::getText).toList();
+        try {
+            return WaitForAsyncUtils.asyncFx(() -> {
+                Node node = robot.lookup(query).query();
+                return robot.from(node).lookup(".label").queryAllAs(Label.class).stream()
+                        .map(Label::getText).toList();
+            }).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("cannot read " + query, e);
+        }
     }
 }

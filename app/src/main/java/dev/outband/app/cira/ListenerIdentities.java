@@ -75,7 +75,7 @@ final class ListenerIdentities {
         if (!labCaPresent()) {
             return true;
         }
-        X509Certificate root = readChain(folder.resolve(CA_FOLDER).resolve(LabCertificateAuthority.ROOT_CERTIFICATE_FILE))
+        X509Certificate root = readChain(folder.resolve(CA_FOLDER).resolve(LabCaFolder.ROOT_CERTIFICATE_FILE))
                 .getFirst();
         return identity.chain().size() > 1 && identity.chain().getLast().equals(root);
     }

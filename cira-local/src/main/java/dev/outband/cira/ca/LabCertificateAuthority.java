@@ -1,5 +1,8 @@
 package dev.outband.cira.ca;
 
+import static dev.outband.cira.ca.LabCaFolder.ROOT_CERTIFICATE_FILE;
+import static dev.outband.cira.ca.LabCaFolder.ROOT_KEY_FILE;
+
 import dev.outband.cira.listener.ServerIdentity;
 import java.io.IOException;
 import java.io.Reader;
@@ -34,12 +37,12 @@ import org.bouncycastle.pkcs.PKCSException;
  * passphrase-encrypted PKCS#8), which issues the listener's certificate and devices' TLS certificates.
  */
 public final class LabCertificateAuthority {
-    public static final String ROOT_CERTIFICATE_FILE = LabCaFolder.ROOT_CERTIFICATE_FILE;
-    public static final String ROOT_KEY_FILE = LabCaFolder.ROOT_KEY_FILE;
     private static final Duration ROOT_VALIDITY = Duration.ofDays(3650);
     private static final Duration LEAF_VALIDITY = Duration.ofDays(397);
-    /** Passed explicitly so the JVM's provider list stays untouched; the JDK lacks PKCS#7-padded AES. */
-    /** Made on first use: the provider loads hundreds of classes from a signed jar, which a console start need not pay. */
+    /**
+     * Passed explicitly so the JVM's provider list stays untouched (the JDK lacks PKCS#7-padded AES), and
+     * made on first use: it loads hundreds of classes from a signed jar, which a console start need not pay.
+     */
     private static final class Bc {
         static final BouncyCastleProvider PROVIDER = new BouncyCastleProvider();
     }
@@ -52,14 +55,10 @@ public final class LabCertificateAuthority {
         this.rootKey = rootKey;
     }
 
-    public static boolean existsIn(Path folder) {
-        return LabCaFolder.holdsCa(folder);
-    }
-
     /** Creates a root and stores it in {@code folder}; refuses to overwrite an existing one. */
     public static LabCertificateAuthority create(Path folder, char[] passphrase, String name)
             throws IOException, GeneralSecurityException {
-        if (existsIn(folder)) {
+        if (LabCaFolder.holdsCa(folder)) {
             throw new IOException("a lab CA already exists in " + folder);
         }
         KeyPair keys = Certificates.newRsaKeyPair();

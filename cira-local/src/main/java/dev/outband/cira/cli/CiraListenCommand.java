@@ -1,5 +1,6 @@
 package dev.outband.cira.cli;
 
+import dev.outband.cira.ca.LabCaFolder;
 import dev.outband.cira.ca.LabCertificateAuthority;
 import dev.outband.cira.events.CiraEvent;
 import dev.outband.cira.events.CiraEvents;
@@ -94,7 +95,7 @@ public final class CiraListenCommand implements Callable<Integer> {
     }
 
     private ServerIdentity identity(List<String> certificateNames) throws IOException, GeneralSecurityException {
-        if (caFolder != null && LabCertificateAuthority.existsIn(caFolder)) {
+        if (caFolder != null && LabCaFolder.holdsCa(caFolder)) {
             if (caPassphraseFile == null) {
                 throw new IOException("--ca-passphrase-file is needed to use the lab CA in " + caFolder);
             }

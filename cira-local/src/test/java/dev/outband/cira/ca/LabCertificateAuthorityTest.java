@@ -71,7 +71,7 @@ class LabCertificateAuthorityTest {
         assertThat(loaded.rootCertificate()).isEqualTo(created.rootCertificate());
         validate(List.of(loaded.issueListenerIdentity("laptop", List.of("localhost")).certificate()),
                 created.rootCertificate());
-        assertThat(Files.readString(folder.resolve(LabCertificateAuthority.ROOT_KEY_FILE)))
+        assertThat(Files.readString(folder.resolve(LabCaFolder.ROOT_KEY_FILE)))
                 .contains("BEGIN ENCRYPTED PRIVATE KEY").doesNotContain("BEGIN PRIVATE KEY");
     }
 

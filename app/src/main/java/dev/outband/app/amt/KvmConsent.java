@@ -50,10 +50,10 @@ public final class KvmConsent {
     }
 
     public Outcome send(String typed) throws WsmanException {
-        String code = typed.strip();
-        if (!CODE.matcher(code).matches()) {
+        if (!wellFormed(typed)) {
             throw new IllegalArgumentException("The code is the 6 digits shown on the device's screen");
         }
+        String code = typed.strip();
         try {
             consent.sendCode(code);
             return Outcome.ACCEPTED;

@@ -76,14 +76,14 @@ class DetailsPaneTest {
 
         robot.clickOn("sim-fast");
         waitForFact(robot, "#identityFacts", "15.0");
-        assertThat(facts(robot, "#identityFacts")).contains("Client control mode (CCM)", "Provisioned",
+        assertThat(ConsoleFixture.labelsIn(robot, "#identityFacts")).contains("Client control mode (CCM)", "Provisioned",
                 "sim-fast.lab.outband.test", fast.uuid().toString());
         waitForFact(robot, "#powerFacts", "On");
-        assertThat(facts(robot, "#powerFacts")).contains("Full power");
+        assertThat(ConsoleFixture.labelsIn(robot, "#powerFacts")).contains("Full power");
 
         robot.clickOn("Hardware");
         waitForFact(robot, "#hardwareFacts", fast.config().hardware().serialNumber());
-        assertThat(facts(robot, "#hardwareFacts")).contains("Outband Virtual Systems", "16 GiB")
+        assertThat(ConsoleFixture.labelsIn(robot, "#hardwareFacts")).contains("Outband Virtual Systems", "16 GiB")
                 .anyMatch(f -> f.contains("i7-1185G7"));
 
         robot.clickOn("#powerMenu");
@@ -127,7 +127,7 @@ class DetailsPaneTest {
         Thread.sleep(3 * 1500);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#detailsTitle").queryAs(Label.class).getText()).isEqualTo("sim-fast");
-        assertThat(facts(robot, "#identityFacts")).contains("sim-fast.lab.outband.test", "15.0")
+        assertThat(ConsoleFixture.labelsIn(robot, "#identityFacts")).contains("sim-fast.lab.outband.test", "15.0")
                 .doesNotContain("sim-slow.lab.outband.test");
     }
 
@@ -150,23 +150,11 @@ class DetailsPaneTest {
     private static void waitForFact(FxRobot robot, String grid, String value) throws Exception {
         try {
             WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup(grid).query().isVisible()
-                    && facts(robot, grid).contains(value));
+                    && ConsoleFixture.labelsIn(robot, grid).contains(value));
         } catch (TimeoutException e) {
-            throw new AssertionError("no " + value + " in " + facts(robot, grid) + "; labels on screen: "
-                    + robot.lookup(".label").queryAllAs(Label.class).stream().filter(Node::isVisible)
+            throw new AssertionError("no " + value + " in " + ConsoleFixture.labelsIn(robot, grid)
+                    + "; labels on screen: " + robot.lookup(".label").queryAllAs(Label.class).stream().filter(Node::isVisible)
                     .map(Label::getText).toList(), e);
-        }
-    }
-
-    /** Read on the FX thread: a grid is filled row by row there, and a reader elsewhere could see half of it. */
-    private static List<String> facts(FxRobot robot, String grid) {
-        try {
-            return WaitForAsyncUtils.asyncFx(() -> {
-                Node node = robot.lookup(grid).query();
-                return robot.from(node).lookup(".label").queryAllAs(Label.class).stream().map(Label::getText).toList();
-            }).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("cannot read " + grid, e);
         }
     }
 }

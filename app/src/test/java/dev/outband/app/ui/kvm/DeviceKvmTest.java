@@ -117,10 +117,7 @@ class DeviceKvmTest {
         assertThat(store.devices().findByName("sim-tls").orElseThrow().tls()).as("nothing pinned before the answer")
                 .isEqualTo(TlsMode.VERIFY);
 
-        Button trust = robot.lookup(".button").queryAllAs(Button.class).stream()
-                .filter(b -> "Trust and pin".equals(b.getText()) && b.getScene().getWindow().isShowing())
-                .findFirst().orElseThrow();
-        robot.interact(trust::fire);
+        ConsoleFixture.pressShowing(robot, "Trust and pin");
 
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> kvmWindow(robot).isPresent());
         Device pinned = store.devices().findByName("sim-tls").orElseThrow();

@@ -13,7 +13,6 @@ import dev.outband.simulator.wsman.DeviceCertificates;
 import dev.outband.simulator.wsman.DevicePorts;
 import dev.outband.wsman.tls.Certificates;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
@@ -76,14 +75,11 @@ class CertificateTrustTest {
         Platform.runLater(offer::fire);
 
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#certificateDetails").queryAll().isEmpty());
-        Button trust = robot.lookup(".button").queryAllAs(Button.class).stream()
-                .filter(b -> "Trust and pin".equals(b.getText()) && b.getScene().getWindow().isShowing())
-                .findFirst().orElseThrow();
-        robot.interact(trust::fire);
+        ConsoleFixture.pressShowing(robot, "Trust and pin");
 
         try {
             WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#identityFacts").query().isVisible()
-                    && labels(robot, "#identityFacts").contains(device.uuid().toString()));
+                    && ConsoleFixture.labelsIn(robot, "#identityFacts").contains(device.uuid().toString()));
         } catch (TimeoutException e) {
             throw new AssertionError("identity not shown; labels on screen: " + robot.lookup(".label")
                     .queryAllAs(Label.class).stream().filter(Node::isVisible).map(Label::getText).toList(), e);
@@ -92,18 +88,5 @@ class CertificateTrustTest {
         Device pinned = store.devices().findByName("sim-tls").orElseThrow();
         assertThat(pinned.tls()).isEqualTo(TlsMode.PINNED);
         assertThat(pinned.pinnedSha256()).isEqualTo(sha256);
-    }
-
-    /** Read on the FX thread, where the grid is filled row by row. */
-    private static List<String> labels(FxRobot robot, String query) {
-        try {
-            return WaitForAsyncUtils.asyncFx(() -> {
-                Node node = robot.lookup(query).query();
-                return robot.from(node).lookup(".label").queryAllAs(Label.class).stream()
-                        .map(Label::getText).toList();
-            }).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("cannot read " + query, e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.outband.cira.listener;
 
+import dev.outband.wsman.tls.LegacyTls;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
@@ -14,8 +15,6 @@ import org.slf4j.LoggerFactory;
 /** The listener's TLS policy: TLS 1.2+ unless legacy mode admits old AMT firmware. */
 final class ListenerTls {
     private static final Logger log = LoggerFactory.getLogger(ListenerTls.class);
-    private static final List<String> MODERN_PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
-    private static final List<String> LEGACY_PROTOCOLS = List.of("TLSv1.1", "TLSv1");
     /** RSA key exchange suites that AMT 6–10 firmware offers. */
     private static final List<String> LEGACY_SUITES = List.of(
             "TLS_RSA_WITH_AES_256_GCM_SHA384", "TLS_RSA_WITH_AES_128_GCM_SHA256",
@@ -32,17 +31,16 @@ final class ListenerTls {
         SSLServerSocket server = (SSLServerSocket) context.getServerSocketFactory()
                 .createServerSocket(settings.port(), BACKLOG, settings.bindAddress());
         Set<String> supported = Set.of(server.getSupportedProtocols());
-        List<String> protocols = new ArrayList<>(MODERN_PROTOCOLS);
+        List<String> protocols = settings.legacyTls() ? LegacyTls.LEGACY_PROTOCOLS : LegacyTls.MODERN_PROTOCOLS;
         List<String> suites = new ArrayList<>(Arrays.asList(server.getEnabledCipherSuites()));
         if (settings.legacyTls()) {
-            protocols.addAll(LEGACY_PROTOCOLS);
             Set<String> supportedSuites = Set.of(server.getSupportedCipherSuites());
             List<String> usable = LEGACY_SUITES.stream().filter(supportedSuites::contains).toList();
             usable.stream().filter(s -> !suites.contains(s)).forEach(suites::add);
             if (usable.isEmpty()) {
-                // Recent JDKs list these in jdk.tls.disabledAlgorithms; only the operator may lift that.
-                log.warn("legacy TLS: this JVM disables RSA key exchange; remove TLS_RSA_* and TLSv1/TLSv1.1 from"
-                        + " jdk.tls.disabledAlgorithms in the java.security file to serve old AMT firmware");
+                // Recent JDKs list these in jdk.tls.disabledAlgorithms; LegacyTls lifts that only at start-up.
+                log.warn("legacy TLS: this JVM disables RSA key exchange; allow legacy TLS when the process starts"
+                        + " (the console's Options menu, or 'cira listen --legacy-tls') to serve old AMT firmware");
             }
         }
         server.setEnabledProtocols(protocols.stream().filter(supported::contains).toArray(String[]::new));

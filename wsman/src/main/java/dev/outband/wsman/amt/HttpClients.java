@@ -4,6 +4,7 @@ import dev.outband.wsman.WsmanSettings;
 import dev.outband.wsman.http.DigestInterceptor;
 import dev.outband.wsman.tls.DeviceSslContext;
 import dev.outband.wsman.tls.DeviceTrustManager;
+import dev.outband.wsman.tls.LegacyTls;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -11,7 +12,6 @@ import javax.net.SocketFactory;
 import okhttp3.ConnectionPool;
 import okhttp3.ConnectionSpec;
 import okhttp3.OkHttpClient;
-import okhttp3.TlsVersion;
 
 /** One shared OkHttpClient; each device gets a cheap variant with its socket factory, trust and digest. */
 public final class HttpClients {
@@ -49,7 +49,7 @@ public final class HttpClients {
         b.hostnameVerifier((host, session) -> true);
         ConnectionSpec spec = endpoint.legacyTls()
                 ? new ConnectionSpec.Builder(ConnectionSpec.COMPATIBLE_TLS)
-                        .tlsVersions(TlsVersion.TLS_1_3, TlsVersion.TLS_1_2, TlsVersion.TLS_1_1, TlsVersion.TLS_1_0)
+                        .tlsVersions(LegacyTls.LEGACY_PROTOCOLS.toArray(String[]::new))
                         .allEnabledCipherSuites().build()
                 : ConnectionSpec.MODERN_TLS;
         return b.connectionSpecs(List.of(spec)).build();

@@ -14,20 +14,14 @@ import java.util.Arrays;
  */
 final class TileDecoder {
     private static final int MAX_SIZE = 64;
-    private static final int SHORT_RUN = 16;
-
-    /** For each byte value, its eight bits as 0 or -1, most significant first. */
-    private static final int[] BIT_MASKS = new int[256 * 8];
-
-    static {
-        for (int i = 0; i < BIT_MASKS.length; i++) {
-            BIT_MASKS[i] = -((i >>> 3) >>> (7 - (i & 7)) & 1);
-        }
-    }
+    /** {@link #fillRun} writes whole steps of eight, up to seven pixels past a run. */
+    private static final int RUN_STEP = 8;
 
     private final int[] palette = new int[128];
+    /** Four-pixel patterns of a two-colour tile, one per nibble value. */
+    private final int[] nibbles = new int[16 * 4];
     private int paletteSize;
-    private final int[] tile = new int[MAX_SIZE * MAX_SIZE + SHORT_RUN];
+    private final int[] tile = new int[MAX_SIZE * MAX_SIZE + RUN_STEP - 1];
 
     /** Forgets the palette: TRLE may only reuse one from the same rectangle. */
     void resetPalette() {
@@ -49,15 +43,15 @@ final class TileDecoder {
             requirePalette();
             readPacked(src, dst, at, stride, tw, th);
         } else if (sub == 128) {
-            readRle(src, px, true, tw * th);
+            readPlainRle(src, px, tw * th);
             copyOut(dst, at, stride, tw, th);
         } else if (sub == 129 && trle) {
             requirePalette();
-            readRle(src, px, false, tw * th);
+            readPaletteRle(src, tw * th);
             copyOut(dst, at, stride, tw, th);
         } else if (sub >= 130) {
             readPalette(src, px, sub - 128);
-            readRle(src, px, false, tw * th);
+            readPaletteRle(src, tw * th);
             copyOut(dst, at, stride, tw, th);
         } else {
             throw new RfbProtocolException("bad " + (trle ? "TRLE" : "ZRLE") + " subencoding " + sub);
@@ -105,31 +99,40 @@ final class TileDecoder {
 
     /**
      * Two colours, eight pixels a byte: the most common tile on a desktop (text on a plain
-     * background). Each pixel picks its colour with a mask from a table, not with a branch.
+     * background). The tile's two colours are first spread over a table of the 16 four-pixel
+     * patterns a nibble can give, so each pixel is one load and one store.
      */
     private void readOneBit(byte[] b, int from, int rowBytes, int[] dst, int at, int stride, int tw, int th) {
+        int[] q = nibbles;
         int c0 = palette[0];
-        int flip = c0 ^ palette[1];
-        int[] m = BIT_MASKS;
+        int c1 = palette[1];
+        for (int v = 0; v < 16; v++) {
+            q[4 * v] = (v & 8) == 0 ? c0 : c1;
+            q[4 * v + 1] = (v & 4) == 0 ? c0 : c1;
+            q[4 * v + 2] = (v & 2) == 0 ? c0 : c1;
+            q[4 * v + 3] = (v & 1) == 0 ? c0 : c1;
+        }
         int whole = tw & ~7;
         for (int row = 0; row < th; row++, at += stride, from += rowBytes) {
             int i = from;
             int col = 0;
             for (; col < whole; col += 8) {
-                int k = (b[i++] & 0xFF) << 3;
+                int k = b[i++];
+                int hi = k >>> 2 & 0x3C;
+                int lo = (k & 15) << 2;
                 int o = at + col;
-                dst[o] = c0 ^ (flip & m[k]);
-                dst[o + 1] = c0 ^ (flip & m[k + 1]);
-                dst[o + 2] = c0 ^ (flip & m[k + 2]);
-                dst[o + 3] = c0 ^ (flip & m[k + 3]);
-                dst[o + 4] = c0 ^ (flip & m[k + 4]);
-                dst[o + 5] = c0 ^ (flip & m[k + 5]);
-                dst[o + 6] = c0 ^ (flip & m[k + 6]);
-                dst[o + 7] = c0 ^ (flip & m[k + 7]);
+                dst[o] = q[hi];
+                dst[o + 1] = q[hi + 1];
+                dst[o + 2] = q[hi + 2];
+                dst[o + 3] = q[hi + 3];
+                dst[o + 4] = q[lo];
+                dst[o + 5] = q[lo + 1];
+                dst[o + 6] = q[lo + 2];
+                dst[o + 7] = q[lo + 3];
             }
             if (col < tw) {
-                for (int k = (b[i] & 0xFF) << 3; col < tw; col++, k++) {
-                    dst[at + col] = c0 ^ (flip & m[k]);
+                for (int k = b[i] & 0xFF; col < tw; col++, k <<= 1) {
+                    dst[at + col] = (k & 0x80) == 0 ? c0 : c1;
                 }
             }
         }
@@ -161,58 +164,74 @@ final class TileDecoder {
     }
 
     /**
-     * Plain RLE (a CPIXEL and a length per run) and palette RLE (an index byte, with a length when
-     * its top bit is set) in one loop. The read position stays in a local; the source is asked for
-     * more only when the bytes in hand run out, which for ZRLE means a truncated rectangle.
+     * Palette RLE: an index byte, followed by a run length when its top bit is set. The read
+     * position stays in a local; the source is asked for more only when the bytes in hand run
+     * out, which for ZRLE means a truncated rectangle.
      */
-    private void readRle(ByteSource src, PixelReader px, boolean plain, int n) throws IOException {
+    private void readPaletteRle(ByteSource src, int n) throws IOException {
         int[] t = tile;
         int[] pal = palette;
         int size = paletteSize;
+        byte[] b = src.array();
+        int at = src.pos;
+        int end = src.limit;
+        int p = 0;
+        while (p < n) {
+            if (at == end) {
+                at = src.more(at, 1);
+                end = src.limit;
+            }
+            int idx = b[at++];
+            int i = idx & 127;
+            if (i >= size) {
+                throw badIndex(i);
+            }
+            int argb = pal[i];
+            if (idx >= 0) {
+                t[p++] = argb;
+                continue;
+            }
+            if (at == end) {
+                at = src.more(at, 1);
+                end = src.limit;
+            }
+            int len = (b[at++] & 0xFF) + 1;
+            if (len == 256) {
+                len = longRun(src, at, n - p);
+                at = src.pos;
+                end = src.limit;
+            } else if (len > n - p) {
+                throw overflow(len, n - p);
+            }
+            fillRun(t, p, len, argb);
+            p += len;
+        }
+        src.pos = at;
+    }
+
+    /** Plain RLE: a CPIXEL and a run length for every run. */
+    private void readPlainRle(ByteSource src, PixelReader px, int n) throws IOException {
+        int[] t = tile;
         int cb = px.compactBytesPerPixel();
         byte[] b = src.array();
         int at = src.pos;
         int end = src.limit;
         int p = 0;
         while (p < n) {
-            int argb;
-            if (plain) {
-                if (end - at < cb) {
-                    at = src.more(at, cb);
-                    end = src.limit;
-                }
-                argb = px.readCompact(b, at);
-                at += cb;
-            } else {
-                if (at == end) {
-                    at = src.more(at, 1);
-                    end = src.limit;
-                }
-                int idx = b[at++];
-                int i = idx & 127;
-                if (i >= size) {
-                    throw badIndex(i);
-                }
-                argb = pal[i];
-                if (idx >= 0) {
-                    t[p++] = argb;
-                    continue;
-                }
+            if (end - at <= cb) {
+                at = src.more(at, cb + 1);
+                end = src.limit;
             }
-            int len = 1;
-            int v;
-            do {
-                if (at == end) {
-                    at = src.more(at, 1);
-                    end = src.limit;
-                }
-                v = b[at++] & 0xFF;
-                len += v;
-                // checked per byte so a peer cannot stream 255s forever
-                if (len > n - p) {
-                    throw overflow(len, n - p);
-                }
-            } while (v == 255);
+            int argb = px.readCompact(b, at);
+            int len = (b[at + cb] & 0xFF) + 1;
+            at += cb + 1;
+            if (len == 256) {
+                len = longRun(src, at, n - p);
+                at = src.pos;
+                end = src.limit;
+            } else if (len > n - p) {
+                throw overflow(len, n - p);
+            }
             fillRun(t, p, len, argb);
             p += len;
         }
@@ -220,31 +239,42 @@ final class TileDecoder {
     }
 
     /**
-     * Most runs are short: up to {@link #SHORT_RUN} pixels are written as that many plain stores,
-     * with no loop to mispredict. The extra pixels land where later runs (or the scratch's slack
-     * past the tile) will be written anyway.
+     * A run length whose first byte was 255: more bytes follow while they are 255. Checked per
+     * byte so a peer cannot stream 255s forever; leaves the source after the last byte.
+     */
+    private static int longRun(ByteSource src, int at, int left) throws IOException {
+        src.pos = at;
+        int len = 256;
+        int v;
+        do {
+            v = src.u8();
+            len += v;
+            if (len > left) {
+                throw overflow(len, left);
+            }
+        } while (v == 255);
+        return len;
+    }
+
+    /**
+     * Fills a run eight pixels at a time, up to seven past its end: those land where later runs
+     * (or the scratch's slack past the tile) will be written anyway. A desktop's runs are mostly
+     * under 24 pixels, so one to three steps, where a fill sized to the run spends more on its
+     * alignment and tail than on the stores.
      */
     private static void fillRun(int[] t, int p, int len, int argb) {
-        if (len > SHORT_RUN) {
-            Arrays.fill(t, p, p + len, argb);
-            return;
-        }
-        t[p] = argb;
-        t[p + 1] = argb;
-        t[p + 2] = argb;
-        t[p + 3] = argb;
-        t[p + 4] = argb;
-        t[p + 5] = argb;
-        t[p + 6] = argb;
-        t[p + 7] = argb;
-        t[p + 8] = argb;
-        t[p + 9] = argb;
-        t[p + 10] = argb;
-        t[p + 11] = argb;
-        t[p + 12] = argb;
-        t[p + 13] = argb;
-        t[p + 14] = argb;
-        t[p + 15] = argb;
+        int end = p + len;
+        do {
+            t[p] = argb;
+            t[p + 1] = argb;
+            t[p + 2] = argb;
+            t[p + 3] = argb;
+            t[p + 4] = argb;
+            t[p + 5] = argb;
+            t[p + 6] = argb;
+            t[p + 7] = argb;
+            p += RUN_STEP;
+        } while (p < end);
     }
 
     private RfbProtocolException badIndex(int idx) {

@@ -193,25 +193,16 @@ final class TileDecoder {
             }
             if (at == end) {
                 at = src.more(at, 1);
-                end = src.limit;
             }
-            int len = (b[at++] & 0xFF) + 1;
-            if (len == 256) {
-                len = longRun(src, at, n - p);
-                at = src.pos;
-                end = src.limit;
-            } else if (len > n - p) {
-                throw overflow(len, n - p);
-            }
-            fillRun(t, p, len, argb);
-            p += len;
+            p = lengthAndFill(src, b, at, p, n, argb);
+            at = src.pos;
+            end = src.limit;
         }
         src.pos = at;
     }
 
     /** Plain RLE: a CPIXEL and a run length for every run. */
     private void readPlainRle(ByteSource src, PixelReader px, int n) throws IOException {
-        int[] t = tile;
         int cb = px.compactBytesPerPixel();
         byte[] b = src.array();
         int at = src.pos;
@@ -223,27 +214,34 @@ final class TileDecoder {
                 end = src.limit;
             }
             int argb = px.readCompact(b, at);
-            int len = (b[at + cb] & 0xFF) + 1;
-            at += cb + 1;
-            if (len == 256) {
-                len = longRun(src, at, n - p);
-                at = src.pos;
-                end = src.limit;
-            } else if (len > n - p) {
-                throw overflow(len, n - p);
-            }
-            fillRun(t, p, len, argb);
-            p += len;
+            p = lengthAndFill(src, b, at + cb, p, n, argb);
+            at = src.pos;
+            end = src.limit;
         }
         src.pos = at;
     }
 
     /**
-     * A run length whose first byte was 255: more bytes follow while they are 255. Checked per
-     * byte so a peer cannot stream 255s forever; leaves the source after the last byte.
+     * Reads the run length at {@code at} and fills the run from {@code p}; returns where the next
+     * run starts and leaves the source just after the length.
      */
-    private static int longRun(ByteSource src, int at, int left) throws IOException {
-        src.pos = at;
+    private int lengthAndFill(ByteSource src, byte[] b, int at, int p, int n, int argb) throws IOException {
+        int len = (b[at] & 0xFF) + 1;
+        src.pos = at + 1;
+        if (len == 256) {
+            len = longRun(src, n - p);
+        } else if (len > n - p) {
+            throw overflow(len, n - p);
+        }
+        fillRun(tile, p, len, argb);
+        return p + len;
+    }
+
+    /**
+     * The rest of a run length whose first byte was 255: more bytes follow while they are 255.
+     * Checked per byte so a peer cannot stream 255s forever; leaves the source after the last byte.
+     */
+    private static int longRun(ByteSource src, int left) throws IOException {
         int len = 256;
         int v;
         do {

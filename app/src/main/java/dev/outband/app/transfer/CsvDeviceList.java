@@ -1,83 +1,98 @@
 package dev.outband.app.transfer;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.outband.app.store.Device;
 import dev.outband.app.store.DeviceDraft;
 import dev.outband.app.store.Tags;
 import dev.outband.app.store.TlsMode;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * CSV device lists: header {@code name,host,user,password,tls,tags} (any order, name and host
- * required), one device per line, tags separated by ';' or spaces inside their field.
+ * required), one device per record, tags separated by ';' or spaces inside their field.
  */
 public final class CsvDeviceList {
     static final List<String> HEADER = List.of("name", "host", "user", "password", "tls", "tags");
+    private static final String BOM = "\uFEFF";
+
+    // Strict checking quotes only values that need it, so plain lists stay readable.
+    private static final ObjectWriter WRITER = CsvMapper.builder()
+            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build()
+            .writer(CsvSchema.builder().addColumns(HEADER, CsvSchema.ColumnType.STRING).build().withHeader());
 
     private CsvDeviceList() {
     }
 
     public static ParsedList parse(String text) throws TransferException {
-        String[] lines = text.split("\r?\n", -1);
-        int headerLine = 0;
-        while (headerLine < lines.length && lines[headerLine].isBlank()) {
-            headerLine++;
-        }
-        if (headerLine == lines.length) {
+        Iterator<CsvRecord> records = CsvRecords.read(text.startsWith(BOM) ? text.substring(1) : text).iterator();
+        if (!records.hasNext()) {
             throw new TransferException("The CSV file is empty");
         }
+        CsvRecord first = records.next();
+        if (!(first instanceof CsvRecord.Fields header)) {
+            throw new TransferException("Line " + first.line() + ": " + ((CsvRecord.Malformed) first).problem());
+        }
         Map<String, Integer> columns = new HashMap<>();
-        List<String> header = CsvLine.split(lines[headerLine].replace("\uFEFF", ""));
-        for (int i = 0; i < header.size(); i++) {
-            columns.put(header.get(i).strip().toLowerCase(Locale.ROOT), i);
+        for (int i = 0; i < header.values().size(); i++) {
+            columns.put(header.values().get(i).strip().toLowerCase(Locale.ROOT), i);
         }
         if (!columns.containsKey("name") || !columns.containsKey("host")) {
-            throw new TransferException("Line " + (headerLine + 1) + ": the CSV header must name the columns "
+            throw new TransferException("Line " + header.line() + ": the CSV header must name the columns "
                     + String.join(",", HEADER));
         }
         List<ParsedList.Entry> entries = new ArrayList<>();
         List<Rejection> rejected = new ArrayList<>();
-        for (int i = headerLine + 1; i < lines.length; i++) {
-            if (lines[i].isBlank()) {
-                continue;
+        while (records.hasNext()) {
+            switch (records.next()) {
+                case CsvRecord.Malformed bad -> rejected.add(new Rejection(bad.line(), bad.problem()));
+                case CsvRecord.Fields row -> {
+                    String problem = problem(row.values(), header.values().size(), columns);
+                    if (problem != null) {
+                        rejected.add(new Rejection(row.line(), problem));
+                    } else {
+                        entries.add(new ParsedList.Entry(row.line(), draft(row.values(), columns)));
+                    }
+                }
             }
-            int lineNo = i + 1;
-            List<String> cells;
-            try {
-                cells = CsvLine.split(lines[i]);
-            } catch (IllegalArgumentException e) {
-                rejected.add(new Rejection(lineNo, e.getMessage()));
-                continue;
-            }
-            if (cells.size() > header.size()) {
-                rejected.add(new Rejection(lineNo, cells.size() + " fields but the header has " + header.size()));
-                continue;
-            }
-            Boolean tls = Flags.tls(cell(cells, columns, "tls"));
-            if (tls == null) {
-                rejected.add(new Rejection(lineNo, "tls must be 0/1, true/false or yes/no, not '"
-                        + cell(cells, columns, "tls") + "'"));
-                continue;
-            }
-            entries.add(new ParsedList.Entry(lineNo, new DeviceDraft(cell(cells, columns, "name"),
-                    cell(cells, columns, "host"), cell(cells, columns, "user"), cell(cells, columns, "password"),
-                    tls, Tags.parse(cell(cells, columns, "tags")))));
         }
         return new ParsedList(entries, rejected);
     }
 
     public static String write(List<Device> devices, boolean includePasswords) {
-        StringBuilder out = new StringBuilder(String.join(",", HEADER)).append('\n');
+        List<List<String>> rows = new ArrayList<>();
         for (Device d : devices) {
             String password = includePasswords && d.password() != null ? d.password().reveal() : "";
-            out.append(String.join(",", List.of(CsvLine.quote(d.name()), CsvLine.quote(d.host()),
-                    CsvLine.quote(nullToEmpty(d.user())), CsvLine.quote(password),
-                    d.tls() == TlsMode.NONE ? "0" : "1", CsvLine.quote(String.join(";", d.tags()))))).append('\n');
+            rows.add(List.of(d.name(), d.host(), nullToEmpty(d.user()), password,
+                    d.tls() == TlsMode.NONE ? "0" : "1", String.join(";", d.tags())));
         }
-        return out.toString();
+        try {
+            return WRITER.writeValueAsString(rows);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("CSV writing failed", e);
+        }
+    }
+
+    private static String problem(List<String> cells, int headerSize, Map<String, Integer> columns) {
+        if (cells.size() > headerSize) {
+            return cells.size() + " fields but the header has " + headerSize;
+        }
+        String tls = cell(cells, columns, "tls");
+        return Flags.tls(tls) == null ? "tls must be 0/1, true/false or yes/no, not '" + tls + "'" : null;
+    }
+
+    private static DeviceDraft draft(List<String> cells, Map<String, Integer> columns) {
+        return new DeviceDraft(cell(cells, columns, "name"), cell(cells, columns, "host"),
+                cell(cells, columns, "user"), cell(cells, columns, "password"),
+                Flags.tls(cell(cells, columns, "tls")), Tags.parse(cell(cells, columns, "tags")));
     }
 
     private static String cell(List<String> cells, Map<String, Integer> columns, String name) {

@@ -131,6 +131,20 @@ class DeviceTransferTest {
     }
 
     @Test
+    void passwordsWithCommasQuotesAndLineBreaksSurviveACsvRoundTrip() throws Exception {
+        String awkward = "a,b \"c\"\nd";
+        store.devices().save(Device.of("pc-01", "10.0.0.1")
+                .withCredentials("admin", store.devices().seal(awkward)));
+        Path csv = folder.resolve("out.csv");
+        transfer.exportFile(csv, TransferFormat.CSV, true);
+
+        try (DeviceStore other = DeviceStore.open(folder.resolve("other"), () -> null)) {
+            assertThat(new DeviceTransfer(other.devices()).importFile(csv, null).imported()).containsExactly("pc-01");
+            assertThat(other.devices().findByName("pc-01").orElseThrow().password().reveal()).isEqualTo(awkward);
+        }
+    }
+
+    @Test
     void exportIncludesPasswordsOnlyWhenAsked() throws Exception {
         store.devices().save(Device.of("pc-01", "10.0.0.1").withCredentials("admin", store.devices().seal("Hidden#Pw1")));
         Path json = folder.resolve("out.json");

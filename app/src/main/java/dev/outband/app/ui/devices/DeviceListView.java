@@ -194,6 +194,11 @@ public final class DeviceListView {
         DeviceTable.reselect(table, selected);
     }
 
+    /** The table drops a replaced row's selection (or moves it to a neighbour): the edited device stays selected. */
+    private void keepSelected(Device edited) {
+        DeviceTable.selectAndReveal(table, edited.id());
+    }
+
     private void reloadKeepingSelection() {
         Set<Long> selected = DeviceTable.selectedIds(table);
         vm.reload(n -> DeviceTable.reselect(table, selected));
@@ -210,7 +215,7 @@ public final class DeviceListView {
             return;
         }
         var form = new DeviceFormViewModel(null, name -> vm.nameTaken(name, null));
-        DeviceDialog.show(root.getScene().getWindow(), form).ifPresent(draft -> vm.save(draft, null));
+        DeviceDialog.show(root.getScene().getWindow(), form).ifPresent(draft -> vm.save(draft, null, saved -> { }));
     }
 
     private void edit(Device device) {
@@ -218,7 +223,8 @@ public final class DeviceListView {
             return;
         }
         var form = new DeviceFormViewModel(device, name -> vm.nameTaken(name, device));
-        DeviceDialog.show(root.getScene().getWindow(), form).ifPresent(draft -> vm.save(draft, device));
+        DeviceDialog.show(root.getScene().getWindow(), form)
+                .ifPresent(draft -> vm.save(draft, device, this::keepSelected));
     }
 
     private void deleteSelected() {

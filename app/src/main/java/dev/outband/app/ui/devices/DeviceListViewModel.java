@@ -8,6 +8,7 @@ import dev.outband.app.store.DeviceStore;
 import dev.outband.app.ui.Background;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -73,7 +74,8 @@ public final class DeviceListViewModel {
         });
     }
 
-    public void save(DeviceDraft draft, Device existing) {
+    /** Saves off the FX thread; {@code shown} gets the saved device once the list shows it. */
+    public void save(DeviceDraft draft, Device existing, Consumer<Device> shown) {
         DeviceRepository repo = repository();
         background.run("Saving device " + draft.name(), () -> repo.save(draft.toDevice(existing, repo::seal)), saved -> {
             int at = existing == null ? -1 : indexOf(existing.id());
@@ -83,6 +85,7 @@ public final class DeviceListViewModel {
                 devices.add(saved);
             }
             refreshTags();
+            shown.accept(saved);
         });
     }
 

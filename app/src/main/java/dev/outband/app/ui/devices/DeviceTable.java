@@ -9,6 +9,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.skin.VirtualFlow;
 
 /** The virtualized device table: cells are built only for visible rows, straight from the records. */
 final class DeviceTable {
@@ -48,6 +49,20 @@ final class DeviceTable {
         for (int row = 0; row < table.getItems().size() && !ids.isEmpty(); row++) {
             if (ids.contains(table.getItems().get(row).id()) && !table.getSelectionModel().isSelected(row)) {
                 table.getSelectionModel().select(row);
+            }
+        }
+    }
+
+    /** Selects only the device with this id, scrolling just far enough to show it (no-op when filtered out). */
+    static void selectAndReveal(TableView<Device> table, long id) {
+        for (int row = 0; row < table.getItems().size(); row++) {
+            if (table.getItems().get(row).id() == id) {
+                table.getSelectionModel().clearAndSelect(row);
+                // TableView.scrollTo would put the row at the top even when it is already on screen.
+                if (table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+                    flow.scrollTo(row);
+                }
+                return;
             }
         }
     }

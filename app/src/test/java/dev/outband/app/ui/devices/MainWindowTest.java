@@ -9,6 +9,8 @@ import dev.outband.app.ui.ErrorPresenter;
 import dev.outband.app.ui.Settings;
 import dev.outband.app.ui.Theme;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +18,8 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -92,5 +96,34 @@ class MainWindowTest {
         assertThat(row.tags()).containsExactly("lab", "floor2");
         assertThat(store.devices().findByName("lab-pc-01").orElseThrow().password().reveal()).isEqualTo("Secr3t");
         assertThat(robot.lookup("#deviceCount").queryAs(Label.class).getText()).isEqualTo("1 device");
+    }
+
+    @Test
+    void editingADeviceKeepsItSelectedAndScrollsToWhereItsNewNameSortsIt(FxRobot robot) throws Exception {
+        List<Device> devices = new ArrayList<>();
+        for (int i = 1; i <= 60; i++) {
+            devices.add(Device.of("pc-%02d".formatted(i), "127.0.0.1"));
+        }
+        store.devices().insertAll(devices);
+        TableView<Device> table = robot.lookup("#deviceTable").queryTableView();
+        robot.interact(() -> table.getSortOrder().setAll(table.getColumns().getFirst()));
+        robot.clickOn("#refresh");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 60);
+
+        robot.clickOn("pc-03");
+        robot.clickOn("#editDevice");
+        robot.clickOn("#name").type(KeyCode.END).eraseText(10).write("pc-99-renamed");
+        robot.clickOn("#okButton");
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> "pc-99-renamed".equals(table.getItems().getLast().name()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table.getSelectionModel().getSelectedItems()).extracting(Device::name)
+                .containsExactly("pc-99-renamed");
+        assertThat(table.getSelectionModel().getSelectedIndex()).isEqualTo(59);
+        VirtualFlow<?> flow = robot.lookup("#deviceTable .virtual-flow").query();
+        assertThat(flow.getLastVisibleCell().getIndex()).as("the renamed row is on screen").isEqualTo(59);
+        Label detailsTitle = robot.lookup("#detailsTitle").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "pc-99-renamed".equals(detailsTitle.getText()));
     }
 }

@@ -122,7 +122,7 @@ class MainWindowTest {
                 .containsExactly("pc-99-renamed");
         assertThat(table.getSelectionModel().getSelectedIndex()).isEqualTo(59);
         VirtualFlow<?> flow = robot.lookup("#deviceTable .virtual-flow").query();
-        assertThat(flow.getLastVisibleCell().getIndex()).as("the renamed row is on screen").isEqualTo(59);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> flow.getLastVisibleCell().getIndex() == 59);
         Label detailsTitle = robot.lookup("#detailsTitle").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "pc-99-renamed".equals(detailsTitle.getText()));
     }

@@ -25,7 +25,7 @@ final class CsvRecords {
         try (JsonParser p = CSV.reader().with(CsvParser.Feature.WRAP_AS_ARRAY).createParser(text)) {
             p.nextToken(); // WRAP_AS_ARRAY: the file is one array of rows
             while (p.nextToken() == JsonToken.START_ARRAY) {
-                // The parser now stands on the row's first character; the token location still names the last row.
+                // The parser now stands on the row's first character; the token location still names the previous row.
                 int line = p.currentLocation().getLineNr();
                 try {
                     List<String> values = values(p);

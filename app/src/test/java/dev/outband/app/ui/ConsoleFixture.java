@@ -50,6 +50,22 @@ public final class ConsoleFixture implements AutoCloseable {
         }
     }
 
+    /** Whether the node under {@code query} is on screen: it and every pane above it visible, read on the FX thread. */
+    public static boolean shown(FxRobot robot, String query) {
+        try {
+            return WaitForAsyncUtils.asyncFx(() -> {
+                for (Node n = robot.lookup(query).query(); n != null; n = n.getParent()) {
+                    if (!n.isVisible()) {
+                        return false;
+                    }
+                }
+                return true;
+            }).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("cannot read " + query, e);
+        }
+    }
+
     /** Presses the button with this text in a window now showing (a closed dialog's may linger in lookups). */
     public static void pressShowing(FxRobot robot, String text) {
         Button button = robot.lookup(".button").queryAllAs(Button.class).stream()

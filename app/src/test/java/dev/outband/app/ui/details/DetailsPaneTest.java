@@ -72,10 +72,11 @@ class DetailsPaneTest {
     @Test
     void aSelectedDeviceShowsItsIdentityHardwareAndThePowerActionItsEventLogRecorded(FxRobot robot) throws Exception {
         waitForRow(robot, "sim-fast");
-        assertThat(robot.lookup("#detailsHint").query().isVisible()).as("nothing selected yet").isTrue();
+        assertThat(ConsoleFixture.shown(robot, "#detailsHint")).as("hint while nothing is selected").isTrue();
 
         robot.clickOn("sim-fast");
         waitForFact(robot, "#identityFacts", "15.0");
+        assertThat(ConsoleFixture.shown(robot, "#detailsHint")).as("hint once a device is selected").isFalse();
         assertThat(ConsoleFixture.labelsIn(robot, "#identityFacts")).contains("Client control mode (CCM)", "Provisioned",
                 "sim-fast.lab.outband.test", fast.uuid().toString());
         waitForFact(robot, "#powerFacts", "On");

@@ -2,6 +2,7 @@ package dev.outband.app.ui;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import javafx.concurrent.Task;
@@ -34,7 +35,7 @@ public final class Background {
                 errors.show(what, task.getException());
             }
         });
-        executor.execute(task);
+        start(task);
     }
 
     /**
@@ -50,7 +51,16 @@ public final class Background {
         };
         task.setOnSucceeded(e -> onSuccess.accept(task.getValue()));
         task.setOnFailed(e -> onFailure.accept(task.getException()));
-        executor.execute(task);
+        start(task);
         return task;
+    }
+
+    /** Work asked for while the console closes (a last selection, a follow-up read) is dropped: nobody will see it. */
+    private void start(Task<?> task) {
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException closing) {
+            task.cancel(false);
+        }
     }
 }

@@ -194,9 +194,12 @@ public final class DeviceListView {
         DeviceTable.reselect(table, selected);
     }
 
-    /** The table drops a replaced row's selection (or moves it to a neighbour): the edited device stays selected. */
-    private void keepSelected(Device edited) {
-        DeviceTable.selectAndReveal(table, edited.id());
+    /**
+     * A saved device is selected and shown: the table drops a replaced row's selection (or moves it
+     * to a neighbour), and a new device is what the user wants to look at next.
+     */
+    private void selectSaved(Device saved) {
+        DeviceTable.selectAndReveal(table, saved.id());
     }
 
     private void reloadKeepingSelection() {
@@ -215,7 +218,8 @@ public final class DeviceListView {
             return;
         }
         var form = new DeviceFormViewModel(null, name -> vm.nameTaken(name, null));
-        DeviceDialog.show(root.getScene().getWindow(), form).ifPresent(draft -> vm.save(draft, null, saved -> { }));
+        DeviceDialog.show(root.getScene().getWindow(), form)
+                .ifPresent(draft -> vm.save(draft, null, this::selectSaved));
     }
 
     private void edit(Device device) {
@@ -224,7 +228,7 @@ public final class DeviceListView {
         }
         var form = new DeviceFormViewModel(device, name -> vm.nameTaken(name, device));
         DeviceDialog.show(root.getScene().getWindow(), form)
-                .ifPresent(draft -> vm.save(draft, device, this::keepSelected));
+                .ifPresent(draft -> vm.save(draft, device, this::selectSaved));
     }
 
     private void deleteSelected() {

@@ -73,7 +73,7 @@ class MainWindowTest {
     }
 
     @Test
-    void addingADeviceThroughTheDialogShowsItInTheTable(FxRobot robot) throws Exception {
+    void addingADeviceThroughTheDialogShowsItInTheTableSelected(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#addDevice").query().isDisabled());
         robot.clickOn("#addDevice");
         robot.clickOn("#name").write("lab-pc-01");
@@ -96,6 +96,8 @@ class MainWindowTest {
         assertThat(row.tags()).containsExactly("lab", "floor2");
         assertThat(store.devices().findByName("lab-pc-01").orElseThrow().password().reveal()).isEqualTo("Secr3t");
         assertThat(robot.lookup("#deviceCount").queryAs(Label.class).getText()).isEqualTo("1 device");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> table.getSelectionModel().getSelectedItems().equals(List.of(row)));
     }
 
     @Test

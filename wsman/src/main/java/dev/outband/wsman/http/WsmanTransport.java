@@ -41,7 +41,8 @@ public final class WsmanTransport {
             byte[] bytes = readBounded(body);
             // AMT sends faults with 400/500 and a SOAP body; anything else without XML is a transport error.
             if (!response.isSuccessful() && bytes.length == 0) {
-                throw new WsmanException.Unreachable("HTTP " + response.code(), null);
+                throw new WsmanException.Unreachable(url.host() + ":" + url.port() + " answers HTTP " + response.code()
+                        + ", not as AMT's WS-Man service", null);
             }
             return bytes;
         } catch (WsmanException e) {

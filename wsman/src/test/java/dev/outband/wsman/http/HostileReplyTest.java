@@ -66,11 +66,24 @@ class HostileReplyTest {
         assertThat(general.get("HostName")).isEqualTo("pc1");
     }
 
-    /** Serves one request with the body {@code reply(messageId)} and performs a Get through the real client. */
+    @Test
+    void aWebServerThatIsNotAmtIsNamedWithItsStatus() {
+        assertThatThrownBy(() -> call("404 Not Found", id -> "", WsmanSettings.defaults()))
+                .isInstanceOf(WsmanException.Unreachable.class)
+                .hasMessageEndingWith(" answers HTTP 404, not as AMT's WS-Man service")
+                .hasMessageContaining("127.0.0.1:");
+    }
+
     private static dev.outband.wsman.soap.CimObject call(Function<String, String> reply, WsmanSettings settings)
             throws Exception {
+        return call("200 OK", reply, settings);
+    }
+
+    /** Serves one request with the body {@code reply(messageId)} and performs a Get through the real client. */
+    private static dev.outband.wsman.soap.CimObject call(String status, Function<String, String> reply,
+            WsmanSettings settings) throws Exception {
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            Thread serverThread = Thread.ofVirtual().start(() -> answerOnce(server, reply));
+            Thread serverThread = Thread.ofVirtual().start(() -> answerOnce(server, status, reply));
             try {
                 return AmtClient.connect(HttpClients.shared(), DeviceEndpoint.http("127.0.0.1", server.getLocalPort(),
                         new DigestCredentials("admin", "pw")), settings).wsman().get("AMT_GeneralSettings");
@@ -81,14 +94,14 @@ class HostileReplyTest {
         }
     }
 
-    private static void answerOnce(ServerSocket server, Function<String, String> reply) {
+    private static void answerOnce(ServerSocket server, String status, Function<String, String> reply) {
         try (Socket s = server.accept()) {
             String request = readRequest(s.getInputStream());
             int at = request.indexOf("<a:MessageID>") + "<a:MessageID>".length();
             String id = request.substring(at, request.indexOf('<', at));
             byte[] body = reply.apply(id).getBytes(StandardCharsets.UTF_8);
             OutputStream out = s.getOutputStream();
-            out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/soap+xml\r\nContent-Length: " + body.length
+            out.write(("HTTP/1.1 " + status + "\r\nContent-Type: application/soap+xml\r\nContent-Length: " + body.length
                     + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.write(body);
             out.flush();

@@ -12,7 +12,7 @@ import java.util.List;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import javax.net.ssl.SSLServerSocketFactory;
+import javax.net.ssl.SSLContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -63,12 +63,12 @@ public final class SimCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--count must be 1..10000");
         }
         HostAndPort listener = cira == null ? null : listener();
-        SSLServerSocketFactory factory = tls
-                ? DeviceCertificates.serverSocketFactory(DeviceCertificates.loopbackDevice()) : null;
-        DeviceFleet fleet = DeviceFleet.start(count, basePort, user, password, factory,
-                Duration.ofSeconds(bootSeconds));
+        // One identity for the TLS ports and their twins in the CIRA tunnel: one fingerprint to pin.
+        SSLContext deviceTls = tls ? DeviceCertificates.serverContext(DeviceCertificates.loopbackDevice()) : null;
+        DeviceFleet fleet = DeviceFleet.start(count, basePort, user, password,
+                deviceTls == null ? null : deviceTls.getServerSocketFactory(), Duration.ofSeconds(bootSeconds));
         CiraCallHome callHome = listener == null ? null : CiraCallHome.start(fleet, listener.host(), listener.port(),
-                ciraUser, firstLine(ciraPasswordFile).getBytes(StandardCharsets.UTF_8), ciraPin);
+                ciraUser, firstLine(ciraPasswordFile).getBytes(StandardCharsets.UTF_8), ciraPin, deviceTls);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (callHome != null) {

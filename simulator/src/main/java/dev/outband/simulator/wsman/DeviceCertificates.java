@@ -71,6 +71,11 @@ public final class DeviceCertificates {
     }
 
     public static SSLServerSocketFactory serverSocketFactory(Issued identity) throws GeneralSecurityException {
+        return serverContext(identity).getServerSocketFactory();
+    }
+
+    /** The TLS server side for {@code identity}, for ports that are not server sockets (CIRA channels). */
+    public static SSLContext serverContext(Issued identity) throws GeneralSecurityException {
         try {
             KeyStore ks = KeyStore.getInstance("PKCS12");
             ks.load(null, null);
@@ -80,7 +85,7 @@ public final class DeviceCertificates {
             kmf.init(ks, pass);
             SSLContext ctx = SSLContext.getInstance("TLS");
             ctx.init(kmf.getKeyManagers(), null, null);
-            return ctx.getServerSocketFactory();
+            return ctx;
         } catch (java.io.IOException e) {
             throw new GeneralSecurityException(e);
         }

@@ -23,7 +23,7 @@ class CiraCallHomeTest {
         try (CiraListener listener = CiraTestLab.startListener(CiraTestLab.settings());
                 DeviceFleet fleet = DeviceFleet.start(3, 0, "admin", "Sim-Passw0rd", null, Duration.ofMillis(50));
                 CiraCallHome home = CiraCallHome.start(fleet, "127.0.0.1", listener.port(), CiraTestLab.USER,
-                        CiraTestLab.PASSWORD, pin)) {
+                        CiraTestLab.PASSWORD, pin, null)) {
             for (CiraClient client : home.clients()) {
                 assertThat(client.awaitForwarding(Duration.ofSeconds(20))).isTrue();
             }
@@ -44,7 +44,7 @@ class CiraCallHomeTest {
         try (CiraListener listener = CiraTestLab.startListener(CiraTestLab.settings());
                 DeviceFleet fleet = DeviceFleet.start(1, 0, "admin", "Sim-Passw0rd", null, Duration.ofMillis(50));
                 CiraCallHome home = CiraCallHome.start(fleet, "127.0.0.1", listener.port(), CiraTestLab.USER,
-                        CiraTestLab.PASSWORD, "ab".repeat(32))) {
+                        CiraTestLab.PASSWORD, "ab".repeat(32), null)) {
             assertThat(home.clients().getFirst().awaitForwarding(Duration.ofSeconds(3))).isFalse();
             assertThat(listener.connectedDevices()).isEmpty();
         }

@@ -20,11 +20,13 @@ import dev.outband.simulator.device.VirtualDevice;
 import dev.outband.simulator.wsman.DeviceCertificates;
 import dev.outband.simulator.wsman.DevicePorts;
 import dev.outband.wsman.WsmanException;
+import dev.outband.wsman.amt.AmtClient;
 import dev.outband.wsman.amt.power.PowerAction;
 import dev.outband.wsman.tls.Certificates;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -105,6 +107,51 @@ class DeviceConnectionsTest {
             assertThatThrownBy(() -> connections.kvm(otherPin))
                     .isInstanceOfSatisfying(WsmanException.UnknownCertificate.class,
                             e -> assertThat(e.sha256()).isEqualTo(sha256));
+        }
+    }
+
+    @Test
+    void overCiraWithTlsTheDevicesCertificateIsRefusedThenPinnedAndWsmanAndKvmTravelTheTunnelOnTheTlsPorts()
+            throws Exception {
+        DeviceCertificates.Issued identity = DeviceCertificates.loopbackDevice();
+        String sha256 = Certificates.sha256(identity.certificate());
+        VirtualDevice virtual = new VirtualDevice(DeviceConfig.of("sim-4", "admin", "Sim-Passw0rd"));
+        try (DeviceStore store = DeviceStore.open(home, () -> null);
+                LabListener listener = new LabListener(SimulatedCiraDevice.loopbackSettings())) {
+            listener.attach(store);
+            listener.start(SimulatedCiraDevice.freePort());
+            Device device = store.devices().insert(new Device(null, "sim-4", "127.0.0.1", List.of(), "admin",
+                    store.devices().seal("Sim-Passw0rd"), TlsMode.VERIFY, null, Reach.cira(virtual.uuid().toString()),
+                    DeviceState.UNKNOWN));
+            // No port of the device is open on this machine: only the tunnel leads to it.
+            DeviceConnections connections = new DeviceConnections(d -> 1, listener);
+
+            try (CiraClient client = SimulatedCiraDevice.connect(listener, virtual,
+                    DeviceCertificates.serverContext(identity))) {
+                assertThatThrownBy(() -> connections.client(device).identity().read())
+                        .isInstanceOfSatisfying(WsmanException.UntrustedRoot.class,
+                                e -> assertThat(e.sha256()).isEqualTo(sha256));
+                assertThatThrownBy(() -> connections.kvm(device))
+                        .isInstanceOfSatisfying(WsmanException.UntrustedRoot.class,
+                                e -> assertThat(e.sha256()).isEqualTo(sha256));
+
+                Device pinned = store.devices().pinCertificate(device.id(), sha256);
+                AmtClient amt = connections.client(pinned);
+                assertThat(amt.identity().read().uuid()).isEqualTo(virtual.uuid());
+                assertThat(amt.power().status().isOn()).isTrue();
+
+                try (RfbSession kvm = connections.kvm(pinned)) {
+                    Framebuffer screen = FrameGrabber.grab(kvm, Duration.ofSeconds(20));
+                    assertThat(screen.width()).isEqualTo(800);
+                    assertThat(screen.height()).isEqualTo(600);
+                    // A desktop or a BIOS screen, not an empty buffer.
+                    assertThat(IntStream.of(screen.pixels()).distinct().count()).isGreaterThan(2);
+                }
+
+                amt.power().perform(PowerAction.OFF);
+                assertThat(virtual.powerState()).isEqualTo(PowerState.OFF);
+                assertThat(amt.power().status().isOn()).isFalse();
+            }
         }
     }
 

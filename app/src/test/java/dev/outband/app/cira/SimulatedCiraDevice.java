@@ -4,8 +4,8 @@ import dev.outband.cira.apf.DeviceUuid;
 import dev.outband.cira.listener.ListenerSettings;
 import dev.outband.simulator.cira.CiraClient;
 import dev.outband.simulator.cira.CiraClientSettings;
+import dev.outband.simulator.cira.ForwardedPorts;
 import dev.outband.simulator.device.VirtualDevice;
-import dev.outband.simulator.kvm.DeviceScreen;
 import dev.outband.wsman.tls.Certificates;
 import dev.outband.wsman.tls.DeviceSslContext;
 import dev.outband.wsman.tls.TrustPolicy;
@@ -13,7 +13,7 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.Map;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 
 /** A virtual AMT device that calls a lab listener over CIRA, serving WS-Man and KVM through the tunnel. */
@@ -37,10 +37,16 @@ public final class SimulatedCiraDevice {
 
     /** Connects {@code device} to the running listener; the caller closes the client. */
     public static CiraClient connect(LabListener listener, VirtualDevice device) throws Exception {
+        return connect(listener, device, null);
+    }
+
+    /** As {@link #connect(LabListener, VirtualDevice)}, also forwarding 16993/16995 served with {@code deviceTls}. */
+    public static CiraClient connect(LabListener listener, VirtualDevice device, SSLContext deviceTls)
+            throws Exception {
         CiraClient client = CiraClient.start(CiraClientSettings.of("127.0.0.1", listener.port(),
                 new DeviceUuid(device.uuid()), USER, PASSWORD.getBytes(StandardCharsets.UTF_8),
-                Map.of(16992, device.wsmanHandler(), 16994, DeviceScreen.redirectionServer(device)),
-                trusting(listener.certificate().orElseThrow())).withKeepAliveInterval(Duration.ofSeconds(1)));
+                ForwardedPorts.of(device, deviceTls), trusting(listener.certificate().orElseThrow()))
+                .withKeepAliveInterval(Duration.ofSeconds(1)));
         if (!client.awaitForwarding(Duration.ofSeconds(20))) {
             client.close();
             throw new AssertionError("the simulated device did not reach port forwarding");

@@ -4,14 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outband.cira.apf.DeviceUuid;
 import dev.outband.cira.listener.CiraListener;
+import dev.outband.kvm.redirection.AmtCredentials;
+import dev.outband.kvm.rfb.RfbSession;
+import dev.outband.kvm.session.AmtColourMode;
+import dev.outband.kvm.session.AmtKvmConnector;
+import dev.outband.kvm.session.TlsSocketFactory;
 import dev.outband.simulator.device.DeviceFleet;
+import dev.outband.simulator.wsman.DeviceCertificates;
 import dev.outband.wsman.amt.AmtClient;
 import dev.outband.wsman.amt.DeviceEndpoint;
 import dev.outband.wsman.http.DigestCredentials;
 import dev.outband.wsman.tls.Certificates;
+import dev.outband.wsman.tls.DeviceSslContext;
+import dev.outband.wsman.tls.TrustPolicy;
 import java.time.Duration;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javax.net.SocketFactory;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -36,6 +46,37 @@ class CiraCallHomeTest {
                     new DigestCredentials("admin", "Sim-Passw0rd"))
                     .withSocketFactory(listener.socketFactory(new DeviceUuid(second.device().uuid()))));
             assertThat(amt.identity().read().uuid()).isEqualTo(second.device().uuid());
+        }
+    }
+
+    @Test
+    void devicesWithTlsServeTheTlsPortsThroughTheTunnelWithTheCertificateOfTheirDirectOnes() throws Exception {
+        DeviceCertificates.Issued identity = DeviceCertificates.loopbackDevice();
+        SSLContext deviceTls = DeviceCertificates.serverContext(identity);
+        TrustPolicy pinned = new TrustPolicy.Pinned(Certificates.sha256(identity.certificate()));
+        DigestCredentials admin = new DigestCredentials("admin", "Sim-Passw0rd");
+        try (CiraListener listener = CiraTestLab.startListener(CiraTestLab.settings());
+                DeviceFleet fleet = DeviceFleet.start(1, 0, "admin", "Sim-Passw0rd", deviceTls.getServerSocketFactory(),
+                        Duration.ofMillis(50));
+                CiraCallHome home = CiraCallHome.start(fleet, "127.0.0.1", listener.port(), CiraTestLab.USER,
+                        CiraTestLab.PASSWORD, Certificates.sha256(CiraTestLab.identity().certificate()), deviceTls)) {
+            assertThat(home.clients().getFirst().awaitForwarding(Duration.ofSeconds(20))).isTrue();
+            DeviceFleet.Member member = fleet.members().getFirst();
+            SocketFactory tunnel = listener.socketFactory(new DeviceUuid(member.device().uuid()));
+
+            AmtClient direct = AmtClient.connect(DeviceEndpoint.tls("127.0.0.1", member.ports().tlsPort(), admin, pinned));
+            AmtClient tunnelled = AmtClient.connect(DeviceEndpoint.tls("127.0.0.1", DeviceEndpoint.TLS_PORT, admin, pinned)
+                    .withSocketFactory(tunnel));
+            assertThat(direct.identity().read().uuid()).isEqualTo(member.device().uuid());
+            assertThat(tunnelled.identity().read().uuid()).isEqualTo(member.device().uuid());
+
+            SocketFactory kvmTls = new TlsSocketFactory(tunnel,
+                    DeviceSslContext.create(pinned, "127.0.0.1").getSocketFactory());
+            try (RfbSession kvm = AmtKvmConnector.open(kvmTls, "127.0.0.1", AmtKvmConnector.TLS_PORT,
+                    new AmtCredentials("admin", "Sim-Passw0rd".toCharArray()), AmtColourMode.AUTO, false,
+                    Duration.ofSeconds(10))) {
+                assertThat(kvm.serverInit().name()).isEqualTo("Intel(r) AMT KVM");
+            }
         }
     }
 

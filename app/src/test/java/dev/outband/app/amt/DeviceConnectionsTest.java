@@ -113,14 +113,17 @@ class DeviceConnectionsTest {
     @Test
     void overCiraWithTlsTheDevicesCertificateIsRefusedThenPinnedAndWsmanAndKvmTravelTheTunnelOnTheTlsPorts()
             throws Exception {
-        DeviceCertificates.Issued identity = DeviceCertificates.loopbackDevice();
+        // Its name, in its certificate too, is known only inside its own network: the tunnel, not this
+        // machine's DNS, must lead the console to it.
+        String name = "sim-4.lab.invalid";
+        DeviceCertificates.Issued identity = DeviceCertificates.device(DeviceCertificates.authority("Lab CA"), name);
         String sha256 = Certificates.sha256(identity.certificate());
         VirtualDevice virtual = new VirtualDevice(DeviceConfig.of("sim-4", "admin", "Sim-Passw0rd"));
         try (DeviceStore store = DeviceStore.open(home, () -> null);
                 LabListener listener = new LabListener(SimulatedCiraDevice.loopbackSettings())) {
             listener.attach(store);
             listener.start(SimulatedCiraDevice.freePort());
-            Device device = store.devices().insert(new Device(null, "sim-4", "127.0.0.1", List.of(), "admin",
+            Device device = store.devices().insert(new Device(null, "sim-4", name, List.of(), "admin",
                     store.devices().seal("Sim-Passw0rd"), TlsMode.VERIFY, null, Reach.cira(virtual.uuid().toString()),
                     DeviceState.UNKNOWN));
             // No port of the device is open on this machine: only the tunnel leads to it.

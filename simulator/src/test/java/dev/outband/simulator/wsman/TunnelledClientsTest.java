@@ -34,6 +34,16 @@ class TunnelledClientsTest {
         }
     }
 
+    @Test
+    void aDeviceWhoseNameOnlyItsOwnNetworkResolvesIsReachedThroughItsTunnel() throws Exception {
+        VirtualDevice device = new VirtualDevice(DeviceConfig.of("behind-nat-3", "admin", "Sim-Passw0rd"));
+        try (DevicePorts ports = DevicePorts.open(device, 0, 0, null)) {
+            AmtClient client = AmtClient.connect(DeviceEndpoint.http("amt-3.lab.invalid", 16992,
+                    new DigestCredentials("admin", "Sim-Passw0rd")).withSocketFactory(new Tunnel(ports.httpPort())));
+            assertThat(client.identity().read().uuid()).isEqualTo(device.uuid());
+        }
+    }
+
     /** Asks for 10.0.0.7:16992, as a NAT-ed CIRA device looks; the "tunnel" leads to one simulator port. */
     private static AmtClient clientThrough(int port) {
         return AmtClient.connect(DeviceEndpoint.http("10.0.0.7", 16992, new DigestCredentials("admin", "Sim-Passw0rd"))

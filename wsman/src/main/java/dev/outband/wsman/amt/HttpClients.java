@@ -37,8 +37,10 @@ public final class HttpClients {
         if (endpoint.socketFactory() != SocketFactory.getDefault()) {
             // OkHttp pools by host and port, not by socket factory: devices behind one NAT address reached
             // through their own tunnels would otherwise share a pooled connection, and one device's
-            // request would reach another. A tunnel's connections stay with this client.
-            b.connectionPool(new ConnectionPool(2, TUNNEL_KEEP_ALIVE.toSeconds(), TimeUnit.SECONDS));
+            // request would reach another. A tunnel's connections stay with this client, and its device's
+            // name is not looked up here (see TunnelDns).
+            b.connectionPool(new ConnectionPool(2, TUNNEL_KEEP_ALIVE.toSeconds(), TimeUnit.SECONDS))
+                    .dns(TunnelDns.INSTANCE);
         }
         if (!endpoint.tls()) {
             return b.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT)).build();

@@ -10,6 +10,7 @@ import dev.outband.cira.apf.DeviceUuid;
 import dev.outband.simulator.cira.CiraClient;
 import dev.outband.simulator.device.DeviceConfig;
 import dev.outband.simulator.device.VirtualDevice;
+import dev.outband.wsman.tls.Certificates;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -80,12 +81,12 @@ class LabListenerTest {
                 LabListener listener = new LabListener(SimulatedCiraDevice.loopbackSettings())) {
             listener.attach(store);
             listener.start(SimulatedCiraDevice.freePort());
-            String first = Fingerprint.sha256(listener.certificate().orElseThrow());
+            String first = Certificates.grouped(Certificates.sha256(listener.certificate().orElseThrow()));
             listener.stop();
             assertThat(listener.running()).isFalse();
 
             listener.start(new StartRequest(0, SimulatedCiraDevice.USER, null, null));
-            assertThat(Fingerprint.sha256(listener.certificate().orElseThrow())).isEqualTo(first)
+            assertThat(Certificates.grouped(Certificates.sha256(listener.certificate().orElseThrow()))).isEqualTo(first)
                     .matches("([0-9A-F]{2}:){31}[0-9A-F]{2}");
             assertThat(listener.hasSavedPassword()).isTrue();
         }

@@ -27,6 +27,11 @@ public final class Certificates {
         }
     }
 
+    /** A fingerprint as MEBx and browsers show it, for technicians to compare: AB:CD:… in upper case. */
+    public static String grouped(String hex) {
+        return String.join(":", hex.toUpperCase(Locale.ROOT).split("(?<=\\G..)"));
+    }
+
     /** True when a SAN (DNS or IP) or, lacking SANs, the CN names {@code host}. */
     public static boolean matchesHost(X509Certificate cert, String host) {
         String wanted = host.toLowerCase(Locale.ROOT);

@@ -1,6 +1,5 @@
 package dev.outband.app.ui.cira;
 
-import dev.outband.app.cira.Fingerprint;
 import dev.outband.app.cira.LabListener;
 import dev.outband.app.cira.StartRequest;
 import dev.outband.app.store.Device;
@@ -8,6 +7,7 @@ import dev.outband.app.store.DeviceStore;
 import dev.outband.app.ui.Background;
 import dev.outband.app.ui.Settings;
 import dev.outband.cira.listener.DeviceSnapshot;
+import dev.outband.wsman.tls.Certificates;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
@@ -79,7 +79,7 @@ public final class LabListenerViewModel {
     public void attach(DeviceStore store) {
         background.run("Reading the lab listener's certificate", () -> {
             listener.attach(store);
-            String saved = listener.certificate().map(Fingerprint::sha256).orElse("");
+            String saved = listener.certificate().map(c -> Certificates.grouped(Certificates.sha256(c))).orElse("");
             return new Saved(listener.hasSavedPassword(), listener.labCaPresent(), saved);
         }, saved -> {
             passwordSaved.set(saved.password());
@@ -140,7 +140,7 @@ public final class LabListenerViewModel {
             int bound = listener.start(request);
             settings.setCira(chosen, request.user());
             settings.save();
-            return new Started(bound, listener.certificate().map(Fingerprint::sha256).orElse(""));
+            return new Started(bound, listener.certificate().map(c -> Certificates.grouped(Certificates.sha256(c))).orElse(""));
         } catch (IOException | GeneralSecurityException e) {
             return new Failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }

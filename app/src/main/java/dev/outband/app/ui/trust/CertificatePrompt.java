@@ -3,7 +3,7 @@ package dev.outband.app.ui.trust;
 import atlantafx.base.theme.Styles;
 import dev.outband.app.store.Device;
 import dev.outband.wsman.WsmanException.CertificateRejected;
-import java.util.Locale;
+import dev.outband.wsman.tls.Certificates;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -36,7 +36,7 @@ final class CertificatePrompt {
         Label reason = new Label(rejected.getMessage());
         reason.setWrapText(true);
         reason.getStyleClass().add(Styles.DANGER);
-        String fingerprint = grouped(rejected.sha256());
+        String fingerprint = Certificates.grouped(rejected.sha256());
         int half = fingerprint.length() / 2 + 1;
         // Two lines of sixteen bytes, so the dialog never wraps a fingerprint mid-byte.
         TextArea details = new TextArea("Subject:  " + rejected.subject() + "\nSHA-256:  "
@@ -53,11 +53,5 @@ final class CertificatePrompt {
         VBox box = new VBox(10, reason, details, advice);
         box.setPrefWidth(560);
         return box;
-    }
-
-    /** AB:CD:… as MEBx and browsers show fingerprints. */
-    static String grouped(String sha256) {
-        String upper = sha256.toUpperCase(Locale.ROOT);
-        return String.join(":", upper.split("(?<=\\G..)"));
     }
 }

@@ -1,9 +1,8 @@
 package dev.outband.app.ui.cira;
 
 import atlantafx.base.theme.Styles;
-import java.util.function.Function;
+import dev.outband.app.ui.TextColumns;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -11,7 +10,6 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -156,12 +154,12 @@ final class LabListenerView {
         table.setId("connectedDevices");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getStyleClass().add(Styles.STRIPED);
-        table.getColumns().add(column("UUID", 300, ConnectedDeviceRow::uuid));
-        table.getColumns().add(column("Address", 150, ConnectedDeviceRow::address));
-        table.getColumns().add(column("Connected since", 170, ConnectedDeviceRow::connectedSince));
-        table.getColumns().add(column("Last keep-alive", 130, ConnectedDeviceRow::lastKeepAlive));
-        table.getColumns().add(column("Forwarded ports", 140, ConnectedDeviceRow::forwardedPorts));
-        table.getColumns().add(column("Open channels", 110, ConnectedDeviceRow::openChannels));
+        table.getColumns().add(TextColumns.of("UUID", 300, ConnectedDeviceRow::uuid));
+        table.getColumns().add(TextColumns.of("Address", 150, ConnectedDeviceRow::address));
+        table.getColumns().add(TextColumns.of("Connected since", 170, ConnectedDeviceRow::connectedSince));
+        table.getColumns().add(TextColumns.of("Last keep-alive", 130, ConnectedDeviceRow::lastKeepAlive));
+        table.getColumns().add(TextColumns.of("Forwarded ports", 140, ConnectedDeviceRow::forwardedPorts));
+        table.getColumns().add(TextColumns.of("Open channels", 110, ConnectedDeviceRow::openChannels));
         Label empty = new Label();
         empty.textProperty().bind(Bindings.when(vm.running())
                 .then("Waiting for devices: they call in at their next CIRA connection.")
@@ -183,13 +181,5 @@ final class LabListenerView {
         VBox box = new VBox(6, header, table);
         VBox.setVgrow(box, Priority.ALWAYS);
         return box;
-    }
-
-    private static TableColumn<ConnectedDeviceRow, String> column(String title, double width,
-                                                               Function<ConnectedDeviceRow, String> text) {
-        TableColumn<ConnectedDeviceRow, String> column = new TableColumn<>(title);
-        column.setPrefWidth(width);
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(text.apply(c.getValue())));
-        return column;
     }
 }

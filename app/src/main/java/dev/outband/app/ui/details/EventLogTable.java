@@ -1,31 +1,25 @@
 package dev.outband.app.ui.details;
 
 import atlantafx.base.theme.Styles;
+import dev.outband.app.ui.TextColumns;
 import dev.outband.wsman.amt.log.EventRecord;
 import java.util.List;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 
 /** The event log (PET records, decoded), newest first. */
 final class EventLogTable {
-    private final TableView<EventRecord> table = new TableView<>();
+    private final TableView<EventRecord> table;
 
     EventLogTable() {
-        table.setId("eventLog");
-        table.setPlaceholder(new Label("The event log is empty"));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getStyleClass().add(Styles.DENSE);
-        TableColumn<EventRecord, String> severity = column("Severity", 100, EventRecord::severityName);
+        TableColumn<EventRecord, String> severity = TextColumns.narrow("Severity", 100, EventRecord::severityName);
         severity.setCellFactory(c -> new SeverityCell());
-        table.getColumns().setAll(List.of(
-                column("Time", 160, e -> DetailsText.time(e.time())),
+        table = LogTable.create("eventLog", "The event log is empty", List.of(
+                TextColumns.narrow("Time", 160, e -> DetailsText.time(e.time())),
                 severity,
-                column("Source", 110, EventRecord::entityName),
-                column("Description", 260, e -> e.sensor() + ": " + e.description())));
+                TextColumns.narrow("Source", 110, EventRecord::entityName),
+                TextColumns.of("Description", 260, e -> e.sensor() + ": " + e.description())));
     }
 
     void show(List<EventRecord> events) {
@@ -34,20 +28,6 @@ final class EventLogTable {
 
     TableView<EventRecord> node() {
         return table;
-    }
-
-    private static TableColumn<EventRecord, String> column(String title, double width,
-                                                           Function<EventRecord, String> text) {
-        TableColumn<EventRecord, String> column = new TableColumn<>(title);
-        column.setPrefWidth(width);
-        column.setSortable(false);
-        if (!title.equals("Description")) {
-            // Short fixed-format columns stay narrow; the text column takes the rest.
-            column.setMinWidth(width);
-            column.setMaxWidth(width + 40);
-        }
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(text.apply(c.getValue())));
-        return column;
     }
 
     /** Critical entries stand out in red, non-critical in amber. */

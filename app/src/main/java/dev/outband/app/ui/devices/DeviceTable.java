@@ -1,13 +1,11 @@
 package dev.outband.app.ui.devices;
 
 import dev.outband.app.store.Device;
+import dev.outband.app.ui.TextColumns;
 import dev.outband.app.ui.cira.CiraPresence;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.SelectionMode;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.skin.VirtualFlow;
 
@@ -24,15 +22,15 @@ final class DeviceTable {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         // A fixed row height lets the virtual flow skip measuring rows: smooth scrolling at 10,000 devices.
         table.setFixedCellSize(34);
-        table.getColumns().add(column("Name", 200, Device::name));
-        table.getColumns().add(column("Host", 220, Device::host));
-        table.getColumns().add(column("Tags", 160, DeviceText::tags));
-        table.getColumns().add(column("Reached by", 140, d -> DeviceText.reach(d, presence.isConnected(d.reach().id()))));
+        table.getColumns().add(TextColumns.of("Name", 200, Device::name));
+        table.getColumns().add(TextColumns.of("Host", 220, Device::host));
+        table.getColumns().add(TextColumns.of("Tags", 160, DeviceText::tags));
+        table.getColumns().add(TextColumns.of("Reached by", 140, d -> DeviceText.reach(d, presence.isConnected(d.reach().id()))));
         // A device connecting or leaving redraws the visible rows only, never the 10,000 behind them.
         presence.version().addListener(o -> table.refresh());
-        table.getColumns().add(column("Power", 100, DeviceText::power));
-        table.getColumns().add(column("AMT version", 110, DeviceText::amtVersion));
-        table.getColumns().add(column("Last seen", 150, DeviceText::lastSeen));
+        table.getColumns().add(TextColumns.of("Power", 100, DeviceText::power));
+        table.getColumns().add(TextColumns.of("AMT version", 110, DeviceText::amtVersion));
+        table.getColumns().add(TextColumns.of("Last seen", 150, DeviceText::lastSeen));
         return table;
     }
 
@@ -65,12 +63,5 @@ final class DeviceTable {
                 return;
             }
         }
-    }
-
-    private static TableColumn<Device, String> column(String title, double width, Function<Device, String> text) {
-        TableColumn<Device, String> column = new TableColumn<>(title);
-        column.setPrefWidth(width);
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(text.apply(c.getValue())));
-        return column;
     }
 }

@@ -3,22 +3,19 @@ package dev.outband.app.cira;
 import dev.outband.app.store.SecretFiles;
 import dev.outband.cira.ca.LabCaFolder;
 import dev.outband.cira.ca.LabCertificateAuthority;
+import dev.outband.cira.ca.Pem;
 import dev.outband.cira.listener.ServerIdentity;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -63,7 +60,7 @@ final class ListenerIdentities {
     /** The saved leaf certificate, to show its fingerprint before the listener starts. */
     Optional<X509Certificate> savedCertificate() throws IOException, GeneralSecurityException {
         Path chain = folder.resolve(CHAIN_FILE);
-        return Files.exists(chain) ? Optional.of(readChain(chain).getFirst()) : Optional.empty();
+        return Files.exists(chain) ? Optional.of(Pem.readCertificates(chain).getFirst()) : Optional.empty();
     }
 
     private boolean fits(ServerIdentity identity) throws IOException, GeneralSecurityException {
@@ -75,8 +72,8 @@ final class ListenerIdentities {
         if (!labCaPresent()) {
             return true;
         }
-        X509Certificate root = readChain(folder.resolve(CA_FOLDER).resolve(LabCaFolder.ROOT_CERTIFICATE_FILE))
-                .getFirst();
+        X509Certificate root = Pem.readCertificates(folder.resolve(CA_FOLDER)
+                .resolve(LabCaFolder.ROOT_CERTIFICATE_FILE)).getFirst();
         return identity.chain().size() > 1 && identity.chain().getLast().equals(root);
     }
 
@@ -107,32 +104,14 @@ final class ListenerIdentities {
         }
         PrivateKey privateKey = KeyFactory.getInstance("RSA")
                 .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(key)));
-        List<X509Certificate> certificates = readChain(chain);
+        List<X509Certificate> certificates = Pem.readCertificates(chain);
         List<X509Certificate> roots = certificates.size() > 1 ? List.of(certificates.getLast()) : List.of();
         return Optional.of(new ServerIdentity(privateKey, certificates, roots));
     }
 
     private void save(ServerIdentity identity) throws IOException, GeneralSecurityException {
         secrets.save(KEY_SECRET, Base64.getEncoder().encodeToString(identity.privateKey().getEncoded()));
-        StringBuilder pem = new StringBuilder();
-        Base64.Encoder lines = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
-        for (X509Certificate certificate : identity.chain()) {
-            pem.append("-----BEGIN CERTIFICATE-----\n").append(lines.encodeToString(certificate.getEncoded()))
-                    .append("\n-----END CERTIFICATE-----\n");
-        }
-        Files.writeString(folder.resolve(CHAIN_FILE), pem);
-    }
-
-    private static List<X509Certificate> readChain(Path file) throws IOException, GeneralSecurityException {
-        try (InputStream in = Files.newInputStream(file)) {
-            List<X509Certificate> chain = new ArrayList<>();
-            CertificateFactory.getInstance("X.509").generateCertificates(in)
-                    .forEach(c -> chain.add((X509Certificate) c));
-            if (chain.isEmpty()) {
-                throw new IOException(file + " holds no certificate");
-            }
-            return chain;
-        }
+        Files.writeString(folder.resolve(CHAIN_FILE), Pem.certificates(identity.chain()));
     }
 
     /** The names devices may use for this machine: its host name and its LAN addresses. */

@@ -1,6 +1,7 @@
 package dev.outband.cira.bench;
 
 import dev.outband.cira.ca.LabCertificateAuthority;
+import dev.outband.cira.ca.Pem;
 import dev.outband.cira.listener.CiraCredentialCheck;
 import dev.outband.cira.listener.CiraListener;
 import dev.outband.cira.listener.ListenerSettings;
@@ -10,11 +11,9 @@ import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.security.cert.CertificateEncodingException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -69,7 +68,8 @@ public final class CiraBench {
         byte[] password = Base64.getEncoder().encode(new SecureRandom().generateSeed(18));
         Path passwordFile = Files.write(work.resolve("password"), password);
         ServerIdentity identity = LabCertificateAuthority.selfSignedIdentity("bench", List.of("127.0.0.1"));
-        Path certificate = Files.write(work.resolve("listener.crt"), pem(identity));
+        Path certificate = Files.writeString(work.resolve("listener.crt"),
+                Pem.certificates(List.of(identity.certificate())));
         ListenerSettings settings = ListenerSettings.defaults().withPort(0)
                 .withBindAddress(InetAddress.getLoopbackAddress()).withMaxConnections(options.devices() + 100);
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
@@ -146,13 +146,6 @@ public final class CiraBench {
 
     private static long childCpuNanos(Process process) {
         return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
-    }
-
-    private static byte[] pem(ServerIdentity identity) throws CertificateEncodingException {
-        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(identity.certificate().getEncoded());
-        return ("-----BEGIN CERTIFICATE-----\n" + body + "\n-----END CERTIFICATE-----\n")
-                .getBytes(StandardCharsets.US_ASCII);
     }
 
     /** Runs {@link CiraBenchCommand} standalone, outside the app. */

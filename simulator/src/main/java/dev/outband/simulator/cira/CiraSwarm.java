@@ -1,16 +1,15 @@
 package dev.outband.simulator.cira;
 
 import dev.outband.cira.apf.DeviceUuid;
+import dev.outband.cira.ca.Pem;
 import dev.outband.simulator.net.ConnectionHandler;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -97,9 +96,7 @@ public final class CiraSwarm {
     private static SSLSocketFactory trusting(Path certificate) throws IOException, GeneralSecurityException {
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
-        try (InputStream in = Files.newInputStream(certificate)) {
-            trust.setCertificateEntry("listener", CertificateFactory.getInstance("X.509").generateCertificate(in));
-        }
+        trust.setCertificateEntry("listener", Pem.readCertificates(certificate).getFirst());
         TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         tmf.init(trust);
         SSLContext context = SSLContext.getInstance("TLS");

@@ -79,8 +79,7 @@ public final class LabListenerViewModel {
     public void attach(DeviceStore store) {
         background.run("Reading the lab listener's certificate", () -> {
             listener.attach(store);
-            String saved = listener.certificate().map(c -> Certificates.grouped(Certificates.sha256(c))).orElse("");
-            return new Saved(listener.hasSavedPassword(), listener.labCaPresent(), saved);
+            return new Saved(listener.hasSavedPassword(), listener.labCaPresent(), shownFingerprint());
         }, saved -> {
             passwordSaved.set(saved.password());
             labCa.set(saved.labCa());
@@ -140,10 +139,15 @@ public final class LabListenerViewModel {
             int bound = listener.start(request);
             settings.setCira(chosen, request.user());
             settings.save();
-            return new Started(bound, listener.certificate().map(c -> Certificates.grouped(Certificates.sha256(c))).orElse(""));
+            return new Started(bound, shownFingerprint());
         } catch (IOException | GeneralSecurityException e) {
             return new Failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
+    }
+
+    /** The listener certificate's SHA-256 as technicians compare it; empty before there is one. */
+    private String shownFingerprint() throws IOException, GeneralSecurityException {
+        return listener.certificate().map(c -> Certificates.grouped(Certificates.sha256(c))).orElse("");
     }
 
     private void started(StartOutcome outcome) {

@@ -108,11 +108,7 @@ public final class DeviceListViewModel {
             return;
         }
         Device device = devices.get(at);
-        DeviceState old = device.state();
-        devices.set(at, device.withState(new DeviceState(
-                learned.powerState() != null ? learned.powerState() : old.powerState(),
-                learned.amtVersion() != null ? learned.amtVersion() : old.amtVersion(),
-                learned.lastSeen() != null ? learned.lastSeen() : old.lastSeen())));
+        devices.set(at, device.withState(learned.over(device.state())));
     }
 
     /** Shows devices something else put into the store (the lab listener) without reloading the list. */

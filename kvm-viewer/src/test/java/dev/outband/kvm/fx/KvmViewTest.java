@@ -59,7 +59,10 @@ class KvmViewTest {
         if (xvnc != null) {
             xvnc.close();
         }
-        FxToolkit.cleanupStages();
+        // Only a started toolkit has stages: cleaning up after a setup that failed earlier would hide its reason.
+        if (view != null) {
+            FxToolkit.cleanupStages();
+        }
     }
 
     private static String firstDifference() throws Exception {

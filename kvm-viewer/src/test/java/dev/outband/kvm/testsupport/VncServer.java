@@ -1,7 +1,5 @@
 package dev.outband.kvm.testsupport;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -33,27 +31,19 @@ public final class VncServer implements AutoCloseable {
         this.port = port;
     }
 
-    public static boolean available(String... binaries) {
-        for (String b : binaries) {
-            if (!Files.isExecutable(Path.of("/usr/bin", b))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** Xvnc with VNC authentication, {@code width}×{@code height} at depth 24. */
     public static VncServer xvnc(int width, int height) throws Exception {
-        assumeTrue(available("Xvnc", "vncpasswd", "xwd", "convert-im6.q16", "display-im6.q16"),
-                "TigerVNC or ImageMagick is not installed");
+        String xvnc = Tools.require("Xvnc", "tigervnc-standalone-server");
+        String vncpasswd = Tools.require("vncpasswd", "tigervnc-tools");
+        requireScreenshotTools();
         Path dir = Files.createTempDirectory("xvnc");
         int display = freeDisplay();
         int port = freePort();
         VncServer s = new VncServer(dir, display, port);
         try {
             Path pw = dir.resolve("pw");
-            s.run(List.of("sh", "-c", "echo '" + PASSWORD + "' | vncpasswd -f > " + pw));
-            s.spawn(List.of("Xvnc", ":" + display, "-geometry", width + "x" + height, "-depth", "24",
+            s.run(List.of("sh", "-c", "echo '" + PASSWORD + "' | " + vncpasswd + " -f > " + pw));
+            s.spawn(List.of(xvnc, ":" + display, "-geometry", width + "x" + height, "-depth", "24",
                     "-rfbport", String.valueOf(port), "-localhost", "-interface", "127.0.0.1",
                     "-SecurityTypes", "VncAuth", "-rfbauth", pw.toString(), "-AlwaysShared"));
             s.awaitPort();
@@ -66,27 +56,43 @@ public final class VncServer implements AutoCloseable {
 
     /** x11vnc serving an Xvfb display, one full-frame rectangle per update, no cursor painting. */
     public static VncServer x11vnc(int width, int height) throws Exception {
-        assumeTrue(available("Xvfb", "x11vnc", "xwd", "convert-im6.q16", "display-im6.q16"),
-                "Xvfb, x11vnc or ImageMagick is not installed");
+        return x11vnc(width, height, List.of());
+    }
+
+    /** x11vnc as above with more of its options, e.g. {@code -rfbversion 3.3}. */
+    public static VncServer x11vnc(int width, int height, List<String> options) throws Exception {
+        String xvfb = Tools.require("Xvfb", "xvfb");
+        String x11vnc = Tools.require("x11vnc", "x11vnc");
+        requireScreenshotTools();
         Path dir = Files.createTempDirectory("x11vnc");
         int display = freeDisplay();
         int port = freePort();
         VncServer s = new VncServer(dir, display, port);
         try {
             Path pw = dir.resolve("pw2");
-            s.run(List.of("x11vnc", "-storepasswd", PASSWORD, pw.toString()));
-            s.spawn(List.of("Xvfb", ":" + display, "-screen", "0", width + "x" + height + "x24", "-nolisten", "tcp"));
+            s.run(List.of(x11vnc, "-storepasswd", PASSWORD, pw.toString()));
+            s.spawn(List.of(xvfb, ":" + display, "-screen", "0", width + "x" + height + "x24", "-nolisten", "tcp"));
             s.awaitSocket();
-            s.spawn(List.of("x11vnc", "-display", ":" + display, "-rfbport", String.valueOf(port), "-localhost",
-                    "-rfbauth", pw.toString(), "-forever", "-shared", "-noxdamage", "-nocursor", "-quiet",
+            List<String> command = new ArrayList<>(List.of(x11vnc, "-display", ":" + display, "-rfbport",
+                    String.valueOf(port), "-localhost", "-rfbauth", pw.toString(), "-forever", "-shared",
+                    "-noxdamage", "-nocursor", "-quiet",
                     // no idle napping: each test connects afresh and wants its first frame at once
                     "-nonap", "-wait", "5", "-defer", "5"));
+            command.addAll(options);
+            s.spawn(command);
             s.awaitPort();
             return s;
         } catch (Exception e) {
             s.close();
             throw e;
         }
+    }
+
+    /** xwd, xsetroot and ImageMagick take the ground-truth screenshots and paint the screen. */
+    private static void requireScreenshotTools() {
+        Tools.require("xwd", "x11-apps");
+        Tools.require("xsetroot", "x11-xserver-utils");
+        Tools.imageMagick("convert");
     }
 
     public int port() {
@@ -96,18 +102,28 @@ public final class VncServer implements AutoCloseable {
     /** Sets the root window to a picture with gradients, noise and flat areas, and returns the server's own screenshot. */
     public BufferedImage drawPatternAndCapture(int width, int height) throws Exception {
         Path pattern = dir.resolve("pattern.png");
-        run(List.of("convert-im6.q16", "-size", width + "x" + height, "-seed", "7", "plasma:fractal",
+        run(concat(Tools.imageMagick("convert"), "-size", width + "x" + height, "-seed", "7", "plasma:fractal",
                 "-fill", "#ff0000", "-draw", "rectangle 10,10 100,60",
                 "-fill", "#00ff80", "-draw", "rectangle 150,120 300,200", pattern.toString()));
-        runIgnoringExit(List.of("display-im6.q16", "-display", ":" + display, "-window", "root", pattern.toString()));
+        runIgnoringExit(concat(Tools.imageMagick("display"), "-display", ":" + display, "-window", "root",
+                pattern.toString()));
+        Path xwd = dir.resolve("truth.xwd");
+        run(List.of(Tools.require("xwd", "x11-apps"), "-display", ":" + display, "-root", "-silent", "-out",
+                xwd.toString()));
         Path truth = dir.resolve("truth.png");
-        run(List.of("sh", "-c", "xwd -display :" + display + " -root -silent | convert-im6.q16 xwd:- " + truth));
+        run(concat(Tools.imageMagick("convert"), "xwd:" + xwd, truth.toString()));
         return ImageIO.read(truth.toFile());
     }
 
     /** Paints the root window one colour (xsetroot). */
     public void setRootColour(String colour) throws Exception {
-        run(List.of("xsetroot", "-display", ":" + display, "-solid", colour));
+        run(List.of(Tools.require("xsetroot", "x11-xserver-utils"), "-display", ":" + display, "-solid", colour));
+    }
+
+    private static List<String> concat(List<String> command, String... args) {
+        List<String> all = new ArrayList<>(command);
+        all.addAll(List.of(args));
+        return all;
     }
 
     private void run(List<String> cmd) throws Exception {

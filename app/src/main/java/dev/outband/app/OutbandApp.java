@@ -2,6 +2,7 @@ package dev.outband.app;
 
 import dev.outband.app.amt.DeviceConnections;
 import dev.outband.app.cira.LabListener;
+import dev.outband.app.lab.LabAuthority;
 import dev.outband.app.store.DataFolder;
 import dev.outband.app.store.DeviceStore;
 import dev.outband.app.store.StoreKey;
@@ -84,7 +85,8 @@ public final class OutbandApp extends Application {
         var viewModel = new DeviceListViewModel(background);
         var labViewModel = new LabListenerViewModel(labListener, background, settings);
         labViewModel.onDevicesAdded(viewModel::showAdded);
-        var connections = new DeviceConnections(DeviceConnections.AMT_PORTS, labListener);
+        var connections = new DeviceConnections(DeviceConnections.AMT_PORTS, labListener)
+                .trusting(LabAuthority.trustedRoots(folder));
         var view = new DeviceListView(viewModel, settings, background, connections,
                 new LabListenerWindow(labViewModel));
         settings.theme().apply();

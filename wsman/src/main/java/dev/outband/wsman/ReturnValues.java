@@ -14,7 +14,15 @@ public final class ReturnValues {
             Map.entry(6L, "In use"),
             Map.entry(0x24L, "Invalid parameter"),
             Map.entry(0x26L, "Invalid index"),
+            Map.entry(23L, "Maximum limit reached"),
+            Map.entry(38L, "Flash write limit exceeded"),
             Map.entry(0x800L, "Not permitted"),
+            Map.entry(2053L, "Invalid handle"),
+            Map.entry(2058L, "Duplicate"),
+            Map.entry(2062L, "Invalid key"),
+            Map.entry(2063L, "Invalid certificate"),
+            Map.entry(2064L, "Certificate does not match the key"),
+            Map.entry(2068L, "Not found"),
             Map.entry(2066L, "Invalid user consent code"),
             Map.entry(2067L, "User consent not in the right state"));
 

@@ -61,9 +61,16 @@ public final class DeviceConnections {
     public static final Ports AMT_PORTS =
             d -> d.tls() == TlsMode.NONE ? DeviceEndpoint.HTTP_PORT : DeviceEndpoint.TLS_PORT;
 
+    /** Roots trusted besides the JVM's for devices checked by chain and name: the lab CA's. */
+    @FunctionalInterface
+    public interface ExtraRoots {
+        List<X509Certificate> get() throws IOException;
+    }
+
     private final Ports ports;
     private final CiraTunnels tunnels;
-    private TrustPolicy systemRoots;
+    private final ExtraRoots extraRoots;
+    private TrustPolicy.TrustedRoots systemRoots;
 
     public DeviceConnections(Ports ports) {
         this(ports, CiraTunnels.NONE);
@@ -71,8 +78,18 @@ public final class DeviceConnections {
 
     /** With the lab listener that carries devices reached over CIRA. */
     public DeviceConnections(Ports ports, CiraTunnels tunnels) {
+        this(ports, tunnels, List::of);
+    }
+
+    private DeviceConnections(Ports ports, CiraTunnels tunnels, ExtraRoots extraRoots) {
         this.ports = ports;
         this.tunnels = tunnels;
+        this.extraRoots = extraRoots;
+    }
+
+    /** The same connections, also trusting {@code roots} (read on each connection, so a new lab root counts at once). */
+    public DeviceConnections trusting(ExtraRoots roots) {
+        return new DeviceConnections(ports, tunnels, roots);
     }
 
     public AmtClient client(Device device) throws IOException {
@@ -115,7 +132,16 @@ public final class DeviceConnections {
     }
 
     private TrustPolicy trust(Device device) throws IOException {
-        return device.tls() == TlsMode.PINNED ? new TrustPolicy.Pinned(device.pinnedSha256()) : systemRoots();
+        if (device.tls() == TlsMode.PINNED) {
+            return new TrustPolicy.Pinned(device.pinnedSha256());
+        }
+        List<X509Certificate> extra = extraRoots.get();
+        if (extra.isEmpty()) {
+            return systemRoots();
+        }
+        List<X509Certificate> roots = new java.util.ArrayList<>(systemRoots().roots());
+        roots.addAll(extra);
+        return new TrustPolicy.TrustedRoots(roots);
     }
 
     /** How bytes reach a device's ports: TCP to its host, or APF channels through the lab listener. */
@@ -142,14 +168,14 @@ public final class DeviceConnections {
     }
 
     /** The JVM's trusted roots, read once: a bulk action on a thousand TLS devices needs them a thousand times. */
-    private synchronized TrustPolicy systemRoots() throws IOException {
+    private synchronized TrustPolicy.TrustedRoots systemRoots() throws IOException {
         if (systemRoots == null) {
             systemRoots = readSystemRoots();
         }
         return systemRoots;
     }
 
-    private static TrustPolicy readSystemRoots() throws IOException {
+    private static TrustPolicy.TrustedRoots readSystemRoots() throws IOException {
         try {
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             tmf.init((KeyStore) null);

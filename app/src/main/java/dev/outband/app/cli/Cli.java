@@ -35,6 +35,8 @@ public final class Cli {
         cli.addSubcommand(new SimCommand());
         cli.addSubcommand(CommandGroup.named("cira", "The local CIRA listener (a mini MPS for lab devices).",
                 new CiraListenCommand()));
+        cli.addSubcommand(CaCommands.group(context));
+        cli.addSubcommand(TlsCommands.group(context));
         cli.addSubcommand(CommandGroup.named("kvm", "The remote screen of stored devices.",
                 new KvmScreenshotCommand(context)));
         cli.addSubcommand(CommandGroup.named("vnc", "Standard VNC servers (also AMT's port 5900).",

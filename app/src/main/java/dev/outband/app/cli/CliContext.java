@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import dev.outband.app.amt.DeviceConnections;
+import dev.outband.app.lab.LabAuthority;
 
 /**
  * What a command may touch outside itself: environment (for the data folder and master password file),
@@ -35,6 +36,11 @@ public record CliContext(Map<String, String> env, InputStream in, PrintWriter ou
 
     public Path dataFolder() {
         return DataFolder.resolve(env, System.getProperty("os.name", ""), System.getProperty("user.home"));
+    }
+
+    /** How stored devices are reached from the CLI: the port plan, and the lab root trusted besides the JVM's. */
+    public DeviceConnections connections() {
+        return new DeviceConnections(ports).trusting(LabAuthority.trustedRoots(dataFolder()));
     }
 
     /** Opens the store; a protected one is opened with the master password file, else a console prompt. */

@@ -1,7 +1,6 @@
 package dev.outband.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.outband.app.amt.DeviceConnections;
 import dev.outband.app.amt.DeviceReader;
 import dev.outband.app.store.Device;
 import dev.outband.app.store.DeviceStore;
@@ -34,7 +33,7 @@ final class InfoCommand implements Callable<Integer> {
         try (DeviceStore store = ctx.openStore()) {
             Device device = store.devices().findByName(name)
                     .orElseThrow(() -> new UserException("No device named '" + name + "'"));
-            DeviceReader reader = DeviceReader.open(new DeviceConnections(ctx.ports()), store.devices(),
+            DeviceReader reader = DeviceReader.open(ctx.connections(), store.devices(),
                     Clock.systemUTC(), device);
             AmtIdentity identity = reader.identity();
             PowerStatus power = reader.power();

@@ -44,7 +44,7 @@ final class KvmScreenshotCommand implements Callable<Integer> {
         try (DeviceStore store = ctx.openStore()) {
             Device device = store.devices().findByName(name)
                     .orElseThrow(() -> new UserException("No device named '" + name + "'"));
-            DeviceConnections connections = new DeviceConnections(ctx.ports());
+            DeviceConnections connections = ctx.connections();
             KvmConsent consent = new KvmConsent(connections.client(device).consent());
             if (consent.begin()) {
                 obtainConsent(device, consent);

@@ -1,7 +1,6 @@
 package dev.outband.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.outband.app.amt.DeviceConnections;
 import dev.outband.app.amt.PowerRun;
 import dev.outband.app.store.Device;
 import dev.outband.app.store.DeviceStore;
@@ -57,7 +56,7 @@ final class PowerCommand implements Callable<Integer> {
                 devices.add(store.devices().findByName(name)
                         .orElseThrow(() -> new UserException("No device named '" + name + "'")));
             }
-            PowerRun run = new PowerRun(new DeviceConnections(ctx.ports()), store.devices(), Clock.systemUTC());
+            PowerRun run = new PowerRun(ctx.connections(), store.devices(), Clock.systemUTC());
             List<PowerRun.Result> results = run.perform(chosen, devices, r -> { });
             if (json) {
                 ctx.out().println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(results));

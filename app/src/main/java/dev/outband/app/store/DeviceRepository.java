@@ -179,6 +179,27 @@ public final class DeviceRepository {
         }
     }
 
+    /**
+     * Switches how the console talks TLS to a device (after TLS was turned on or off on the device
+     * itself); only the TLS columns change. Returns the device as stored now.
+     */
+    public synchronized Device changeTls(long id, TlsMode mode) {
+        if (mode == TlsMode.PINNED) {
+            throw new IllegalArgumentException("a pin is set with pinCertificate");
+        }
+        Device changed = findById(id).orElseThrow(() -> new StoreException("Device " + id + " no longer exists", null))
+                .withTls(mode, null);
+        try (PreparedStatement ps = connection.prepareStatement(
+                "UPDATE device SET tls_mode = ?, pinned_sha256 = NULL WHERE id = ?")) {
+            ps.setString(1, mode.name());
+            ps.setLong(2, id);
+            ps.executeUpdate();
+            return changed;
+        } catch (SQLException e) {
+            throw new StoreException("Cannot change the TLS mode of device " + id, e);
+        }
+    }
+
     public synchronized boolean delete(long id) {
         try (PreparedStatement ps = connection.prepareStatement("DELETE FROM device WHERE id = ?")) {
             ps.setLong(1, id);

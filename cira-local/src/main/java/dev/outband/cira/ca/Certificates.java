@@ -95,6 +95,20 @@ final class Certificates {
         return name.matches("\\d{1,3}(\\.\\d{1,3}){3}");
     }
 
+    /** Whether {@code key} is the private half of {@code publicKey}: a signature made with it verifies. */
+    static boolean matches(java.security.PublicKey publicKey, PrivateKey key) throws GeneralSecurityException {
+        byte[] probe = new byte[32];
+        RANDOM.nextBytes(probe);
+        java.security.Signature signer = java.security.Signature.getInstance(SIGNATURE);
+        signer.initSign(key);
+        signer.update(probe);
+        byte[] signature = signer.sign();
+        java.security.Signature verifier = java.security.Signature.getInstance(SIGNATURE);
+        verifier.initVerify(publicKey);
+        verifier.update(probe);
+        return verifier.verify(signature);
+    }
+
     static X500Name commonName(String cn) {
         return new X500Name("CN=" + cn.replace(",", "\\,").replace("=", "\\="));
     }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
@@ -20,7 +21,6 @@ import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.PKCS8Generator;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
@@ -39,14 +39,6 @@ import org.bouncycastle.pkcs.PKCSException;
 public final class LabCertificateAuthority {
     private static final Duration ROOT_VALIDITY = Duration.ofDays(3650);
     private static final Duration LEAF_VALIDITY = Duration.ofDays(397);
-    /**
-     * Passed explicitly so the JVM's provider list stays untouched (the JDK lacks PKCS#7-padded AES), and
-     * made on first use: it loads hundreds of classes from a signed jar, which a console start need not pay.
-     */
-    private static final class Bc {
-        static final BouncyCastleProvider PROVIDER = new BouncyCastleProvider();
-    }
-
     private final X509Certificate root;
     private final PrivateKey rootKey;
 
@@ -108,8 +100,53 @@ public final class LabCertificateAuthority {
     /** A TLS certificate for a device whose key never leaves it; usable as server and client. */
     public X509Certificate issueDeviceCertificate(SubjectPublicKeyInfo devicePublicKey, String commonName,
                                                   List<String> names) throws GeneralSecurityException {
+        return issueDeviceCertificate(devicePublicKey, commonName, names, LEAF_VALIDITY);
+    }
+
+    /** As above, valid for {@code validity} from now; never past the root's own end. */
+    public X509Certificate issueDeviceCertificate(PublicKey devicePublicKey, String commonName, List<String> names,
+                                                  Duration validity) throws GeneralSecurityException {
+        return issueDeviceCertificate(SubjectPublicKeyInfo.getInstance(devicePublicKey.getEncoded()), commonName,
+                names, validity);
+    }
+
+    private X509Certificate issueDeviceCertificate(SubjectPublicKeyInfo devicePublicKey, String commonName,
+                                                   List<String> names, Duration validity)
+            throws GeneralSecurityException {
+        Duration left = Duration.between(java.time.Instant.now(), root.getNotAfter().toInstant());
+        if (left.isNegative()) {
+            throw new GeneralSecurityException("the lab root expired on " + root.getNotAfter().toInstant()
+                    + ": create or import a new one");
+        }
         return Certificates.leaf(root, rootKey, Certificates.commonName(commonName), devicePublicKey, names,
-                LEAF_VALIDITY, KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth);
+                validity.compareTo(left) < 0 ? validity : left, KeyPurposeId.id_kp_serverAuth,
+                KeyPurposeId.id_kp_clientAuth);
+    }
+
+    /**
+     * Stores an existing root and its key in {@code folder} (key encrypted with {@code passphrase}):
+     * it must be a CA certificate, still valid, whose public key is the key's.
+     */
+    public static LabCertificateAuthority importRoot(Path folder, X509Certificate root, PrivateKey key,
+                                                     char[] passphrase) throws IOException, GeneralSecurityException {
+        if (LabCaFolder.holdsCa(folder)) {
+            throw new IOException("a lab CA already exists in " + folder);
+        }
+        if (root.getBasicConstraints() < 0) {
+            throw new GeneralSecurityException("the certificate is not a CA certificate (no CA:TRUE basic constraint)");
+        }
+        try {
+            root.checkValidity();
+        } catch (java.security.cert.CertificateExpiredException e) {
+            throw new GeneralSecurityException("the root certificate expired on " + root.getNotAfter().toInstant());
+        }
+        if (!Certificates.matches(root.getPublicKey(), key)) {
+            throw new GeneralSecurityException("the private key does not belong to the root certificate");
+        }
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve(ROOT_CERTIFICATE_FILE), pem(root));
+        Files.writeString(folder.resolve(ROOT_KEY_FILE), encryptedPem(key, passphrase));
+        return new LabCertificateAuthority(root, key);
     }
 
     /** The listener identity when no lab CA exists: a self-signed certificate. */

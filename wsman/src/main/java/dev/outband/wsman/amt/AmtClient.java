@@ -2,6 +2,7 @@ package dev.outband.wsman.amt;
 
 import dev.outband.wsman.WsmanClient;
 import dev.outband.wsman.WsmanSettings;
+import dev.outband.wsman.amt.certificates.CertificateStoreService;
 import dev.outband.wsman.amt.consent.ConsentService;
 import dev.outband.wsman.amt.hardware.HardwareService;
 import dev.outband.wsman.amt.log.LogService;
@@ -9,6 +10,7 @@ import dev.outband.wsman.amt.redirection.RedirectionService;
 import dev.outband.wsman.amt.identity.IdentityService;
 import dev.outband.wsman.amt.power.PowerService;
 import dev.outband.wsman.amt.time.TimeService;
+import dev.outband.wsman.amt.tls.TlsConfigService;
 import dev.outband.wsman.http.WsmanTransport;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -59,6 +61,16 @@ public final class AmtClient {
 
     public ConsentService consent() {
         return new ConsentService(wsman);
+    }
+
+    /** Key pairs, certificates and trusted roots in the device's store. */
+    public CertificateStoreService certificates() {
+        return new CertificateStoreService(wsman);
+    }
+
+    /** The certificate and settings of the device's own TLS ports. */
+    public TlsConfigService tls() {
+        return new TlsConfigService(wsman);
     }
 
     public TimeService time() {

@@ -8,21 +8,36 @@ import java.util.Optional;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
-/** One instance or method output from a reply: class name and property values in document order. */
-public record CimObject(String className, Map<String, List<String>> properties) {
+/**
+ * One instance or method output from a reply: class name and property values in document order, and
+ * the references that EPR-valued properties carry (a created key pair, a context's certificate).
+ */
+public record CimObject(String className, Map<String, List<String>> properties, Map<String, Reference> references) {
     public CimObject {
         properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+        references = Collections.unmodifiableMap(new LinkedHashMap<>(references));
+    }
+
+    public CimObject(String className, Map<String, List<String>> properties) {
+        this(className, properties, Map.of());
     }
 
     public static CimObject from(Element element) {
         Map<String, List<String>> properties = new LinkedHashMap<>();
+        Map<String, Reference> references = new LinkedHashMap<>();
         for (Node n = element.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n instanceof Element child) {
                 properties.computeIfAbsent(child.getLocalName(), k -> new java.util.ArrayList<>())
                         .add(child.getTextContent().trim());
+                Reference.fromEpr(child).ifPresent(r -> references.putIfAbsent(child.getLocalName(), r));
             }
         }
-        return new CimObject(element.getLocalName(), properties);
+        return new CimObject(element.getLocalName(), properties, references);
+    }
+
+    /** The reference an EPR-valued property carries, or empty. */
+    public Optional<Reference> reference(String name) {
+        return Optional.ofNullable(references.get(name));
     }
 
     public Optional<String> find(String name) {

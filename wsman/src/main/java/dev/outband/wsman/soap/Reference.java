@@ -2,6 +2,8 @@ package dev.outband.wsman.soap;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import org.w3c.dom.Element;
 
 /** An endpoint reference: a resource URI and the selectors that pick one instance. */
 public record Reference(String resourceUri, Map<String, String> selectors) {
@@ -15,6 +17,31 @@ public record Reference(String resourceUri, Map<String, String> selectors) {
             selectors.put(nameValues[i], nameValues[i + 1]);
         }
         return new Reference(Namespaces.resourceUri(className), selectors);
+    }
+
+    /**
+     * The reference an EPR element carries (its ReferenceParameters), or empty when the element is no
+     * EPR. A selector whose value is itself an EPR keeps that EPR's text only.
+     */
+    public static Optional<Reference> fromEpr(Element epr) {
+        Element parameters = ResponseEnvelope.child(epr, Namespaces.ADDRESSING, "ReferenceParameters");
+        Element uri = parameters == null ? null : ResponseEnvelope.child(parameters, Namespaces.WSMAN, "ResourceURI");
+        if (uri == null) {
+            return Optional.empty();
+        }
+        Map<String, String> selectors = new LinkedHashMap<>();
+        Element set = ResponseEnvelope.child(parameters, Namespaces.WSMAN, "SelectorSet");
+        if (set != null) {
+            for (Element selector : ResponseEnvelope.elements(set)) {
+                selectors.put(selector.getAttribute("Name"), selector.getTextContent().trim());
+            }
+        }
+        return Optional.of(new Reference(uri.getTextContent().trim(), selectors));
+    }
+
+    /** The value of one selector, or empty. */
+    public String selector(String name) {
+        return selectors.getOrDefault(name, "");
     }
 
     /** The SelectorSet element with the w: prefix. */

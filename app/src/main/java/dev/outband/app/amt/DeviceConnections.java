@@ -87,6 +87,16 @@ public final class DeviceConnections {
         this.extraRoots = extraRoots;
     }
 
+    /** Whether the lab listener runs, so devices can call in. */
+    public boolean listening() {
+        return tunnels.running();
+    }
+
+    /** Whether the device with this UUID is connected to the lab listener now. */
+    public boolean tunnelOpen(String uuid) {
+        return tunnels.running() && tunnels.to(uuid).isPresent();
+    }
+
     /** The same connections, also trusting {@code roots} (read on each connection, so a new lab root counts at once). */
     public DeviceConnections trusting(ExtraRoots roots) {
         return new DeviceConnections(ports, tunnels, roots);

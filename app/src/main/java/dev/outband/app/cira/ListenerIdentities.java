@@ -6,8 +6,6 @@ import dev.outband.cira.ca.LabCertificateAuthority;
 import dev.outband.cira.ca.Pem;
 import dev.outband.cira.listener.ServerIdentity;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.NetworkInterface;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -17,10 +15,8 @@ import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The listener's TLS identity, kept in the data folder so its fingerprint stays the same across
@@ -52,7 +48,7 @@ final class ListenerIdentities {
             return saved.get();
         }
         ServerIdentity fresh = labCaPresent() ? issueFromLabCa(caPassphrase)
-                : LabCertificateAuthority.selfSignedIdentity(COMMON_NAME, certificateNames());
+                : LabCertificateAuthority.selfSignedIdentity(COMMON_NAME, LocalAddresses.names());
         save(fresh);
         return fresh;
     }
@@ -84,7 +80,7 @@ final class ListenerIdentities {
         }
         try {
             return LabCertificateAuthority.load(caFolder, caPassphrase).issueListenerIdentity(COMMON_NAME,
-                    certificateNames());
+                    LocalAddresses.names());
         } catch (GeneralSecurityException e) {
             throw new IOException("The lab CA passphrase is wrong", e);
         }
@@ -112,23 +108,5 @@ final class ListenerIdentities {
     private void save(ServerIdentity identity) throws IOException, GeneralSecurityException {
         secrets.save(KEY_SECRET, Base64.getEncoder().encodeToString(identity.privateKey().getEncoded()));
         Files.writeString(folder.resolve(CHAIN_FILE), Pem.certificates(identity.chain()));
-    }
-
-    /** The names devices may use for this machine: its host name and its LAN addresses. */
-    private static List<String> certificateNames() {
-        Set<String> names = new LinkedHashSet<>();
-        try {
-            InetAddress local = InetAddress.getLocalHost();
-            names.add(local.getHostName());
-            for (NetworkInterface nic : NetworkInterface.networkInterfaces().toList()) {
-                nic.inetAddresses().filter(a -> !a.isLoopbackAddress() && !a.isLinkLocalAddress())
-                        .map(InetAddress::getHostAddress).filter(a -> !a.contains("%")).forEach(names::add);
-            }
-        } catch (IOException e) {
-            // A machine without a resolvable name still serves devices that connect by IP.
-        }
-        names.add("localhost");
-        names.add("127.0.0.1");
-        return List.copyOf(names);
     }
 }

@@ -42,6 +42,10 @@ public final class SecretFiles {
         return Files.exists(file) ? Optional.of(box.wrap(Files.readAllBytes(file))) : Optional.empty();
     }
 
+    public void delete(String name) throws IOException {
+        Files.deleteIfExists(file(name));
+    }
+
     public boolean exists(String name) {
         return Files.exists(file(name));
     }

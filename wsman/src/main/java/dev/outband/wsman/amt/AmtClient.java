@@ -9,6 +9,7 @@ import dev.outband.wsman.amt.log.LogService;
 import dev.outband.wsman.amt.redirection.RedirectionService;
 import dev.outband.wsman.amt.identity.IdentityService;
 import dev.outband.wsman.amt.power.PowerService;
+import dev.outband.wsman.amt.remoteaccess.RemoteAccessService;
 import dev.outband.wsman.amt.time.TimeService;
 import dev.outband.wsman.amt.tls.TlsConfigService;
 import dev.outband.wsman.http.WsmanTransport;
@@ -71,6 +72,11 @@ public final class AmtClient {
     /** The certificate and settings of the device's own TLS ports. */
     public TlsConfigService tls() {
         return new TlsConfigService(wsman);
+    }
+
+    /** Call home: MPS servers, policy rules, environment detection. */
+    public RemoteAccessService remoteAccess() {
+        return new RemoteAccessService(wsman);
     }
 
     public TimeService time() {

@@ -19,6 +19,9 @@ import dev.outband.app.amt.DeviceReader;
 import dev.outband.app.ui.details.DetailsSplit;
 import dev.outband.app.ui.details.DetailsViewModel;
 import dev.outband.app.ui.kvm.DeviceKvm;
+import dev.outband.app.ui.lab.CertificatesViewModel;
+import dev.outband.app.ui.lab.CertificatesWindow;
+import dev.outband.app.ui.lab.LabMenu;
 import dev.outband.app.ui.trust.CertificateTrust;
 import java.util.function.Supplier;
 import javafx.stage.Window;
@@ -123,10 +126,14 @@ public final class DeviceListView {
         delete.disableProperty().bind(noSelection);
 
         MenuButton power = new PowerMenu(connections, vm, background,
-                () -> table.getSelectionModel().getSelectedItems(), this::afterPowerRun).create(noSelection);
+                () -> table.getSelectionModel().getSelectedItems(), this::afterDeviceJob).create(noSelection);
         Button kvm = button("KVM", Feather.MONITOR, "kvm", () -> deviceKvm.open(table.getSelectionModel().getSelectedItem()));
         kvm.disableProperty().bind(Bindings.size(table.getSelectionModel().getSelectedItems()).isNotEqualTo(1));
         kvm.setTooltip(new Tooltip("Remote screen of the selected device"));
+        MenuButton lab = new LabMenu(connections, vm, () -> table.getSelectionModel().getSelectedItems(),
+                new CertificatesWindow(new CertificatesViewModel(background, vm::labAuthority, Clock.systemUTC())),
+                () -> root.getScene().getWindow(), this::afterDeviceJob).create(noSelection);
+        lab.setTooltip(new Tooltip("Lab certificate authority; TLS and call home for the selected devices"));
         Button refresh = button("Refresh", Feather.REFRESH_CW, "refresh", this::reloadKeepingSelection);
         refresh.disableProperty().bind(vm.ready().not());
 
@@ -152,12 +159,13 @@ public final class DeviceListView {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        ToolBar bar = new ToolBar(add, edit, delete, new Separator(Orientation.VERTICAL), power, kvm, refresh, spacer,
+        ToolBar bar = new ToolBar(add, edit, delete, new Separator(Orientation.VERTICAL), power, kvm, lab, refresh, spacer,
                 searchBox, new FontIcon(Feather.TAG), tags, new Separator(Orientation.VERTICAL), dark);
         if (labListener != null) {
-            Button lab = button("Lab listener", Feather.RADIO, "labListener", () -> labListener.show(root.getScene().getWindow()));
-            lab.setTooltip(new Tooltip("Local CIRA listener: devices that call in over CIRA"));
-            bar.getItems().add(bar.getItems().indexOf(refresh) + 1, lab);
+            Button listener = button("Lab listener", Feather.RADIO, "labListener",
+                    () -> labListener.show(root.getScene().getWindow()));
+            listener.setTooltip(new Tooltip("Local CIRA listener: devices that call in over CIRA"));
+            bar.getItems().add(bar.getItems().indexOf(refresh) + 1, listener);
         }
         return bar;
     }
@@ -207,8 +215,8 @@ public final class DeviceListView {
         vm.reload(n -> DeviceTable.reselect(table, selected));
     }
 
-    /** A power action changed the device: its details (power state, event log) are read again. */
-    private void afterPowerRun() {
+    /** A power action or lab job changed devices: the list and the details (power state, event log) are read again. */
+    private void afterDeviceJob() {
         reloadKeepingSelection();
         details.refresh();
     }

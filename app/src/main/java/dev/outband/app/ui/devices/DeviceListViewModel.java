@@ -1,10 +1,13 @@
 package dev.outband.app.ui.devices;
 
+import dev.outband.app.cira.CiraAccounts;
+import dev.outband.app.lab.LabAuthority;
 import dev.outband.app.store.Device;
 import dev.outband.app.store.DeviceDraft;
 import dev.outband.app.store.DeviceRepository;
 import dev.outband.app.store.DeviceState;
 import dev.outband.app.store.DeviceStore;
+import java.time.Clock;
 import dev.outband.app.ui.Background;
 import java.util.List;
 import java.util.TreeSet;
@@ -54,6 +57,16 @@ public final class DeviceListViewModel {
         store = opened;
         storePath.set(opened.file().toString());
         ready.set(true);
+    }
+
+    /** The lab CA in the store's data folder; its key's passphrase is sealed with the store key. */
+    public LabAuthority labAuthority() {
+        return new LabAuthority(store.folder(), store.secrets(), Clock.systemUTC());
+    }
+
+    /** The per-device CIRA accounts of devices set up to call this laptop. */
+    public CiraAccounts ciraAccounts() {
+        return new CiraAccounts(store.secrets());
     }
 
     public DeviceRepository repository() {

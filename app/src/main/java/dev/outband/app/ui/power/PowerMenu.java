@@ -4,6 +4,7 @@ import dev.outband.app.amt.DeviceConnections;
 import dev.outband.app.amt.PowerRun;
 import dev.outband.app.amt.SupportedActions;
 import dev.outband.app.store.Device;
+import dev.outband.app.ui.bulk.BulkProgress;
 import dev.outband.app.ui.Background;
 import dev.outband.app.ui.devices.DeviceListViewModel;
 import dev.outband.wsman.amt.power.PowerAction;
@@ -200,7 +201,12 @@ public final class PowerMenu {
         if (run == null) {
             run = new PowerRun(connections, vm.repository(), Clock.systemUTC(), supported);
         }
-        new PowerProgress(owner, label(action), devices.size()).start(run, action, devices, afterRun);
+        PowerRun chosen = run;
+        new BulkProgress(owner, label(action), devices.size()).start("power-" + action.name(), devices,
+                (all, progress) -> chosen.perform(action, all, progress),
+                (PowerRun.Result r) -> new BulkProgress.Line(r.ok(), r.device() + " — "
+                        + (r.ok() ? "done, now " + r.powerState() : r.message())),
+                afterRun);
     }
 
     private static boolean confirmed(PowerAction action, int count, Window owner) {

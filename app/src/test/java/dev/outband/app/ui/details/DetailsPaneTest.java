@@ -90,8 +90,8 @@ class DetailsPaneTest {
         robot.clickOn("#powerMenu");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("Power off").queryAll().isEmpty());
         robot.clickOn("Power off");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup("#powerResults").queryAll().isEmpty()
-                && !robot.lookup("#powerResults").queryListView().getItems().isEmpty());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup("#bulkResults").queryAll().isEmpty()
+                && !robot.lookup("#bulkResults").queryListView().getItems().isEmpty());
         robot.clickOn("Close");
 
         robot.clickOn("Event log");

@@ -83,9 +83,9 @@ class PowerMenuTest {
         waitForItem(robot, "Power off");
         robot.clickOn("Power off");
 
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup("#powerResults").queryAll().isEmpty()
-                && !robot.lookup("#powerResults").queryAs(ListView.class).getItems().isEmpty());
-        assertThat(robot.lookup("#powerResults").queryAs(ListView.class).getItems())
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup("#bulkResults").queryAll().isEmpty()
+                && !robot.lookup("#bulkResults").queryAs(ListView.class).getItems().isEmpty());
+        assertThat(robot.lookup("#bulkResults").queryAs(ListView.class).getItems())
                 .containsExactly("sim-1 — done, now Off - Soft");
         assertThat(device.powerState()).isEqualTo(PowerState.OFF);
 
@@ -131,9 +131,9 @@ class PowerMenuTest {
         robot.clickOn("Sleep");
         robot.clickOn("OK");
 
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup("#powerResults").queryAll().isEmpty()
-                && robot.lookup("#powerResults").queryListView().getItems().size() == 2);
-        assertThat(robot.lookup("#powerResults").queryListView().getItems()).map(String::valueOf)
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup("#bulkResults").queryAll().isEmpty()
+                && robot.lookup("#bulkResults").queryListView().getItems().size() == 2);
+        assertThat(robot.lookup("#bulkResults").queryListView().getItems()).map(String::valueOf)
                 .containsExactlyInAnyOrder("sim-1 — done, now Sleep - Deep", "sim-9 — not supported by this device");
         assertThat(older.powerState()).isEqualTo(PowerState.ON);
         assertThat(older.auditLog()).as("nothing was sent to the device that lacks the action").isEmpty();

@@ -1,9 +1,8 @@
-package dev.outband.app.ui.power;
+package dev.outband.app.ui.bulk;
 
-import dev.outband.app.amt.PowerRun;
 import dev.outband.app.store.Device;
-import dev.outband.wsman.amt.power.PowerAction;
 import java.util.List;
+import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
@@ -17,8 +16,21 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
-/** A small window that follows one power run: a progress bar and one line per device. */
-final class PowerProgress {
+/**
+ * A small window that follows one job on many devices (a power action, TLS, call home): a progress
+ * bar, one line per device as its result comes, and how many failed. The job runs on a virtual thread.
+ */
+public final class BulkProgress {
+    /** One device's outcome as the window shows it. */
+    public record Line(boolean ok, String text) {
+    }
+
+    /** The job: runs on every device, telling {@code progress} each outcome as it comes. */
+    @FunctionalInterface
+    public interface Job<R> {
+        void run(List<Device> devices, Consumer<R> progress) throws InterruptedException;
+    }
+
     private final Stage stage = new Stage();
     private final ProgressBar bar = new ProgressBar(0);
     private final Label summary = new Label();
@@ -27,13 +39,13 @@ final class PowerProgress {
     private int done;
     private int failed;
 
-    PowerProgress(Window owner, String action, int total) {
+    public BulkProgress(Window owner, String title, int total) {
         this.total = total;
         stage.initOwner(owner);
-        stage.setTitle(action + " — " + total + (total == 1 ? " device" : " devices"));
+        stage.setTitle(title + " — " + total + (total == 1 ? " device" : " devices"));
         bar.setMaxWidth(Double.MAX_VALUE);
-        lines.setId("powerResults");
-        summary.setId("powerSummary");
+        lines.setId("bulkResults");
+        summary.setId("bulkSummary");
         Button close = new Button("Close");
         close.setOnAction(e -> stage.close());
         HBox bottom = new HBox(12, summary, close);
@@ -42,15 +54,20 @@ final class PowerProgress {
         VBox root = new VBox(10, bar, lines, bottom);
         VBox.setVgrow(lines, Priority.ALWAYS);
         root.setPadding(new Insets(12));
-        stage.setScene(new Scene(root, 520, 320));
+        stage.setScene(new Scene(root, 560, 320));
         summary.setText("0 of " + total + " done");
     }
 
-    void start(PowerRun run, PowerAction action, List<Device> devices, Runnable afterwards) {
+    /** Shows the window and starts {@code job}; {@code afterwards} runs on the FX thread when all are done. */
+    public <R> void start(String threadName, List<Device> devices, Job<R> job, java.util.function.Function<R, Line> line,
+                          Runnable afterwards) {
         stage.show();
-        Thread.ofVirtual().name("power-" + action.name()).start(() -> {
+        Thread.ofVirtual().name(threadName).start(() -> {
             try {
-                run.perform(action, devices, r -> Platform.runLater(() -> show(r)));
+                job.run(devices, r -> {
+                    Line shown = line.apply(r);
+                    Platform.runLater(() -> show(shown));
+                });
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -58,12 +75,12 @@ final class PowerProgress {
         });
     }
 
-    private void show(PowerRun.Result r) {
+    private void show(Line line) {
         done++;
-        if (!r.ok()) {
+        if (!line.ok()) {
             failed++;
         }
-        lines.getItems().add(r.device() + " — " + (r.ok() ? "done, now " + r.powerState() : r.message()));
+        lines.getItems().add(line.text());
         bar.setProgress(done / (double) total);
         summary.setText(done + " of " + total + " done" + (failed == 0 ? "" : ", " + failed + " failed"));
     }

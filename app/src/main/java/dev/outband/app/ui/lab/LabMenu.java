@@ -1,0 +1,132 @@
+package dev.outband.app.ui.lab;
+
+import dev.outband.app.amt.DeviceConnections;
+import dev.outband.app.lab.CallHome;
+import dev.outband.app.lab.TlsSetup;
+import dev.outband.app.store.Device;
+import dev.outband.app.ui.bulk.BulkProgress;
+import dev.outband.app.ui.devices.DeviceListViewModel;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import javafx.beans.binding.BooleanBinding;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.stage.Window;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The toolbar's Lab menu: the lab CA's window, and the lab jobs on the selected devices (TLS with a
+ * certificate from the lab CA, call home to this laptop), each with a progress window and a result per device.
+ */
+public final class LabMenu {
+    private static final int NAMES_SHOWN = 5;
+
+    private final DeviceConnections connections;
+    private final DeviceListViewModel vm;
+    private final Supplier<List<Device>> selection;
+    private final CertificatesWindow certificates;
+    private final Supplier<Window> window;
+    private final Runnable afterRun;
+
+    public LabMenu(DeviceConnections connections, DeviceListViewModel vm, Supplier<List<Device>> selection,
+                   CertificatesWindow certificates, Supplier<Window> window, Runnable afterRun) {
+        this.connections = connections;
+        this.vm = vm;
+        this.selection = selection;
+        this.certificates = certificates;
+        this.window = window;
+        this.afterRun = afterRun;
+    }
+
+    public MenuButton create(BooleanBinding noSelection) {
+        MenuItem certs = item("Certificates…", "labCertificates", Feather.AWARD, () -> certificates.show(window.get()));
+        MenuItem tlsOn = item("Turn TLS on (lab certificate)", "labTlsOn", Feather.LOCK, this::tlsOn);
+        MenuItem tlsOff = item("Turn TLS off", "labTlsOff", Feather.UNLOCK, this::tlsOff);
+        MenuItem callHome = item("Call this laptop (CIRA)…", "labCallHome", Feather.PHONE_INCOMING, this::callHome);
+        MenuItem stopCalling = item("Stop calling this laptop…", "labStopCalling", Feather.PHONE_OFF, this::stopCalling);
+        for (MenuItem needsDevices : List.of(tlsOn, tlsOff, callHome, stopCalling)) {
+            needsDevices.disableProperty().bind(noSelection);
+        }
+        MenuButton lab = new MenuButton("Lab", new FontIcon(Feather.SHIELD), certs, new SeparatorMenuItem(), tlsOn,
+                tlsOff, new SeparatorMenuItem(), callHome, stopCalling);
+        lab.setId("labMenu");
+        return lab;
+    }
+
+    private void tlsOn() {
+        List<Device> devices = List.copyOf(selection.get());
+        if (!confirmed("Turn TLS on", devices, "Each device makes a key pair, the lab CA signs its certificate, "
+                + "and the console then reaches it on 16993 only, verifying the lab root.")) {
+            return;
+        }
+        TlsSetup setup = new TlsSetup(connections, vm.repository(), vm.labAuthority(), Clock.systemUTC());
+        new BulkProgress(window.get(), "Turn TLS on", devices.size()).start("lab-tls-on", devices,
+                (all, progress) -> setup.enable(all, TlsSetup.Options.defaults(), progress),
+                (TlsSetup.Result r) -> line(r.ok(), r.device(), r.message()), afterRun);
+    }
+
+    private void tlsOff() {
+        List<Device> devices = List.copyOf(selection.get());
+        if (!confirmed("Turn TLS off", devices, "The devices then answer without encryption on 16992.")) {
+            return;
+        }
+        TlsSetup setup = new TlsSetup(connections, vm.repository(), vm.labAuthority(), Clock.systemUTC());
+        new BulkProgress(window.get(), "Turn TLS off", devices.size()).start("lab-tls-off", devices,
+                (all, progress) -> setup.disable(all, TlsSetup.Options.defaults(), progress),
+                (TlsSetup.Result r) -> line(r.ok(), r.device(), r.message()), afterRun);
+    }
+
+    private void callHome() {
+        List<Device> devices = List.copyOf(selection.get());
+        new CallHomeDialog(window.get(), devices.size(), connections.listening()).ask().ifPresent(options -> {
+            CallHome job = callHomeJob();
+            new BulkProgress(window.get(), "Call this laptop", devices.size()).start("lab-call-home", devices,
+                    (all, progress) -> job.setUp(all, options, progress),
+                    (CallHome.Result r) -> line(r.ok(), r.device(), r.message()), afterRun);
+        });
+    }
+
+    private void stopCalling() {
+        List<Device> devices = List.copyOf(selection.get());
+        new CallHomeDialog(window.get(), devices.size(), false).askAddress().ifPresent(options -> {
+            CallHome job = callHomeJob();
+            new BulkProgress(window.get(), "Stop calling this laptop", devices.size()).start("lab-stop-calling",
+                    devices, (all, progress) -> job.remove(all, options, progress),
+                    (CallHome.Result r) -> line(r.ok(), r.device(), r.message()), afterRun);
+        });
+    }
+
+    private CallHome callHomeJob() {
+        return new CallHome(connections, vm.labAuthority(), vm.ciraAccounts(),
+                connections.listening() ? uuid -> connections.tunnelOpen(uuid.toString()) : null, Clock.systemUTC());
+    }
+
+    private static BulkProgress.Line line(boolean ok, String device, String message) {
+        return new BulkProgress.Line(ok, device + " — " + (ok ? message : "failed at " + message));
+    }
+
+    private boolean confirmed(String action, List<Device> devices, String detail) {
+        String names = devices.stream().limit(NAMES_SHOWN).map(Device::name).collect(Collectors.joining(", "))
+                + (devices.size() > NAMES_SHOWN ? " and " + (devices.size() - NAMES_SHOWN) + " more" : "");
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, detail, ButtonType.OK, ButtonType.CANCEL);
+        ask.initOwner(window.get());
+        ask.setHeaderText(action + " on " + names + "?");
+        // A slip of the Enter key should not reconfigure a whole lab.
+        ((javafx.scene.control.Button) ask.getDialogPane().lookupButton(ButtonType.OK)).setDefaultButton(false);
+        ((javafx.scene.control.Button) ask.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+        return ask.showAndWait().filter(ButtonType.OK::equals).isPresent();
+    }
+
+    private static MenuItem item(String text, String id, Feather icon, Runnable action) {
+        MenuItem item = new MenuItem(text, new FontIcon(icon));
+        item.setId(id);
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+}

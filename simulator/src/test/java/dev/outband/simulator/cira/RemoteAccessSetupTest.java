@@ -14,6 +14,7 @@ import dev.outband.cira.listener.ServerIdentity;
 import dev.outband.simulator.device.DeviceConfig;
 import dev.outband.simulator.device.VirtualDevice;
 import dev.outband.simulator.wsman.DevicePorts;
+import dev.outband.simulator.wsman.LabSteps;
 import dev.outband.simulator.wsman.RawWsman;
 import dev.outband.simulator.wsman.TestAuthority;
 import dev.outband.wsman.WsmanException;
@@ -22,6 +23,7 @@ import dev.outband.wsman.amt.DeviceEndpoint;
 import dev.outband.wsman.soap.Argument;
 import dev.outband.wsman.soap.Namespaces;
 import dev.outband.wsman.soap.Reference;
+import dev.outband.wsman.tls.TrustPolicy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -147,6 +149,48 @@ class RemoteAccessSetupTest {
             assertThat(waitFor(() -> listener.device(uuid).isEmpty(), Duration.ofSeconds(10)))
                     .as("without a policy the device hangs up").isTrue();
             assertThat(text(wsman.get(Reference.of(SERVICE)), "IsRemoteTunnelConnected")).isEqualTo("false");
+        }
+    }
+
+    @Test
+    void aUserInitiatedPolicyCallsOnlyWhenThePersonAtTheDeviceAsksAndAmtAllowsIt() throws Exception {
+        TestAuthority ca = TestAuthority.create("Outband Lab Root");
+        TestAuthority.Leaf leaf = ca.issueWithKey("127.0.0.1");
+        ServerIdentity identity = new ServerIdentity(leaf.key(), List.of(leaf.certificate(), ca.root()), List.of());
+        try (CiraListener listener = CiraListener.start(CiraTestLab.settings(), identity,
+                CiraCredentialCheck.labWide(CiraTestLab.USER, CiraTestLab.PASSWORD));
+                Lab lab = new Lab()) {
+            lab.wsman.invoke("AMT_PublicKeyManagementService", "AddTrustedRootCertificate",
+                    Argument.of("CertificateBlob", TestAuthority.base64(ca.root())));
+            addServer(lab.wsman, "127.0.0.1", 3, listener.port(), CiraTestLab.USER, PASSWORD, "127.0.0.1");
+            addPolicy(lab.wsman, 0, "");
+            assertThat(lab.device.remoteAccess().askForHelp()).as("user-initiated connections are off").isFalse();
+
+            lab.wsman.invoke("AMT_UserInitiatedConnectionService", "RequestStateChange",
+                    Argument.of("RequestedState", 32771));
+            assertThat(lab.caller.client()).as("no call before the user asks").isEmpty();
+            assertThat(lab.device.remoteAccess().askForHelp()).isTrue();
+            assertThat(waitFor(() -> listener.device(new DeviceUuid(lab.device.uuid())).isPresent(),
+                    Duration.ofSeconds(20))).isTrue();
+        }
+    }
+
+    @Test
+    void theTlsPortThroughTheTunnelServesTheCertificateIssuedOverWsmanTrustedByTheLabRoot() throws Exception {
+        TestAuthority ca = TestAuthority.create("Outband Lab Root");
+        TestAuthority.Leaf leaf = ca.issueWithKey("127.0.0.1");
+        ServerIdentity identity = new ServerIdentity(leaf.key(), List.of(leaf.certificate(), ca.root()), List.of());
+        try (CiraListener listener = CiraListener.start(CiraTestLab.settings(), identity,
+                CiraCredentialCheck.labWide(CiraTestLab.USER, CiraTestLab.PASSWORD));
+                Lab lab = new Lab()) {
+            LabSteps.enableTls(lab.wsman, ca, true);
+            configure(lab.wsman, ca, listener.port(), "127.0.0.1");
+            DeviceUuid uuid = new DeviceUuid(lab.device.uuid());
+            assertThat(waitFor(() -> listener.device(uuid).isPresent(), Duration.ofSeconds(20))).isTrue();
+
+            AmtClient overTls = AmtClient.connect(DeviceEndpoint.tls("127.0.0.1", 16993, lab.device.credentials(),
+                    new TrustPolicy.TrustedRoots(List.of(ca.root()))).withSocketFactory(listener.socketFactory(uuid)));
+            assertThat(overTls.identity().read().uuid()).isEqualTo(lab.device.uuid());
         }
     }
 

@@ -129,6 +129,22 @@ class CertificateStoreEndToEndTest {
     }
 
     @Test
+    void aBlobThatIsNoCertificateIsAnInvalidCertificateAndTheDeviceCarriesOn() throws Exception {
+        try (Fixture sim = new Fixture()) {
+            RawWsman wsman = new RawWsman(sim.endpoint(sim.device.credentials()));
+            for (String blob : List.of("", "not base64 at all!", Base64.getEncoder().encodeToString(new byte[64]),
+                    Base64.getEncoder().encodeToString(new byte[5000]))) {
+                assertThat(text(wsman.invoke(SERVICE, "AddTrustedRootCertificate",
+                        Argument.of("CertificateBlob", blob)), "ReturnValue")).as("blob %.20s", blob).isEqualTo("2063");
+                assertThat(text(wsman.invoke(SERVICE, "AddCertificate", Argument.of("CertificateBlob", blob)),
+                        "ReturnValue")).isEqualTo("2063");
+            }
+            assertThat(wsman.enumerate("AMT_PublicKeyCertificate")).isEmpty();
+            assertThat(sim.client().identity().read().uuid()).isEqualTo(sim.device.uuid());
+        }
+    }
+
+    @Test
     void deletingAKeyPairLeavesAnEmptyBodyAndTheKeyGone() throws Exception {
         try (Fixture sim = new Fixture()) {
             RawWsman wsman = new RawWsman(sim.endpoint(sim.device.credentials()));

@@ -1,6 +1,8 @@
 package dev.outband.simulator.wsman;
 
-import static dev.outband.simulator.wsman.RawWsman.child;
+import static dev.outband.simulator.wsman.LabSteps.addIssuedCertificate;
+import static dev.outband.simulator.wsman.LabSteps.handleOf;
+import static dev.outband.simulator.wsman.LabSteps.putSettings;
 import static dev.outband.simulator.wsman.RawWsman.childNames;
 import static dev.outband.simulator.wsman.RawWsman.resourceUri;
 import static dev.outband.simulator.wsman.RawWsman.selectors;
@@ -36,9 +38,9 @@ import org.w3c.dom.Element;
  */
 @Timeout(60)
 class TlsSetupEndToEndTest {
-    private static final String REMOTE = "Intel(r) AMT 802.3 TLS Settings";
-    private static final String LOCAL = "Intel(r) AMT LMS TLS Settings";
-    private static final String SETTINGS = "AMT_TLSSettingData";
+    private static final String REMOTE = LabSteps.REMOTE;
+    private static final String LOCAL = LabSteps.LOCAL;
+    private static final String SETTINGS = LabSteps.SETTINGS;
 
     @Test
     void theTlsPortsServeTheIssuedCertificateOnlyAfterCommitAndStopWhenTlsIsTurnedOffAgain() throws Exception {
@@ -61,9 +63,10 @@ class TlsSetupEndToEndTest {
             for (Element selector : ResponseEnvelope.elements(selectorSet)) {
                 Element epr = ResponseEnvelope.child(selector, Namespaces.ADDRESSING, "EndpointReference");
                 assertThat(epr).as("selector %s holds an EndpointReference", selector.getAttribute("Name")).isNotNull();
+                if (selector.getAttribute("Name").equals("ElementInContext")) {
+                    assertThat(selectors(epr)).containsEntry("InstanceID", handle);
+                }
             }
-            assertThat(selectors(ResponseEnvelope.child(selectorSet.getFirstChild() instanceof Element first ? first
-                    : selectorSet, Namespaces.ADDRESSING, "EndpointReference"))).containsEntry("InstanceID", handle);
 
             Element remote = wsman.get(Reference.of(SETTINGS, "InstanceID", REMOTE));
             assertThat(childNames(remote)).containsExactly("AcceptNonSecureConnections", "ElementName", "Enabled",
@@ -132,35 +135,6 @@ class TlsSetupEndToEndTest {
                             f -> assertThat(f.subcode()).contains("AccessDenied"));
             assertThat(served(sim.ports.tlsPort(), ca)[0]).isEqualTo(issued);
         }
-    }
-
-    private static Element putSettings(RawWsman wsman, String id, boolean enabled, boolean acceptNonSecure)
-            throws WsmanException {
-        return wsman.put(Reference.of(SETTINGS, "InstanceID", id),
-                Argument.of("AcceptNonSecureConnections", acceptNonSecure), Argument.of("ElementName", id),
-                Argument.of("Enabled", enabled), Argument.of("InstanceID", id),
-                Argument.of("MutualAuthentication", false));
-    }
-
-    /** Key pair on the device, its public key signed by the test CA, the certificate added. */
-    static X509Certificate addIssuedCertificate(RawWsman wsman, TestAuthority ca) throws Exception {
-        Element generated = wsman.invoke("AMT_PublicKeyManagementService", "GenerateKeyPair",
-                Argument.of("KeyAlgorithm", 0), Argument.of("KeyLength", 2048));
-        String keyHandle = selectors(child(generated, "KeyPair")).get("InstanceID");
-        Element key = wsman.enumerate("AMT_PublicPrivateKeyPair").stream()
-                .filter(k -> text(k, "InstanceID").equals(keyHandle)).findFirst().orElseThrow();
-        X509Certificate issued = ca.issue(TestAuthority.fromAmtDerKey(text(key, "DERKey")), "127.0.0.1");
-        Element added = wsman.invoke("AMT_PublicKeyManagementService", "AddCertificate",
-                Argument.of("CertificateBlob", TestAuthority.base64(issued)));
-        assertThat(text(added, "ReturnValue")).isEqualTo("0");
-        return issued;
-    }
-
-    private static String handleOf(RawWsman wsman, X509Certificate cert) throws Exception {
-        String base64 = TestAuthority.base64(cert);
-        return wsman.enumerate("AMT_PublicKeyCertificate").stream()
-                .filter(c -> text(c, "X509Certificate").equals(base64)).map(c -> text(c, "InstanceID"))
-                .findFirst().orElseThrow();
     }
 
     private static Certificate[] served(int port, TestAuthority ca) throws IOException {

@@ -138,8 +138,8 @@ class RemoteAccessSetupTest {
                     .as("inside the lab's domain the device does not call an external server").isFalse();
 
             putDetection(wsman, "corp.example");
-            assertThat(waitFor(() -> listener.device(uuid).isPresent(), Duration.ofSeconds(20)))
-                    .as("outside, the device calls").isTrue();
+            assertThat(waitFor(() -> listener.device(uuid).isPresent() && lab.caller.isForwarding(),
+                    Duration.ofSeconds(20))).as("outside, the device calls").isTrue();
             AmtClient tunnelled = AmtClient.connect(DeviceEndpoint.http("127.0.0.1", 16992, lab.device.credentials())
                     .withSocketFactory(listener.socketFactory(uuid)));
             assertThat(tunnelled.identity().read().uuid()).isEqualTo(lab.device.uuid());
@@ -186,7 +186,8 @@ class RemoteAccessSetupTest {
             LabSteps.enableTls(lab.wsman, ca, true);
             configure(lab.wsman, ca, listener.port(), "127.0.0.1");
             DeviceUuid uuid = new DeviceUuid(lab.device.uuid());
-            assertThat(waitFor(() -> listener.device(uuid).isPresent(), Duration.ofSeconds(20))).isTrue();
+            assertThat(waitFor(() -> listener.device(uuid).isPresent() && lab.caller.isForwarding(),
+                    Duration.ofSeconds(20))).isTrue();
 
             AmtClient overTls = AmtClient.connect(DeviceEndpoint.tls("127.0.0.1", 16993, lab.device.credentials(),
                     new TrustPolicy.TrustedRoots(List.of(ca.root()))).withSocketFactory(listener.socketFactory(uuid)));

@@ -1,5 +1,12 @@
 package dev.outband.simulator.device;
 
+import static dev.outband.simulator.device.PtStatus.DUPLICATE;
+import static dev.outband.simulator.device.PtStatus.INVALID_CERT;
+import static dev.outband.simulator.device.PtStatus.INVALID_KEY_LENGTH;
+import static dev.outband.simulator.device.PtStatus.INVALID_PARAMETER;
+import static dev.outband.simulator.device.PtStatus.MAX_LIMIT_REACHED;
+import static dev.outband.simulator.device.PtStatus.SUCCESS;
+
 import java.io.ByteArrayInputStream;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -23,13 +30,6 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
  * and trusted roots. Handles are named as AMT names them ("Intel(r) AMT Key: Handle: 0").
  */
 public final class CertificateStore {
-    public static final long SUCCESS = 0;
-    public static final long MAX_LIMIT_REACHED = 23;
-    public static final long INVALID_PARAMETER = 36;
-    public static final long DUPLICATE = 2058;
-    public static final long INVALID_KEY_LENGTH = 2062;
-    public static final long INVALID_CERT = 2063;
-
     private static final String KEY_PREFIX = "Intel(r) AMT Key: Handle: ";
     private static final String CERT_PREFIX = "Intel(r) AMT Certificate: Handle: ";
 

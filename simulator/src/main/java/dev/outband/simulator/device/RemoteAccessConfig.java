@@ -1,5 +1,10 @@
 package dev.outband.simulator.device;
 
+import static dev.outband.simulator.device.PtStatus.DUPLICATE;
+import static dev.outband.simulator.device.PtStatus.INVALID_PARAMETER;
+import static dev.outband.simulator.device.PtStatus.MAX_LIMIT_REACHED;
+import static dev.outband.simulator.device.PtStatus.SUCCESS;
+
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,10 +22,6 @@ import java.util.function.BooleanSupplier;
  * decides whether the device calls a server now ({@link #callTarget()}).
  */
 public final class RemoteAccessConfig {
-    public static final long SUCCESS = 0;
-    public static final long INVALID_PARAMETER = 36;
-    public static final long MAX_LIMIT_REACHED = 23;
-    public static final long DUPLICATE = 2058;
     public static final int TRIGGER_USER_INITIATED = 0;
     public static final int TRIGGER_ALERT = 1;
     public static final int TRIGGER_PERIODIC = 2;
@@ -28,6 +29,7 @@ public final class RemoteAccessConfig {
     public static final int MPS_INTERNAL = 1;
     public static final int MPS_BOTH = 2;
     public static final int UIC_ALL_DISABLED = 32768;
+    public static final int UIC_OS = 32770;
     public static final int UIC_BIOS_AND_OS = 32771;
     private static final int MAX_USER_OR_PASSWORD = 16;
     private static final int MAX_DETECTION_STRING = 190;
@@ -211,6 +213,8 @@ public final class RemoteAccessConfig {
             if (!policies.removeIf(p -> p.name().equals(name))) {
                 return false;
             }
+            // A new user-initiated policy waits for the user to ask again.
+            userAskedForHelp &= policies.stream().anyMatch(p -> p.trigger() == TRIGGER_USER_INITIATED);
         }
         changed();
         return true;
@@ -236,6 +240,7 @@ public final class RemoteAccessConfig {
         }
         synchronized (this) {
             userInitiated = state;
+            userAskedForHelp &= state == UIC_OS || state == UIC_BIOS_AND_OS;
         }
         changed();
         return true;
@@ -244,7 +249,7 @@ public final class RemoteAccessConfig {
     /** The person at the device asks for help from the OS (Fast Call for Help); true if AMT lets them. */
     public boolean askForHelp() {
         synchronized (this) {
-            boolean osAllowed = userInitiated == 32770 || userInitiated == UIC_BIOS_AND_OS;
+            boolean osAllowed = userInitiated == UIC_OS || userInitiated == UIC_BIOS_AND_OS;
             if (!osAllowed || policies.stream().noneMatch(p -> p.trigger() == TRIGGER_USER_INITIATED)) {
                 return false;
             }

@@ -20,8 +20,6 @@ import javax.net.ssl.X509ExtendedKeyManager;
 public final class TlsConfig {
     public static final String REMOTE = "Intel(r) AMT 802.3 TLS Settings";
     public static final String LOCAL = "Intel(r) AMT LMS TLS Settings";
-    /** CommitChanges' PT_STATUS_DATA_MISSING: TLS enabled without a credential context. */
-    public static final long DATA_MISSING = 2057;
 
     public record Settings(String instanceId, boolean enabled, boolean acceptNonSecureConnections,
             boolean mutualAuthentication) {
@@ -126,17 +124,18 @@ public final class TlsConfig {
         if (!remote.enabled()) {
             committedRemote = remote;
             active = null;
-            return CertificateStore.SUCCESS;
+            return PtStatus.SUCCESS;
         }
         Optional<X509Certificate> cert = contextCertificate().flatMap(store::certificate)
                 .map(CertificateStore.CertificateEntry::certificate);
         Optional<PrivateKey> key = cert.flatMap(store::privateKeyFor);
         if (key.isEmpty()) {
-            return DATA_MISSING;
+            // TLS enabled without a credential context.
+            return PtStatus.DATA_MISSING;
         }
         committedRemote = remote;
         active = new Identity(key.get(), store.chainFor(cert.get()));
-        return CertificateStore.SUCCESS;
+        return PtStatus.SUCCESS;
     }
 
     /** The certificate the TLS ports serve now, if TLS is on. */

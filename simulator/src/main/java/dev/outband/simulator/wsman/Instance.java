@@ -41,7 +41,7 @@ public final class Instance {
         return className;
     }
 
-    /** Whether every selector names a property of this instance with that value. */
+    /** Whether each key that the selectors name has that value in this instance. */
     public boolean matches(List<String> keys, Map<String, String> selectors) {
         return keys.stream().filter(selectors::containsKey)
                 .allMatch(k -> selectors.get(k).equals(String.valueOf(properties.get(k))));

@@ -121,10 +121,7 @@ class RemoteAccessSetupTest {
     @Test
     void aConfiguredDeviceOutsideTheLabsDomainCallsTheListenerAndStopsWhenThePolicyIsRemoved() throws Exception {
         TestAuthority ca = TestAuthority.create("Outband Lab Root");
-        TestAuthority.Leaf leaf = ca.issueWithKey("127.0.0.1");
-        ServerIdentity identity = new ServerIdentity(leaf.key(), List.of(leaf.certificate(), ca.root()), List.of());
-        try (CiraListener listener = CiraListener.start(CiraTestLab.settings(), identity,
-                CiraCredentialCheck.labWide(CiraTestLab.USER, CiraTestLab.PASSWORD));
+        try (CiraListener listener = labListener(ca);
                 Lab lab = new Lab()) {
             RawWsman wsman = lab.wsman;
             DeviceUuid uuid = new DeviceUuid(lab.device.uuid());
@@ -155,10 +152,7 @@ class RemoteAccessSetupTest {
     @Test
     void aUserInitiatedPolicyCallsOnlyWhenThePersonAtTheDeviceAsksAndAmtAllowsIt() throws Exception {
         TestAuthority ca = TestAuthority.create("Outband Lab Root");
-        TestAuthority.Leaf leaf = ca.issueWithKey("127.0.0.1");
-        ServerIdentity identity = new ServerIdentity(leaf.key(), List.of(leaf.certificate(), ca.root()), List.of());
-        try (CiraListener listener = CiraListener.start(CiraTestLab.settings(), identity,
-                CiraCredentialCheck.labWide(CiraTestLab.USER, CiraTestLab.PASSWORD));
+        try (CiraListener listener = labListener(ca);
                 Lab lab = new Lab()) {
             lab.wsman.invoke("AMT_PublicKeyManagementService", "AddTrustedRootCertificate",
                     Argument.of("CertificateBlob", TestAuthority.base64(ca.root())));
@@ -178,10 +172,7 @@ class RemoteAccessSetupTest {
     @Test
     void theTlsPortThroughTheTunnelServesTheCertificateIssuedOverWsmanTrustedByTheLabRoot() throws Exception {
         TestAuthority ca = TestAuthority.create("Outband Lab Root");
-        TestAuthority.Leaf leaf = ca.issueWithKey("127.0.0.1");
-        ServerIdentity identity = new ServerIdentity(leaf.key(), List.of(leaf.certificate(), ca.root()), List.of());
-        try (CiraListener listener = CiraListener.start(CiraTestLab.settings(), identity,
-                CiraCredentialCheck.labWide(CiraTestLab.USER, CiraTestLab.PASSWORD));
+        try (CiraListener listener = labListener(ca);
                 Lab lab = new Lab()) {
             LabSteps.enableTls(lab.wsman, ca, true);
             configure(lab.wsman, ca, listener.port(), "127.0.0.1");
@@ -205,16 +196,21 @@ class RemoteAccessSetupTest {
             assertThat(waitFor(() -> client.connectionCount() >= 2, Duration.ofSeconds(10))).isTrue();
             assertThat(stranger.connectedDevices()).as("a self-signed listener is not trusted").isEmpty();
         }
-        TestAuthority.Leaf leaf = ca.issueWithKey("127.0.0.1");
-        ServerIdentity identity = new ServerIdentity(leaf.key(), List.of(leaf.certificate(), ca.root()), List.of());
-        try (CiraListener listener = CiraListener.start(CiraTestLab.settings(), identity,
-                CiraCredentialCheck.labWide(CiraTestLab.USER, CiraTestLab.PASSWORD));
+        try (CiraListener listener = labListener(ca);
                 Lab lab = new Lab()) {
             configure(lab.wsman, ca, listener.port(), "mps.lab.test");
             CiraClient client = lab.caller.client().orElseThrow();
             assertThat(waitFor(() -> client.connectionCount() >= 2, Duration.ofSeconds(10))).isTrue();
             assertThat(listener.connectedDevices()).as("the certificate names 127.0.0.1, not mps.lab.test").isEmpty();
         }
+    }
+
+    /** The cira-local listener with a certificate for 127.0.0.1 from the lab's CA, sent with its chain. */
+    private static CiraListener labListener(TestAuthority ca) throws Exception {
+        TestAuthority.Leaf leaf = ca.issueWithKey("127.0.0.1");
+        ServerIdentity identity = new ServerIdentity(leaf.key(), List.of(leaf.certificate(), ca.root()), List.of());
+        return CiraListener.start(CiraTestLab.settings(), identity,
+                CiraCredentialCheck.labWide(CiraTestLab.USER, CiraTestLab.PASSWORD));
     }
 
     private static void configure(RawWsman wsman, TestAuthority ca, int port, String commonName) throws Exception {

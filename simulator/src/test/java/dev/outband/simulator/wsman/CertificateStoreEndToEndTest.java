@@ -35,7 +35,7 @@ class CertificateStoreEndToEndTest {
     @Test
     void generateKeyPairAnswersWithTheKeyPairsReferenceAndTheKeyIsAPkcs1RsaKeyOf2048Bits() throws Exception {
         try (Fixture sim = new Fixture()) {
-            RawWsman wsman = new RawWsman(sim.endpoint(sim.device.credentials()));
+            RawWsman wsman = sim.raw();
             Element output = wsman.invoke(SERVICE, "GenerateKeyPair", Argument.of("KeyAlgorithm", 0),
                     Argument.of("KeyLength", 2048));
 
@@ -67,7 +67,7 @@ class CertificateStoreEndToEndTest {
     @Test
     void aCertificateForTheDevicesKeyIsStoredOnceAndItsDuplicateOrAForeignLeafIsRefused() throws Exception {
         try (Fixture sim = new Fixture()) {
-            RawWsman wsman = new RawWsman(sim.endpoint(sim.device.credentials()));
+            RawWsman wsman = sim.raw();
             TestAuthority ca = TestAuthority.create("Outband Lab Root");
             wsman.invoke(SERVICE, "GenerateKeyPair", Argument.of("KeyAlgorithm", 0), Argument.of("KeyLength", 2048));
             String derKey = text(wsman.enumerate("AMT_PublicPrivateKeyPair").getFirst(), "DERKey");
@@ -98,7 +98,7 @@ class CertificateStoreEndToEndTest {
     @Test
     void aTrustedRootIsListedWithAmtsPropertiesAndADuplicateOrALeafIsRefused() throws Exception {
         try (Fixture sim = new Fixture()) {
-            RawWsman wsman = new RawWsman(sim.endpoint(sim.device.credentials()));
+            RawWsman wsman = sim.raw();
             TestAuthority ca = TestAuthority.create("Outband Lab Root");
             String root = TestAuthority.base64(ca.root());
 
@@ -131,7 +131,7 @@ class CertificateStoreEndToEndTest {
     @Test
     void aBlobThatIsNoCertificateIsAnInvalidCertificateAndTheDeviceCarriesOn() throws Exception {
         try (Fixture sim = new Fixture()) {
-            RawWsman wsman = new RawWsman(sim.endpoint(sim.device.credentials()));
+            RawWsman wsman = sim.raw();
             for (String blob : List.of("", "not base64 at all!", Base64.getEncoder().encodeToString(new byte[64]),
                     Base64.getEncoder().encodeToString(new byte[5000]))) {
                 assertThat(text(wsman.invoke(SERVICE, "AddTrustedRootCertificate",
@@ -147,7 +147,7 @@ class CertificateStoreEndToEndTest {
     @Test
     void deletingAKeyPairLeavesAnEmptyBodyAndTheKeyGone() throws Exception {
         try (Fixture sim = new Fixture()) {
-            RawWsman wsman = new RawWsman(sim.endpoint(sim.device.credentials()));
+            RawWsman wsman = sim.raw();
             wsman.invoke(SERVICE, "GenerateKeyPair", Argument.of("KeyAlgorithm", 0), Argument.of("KeyLength", 2048));
             Reference key = Reference.of("AMT_PublicPrivateKeyPair", "InstanceID", "Intel(r) AMT Key: Handle: 0");
 
@@ -162,7 +162,7 @@ class CertificateStoreEndToEndTest {
     @Test
     void aKeyLengthAmtDoesNotMakeIsRefusedWithInvalidKeyLength() throws Exception {
         try (Fixture sim = new Fixture()) {
-            RawWsman wsman = new RawWsman(sim.endpoint(sim.device.credentials()));
+            RawWsman wsman = sim.raw();
             Element output = wsman.invoke(SERVICE, "GenerateKeyPair", Argument.of("KeyAlgorithm", 0),
                     Argument.of("KeyLength", 1024));
             assertThat(childNames(output)).containsExactly("ReturnValue");

@@ -45,7 +45,7 @@ class TlsSetupEndToEndTest {
     @Test
     void theTlsPortsServeTheIssuedCertificateOnlyAfterCommitAndStopWhenTlsIsTurnedOffAgain() throws Exception {
         try (Fixture sim = new Fixture()) {
-            RawWsman wsman = new RawWsman(sim.endpoint(sim.device.credentials()));
+            RawWsman wsman = sim.raw();
             TestAuthority ca = TestAuthority.create("Outband Lab Root");
             X509Certificate issued = addIssuedCertificate(wsman, ca);
             String handle = handleOf(wsman, issued);
@@ -107,7 +107,7 @@ class TlsSetupEndToEndTest {
     @Test
     void aSecondContextACommitWithoutContextAndRemovingWhatTlsServesAreRefused() throws Exception {
         try (Fixture sim = new Fixture()) {
-            RawWsman wsman = new RawWsman(sim.endpoint(sim.device.credentials()));
+            RawWsman wsman = sim.raw();
             TestAuthority ca = TestAuthority.create("Outband Lab Root");
             putSettings(wsman, REMOTE, true, true);
             assertThat(text(wsman.invoke("AMT_SetupAndConfigurationService", "CommitChanges"), "ReturnValue"))

@@ -3,6 +3,7 @@ package dev.outband.simulator.cli;
 import dev.outband.simulator.device.DeviceFleet;
 import dev.outband.simulator.wsman.DeviceCertificates;
 import dev.outband.simulator.cira.CiraCallHome;
+import dev.outband.simulator.cira.MpsCaller;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +29,8 @@ public final class SimCommand implements Callable<Integer> {
             description = "First port; device i uses base+2i (HTTP) and base+2i+1 (TLS). 0 = any free port.")
     int basePort;
 
-    @Option(names = "--tls", description = "Also open a TLS port per device (certificate from a fresh lab CA).")
+    @Option(names = "--tls", description = "TLS ports serve a certificate from a fresh lab CA from the start "
+            + "(without it they serve one only once TLS is set up over WS-Man, as on AMT).")
     boolean tls;
 
     @Option(names = "--user", defaultValue = "admin", description = "Digest user (default ${DEFAULT-VALUE}).")
@@ -69,6 +71,8 @@ public final class SimCommand implements Callable<Integer> {
                 deviceTls == null ? null : deviceTls.getServerSocketFactory(), Duration.ofSeconds(bootSeconds));
         CiraCallHome callHome = listener == null ? null : CiraCallHome.start(fleet, listener.host(), listener.port(),
                 ciraUser, firstLine(ciraPasswordFile).getBytes(StandardCharsets.UTF_8), ciraPin, deviceTls);
+        // Devices also call whatever MPS a console configures on them over WS-Man, as AMT would.
+        List<MpsCaller> callers = fleet.members().stream().map(m -> MpsCaller.attach(m.device())).toList();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (callHome != null) {
@@ -78,6 +82,7 @@ public final class SimCommand implements Callable<Integer> {
                     Thread.currentThread().interrupt();
                 }
             }
+            callers.forEach(MpsCaller::close);
             fleet.close();
             stopped.countDown();
         }, "sim-shutdown"));
@@ -94,8 +99,8 @@ public final class SimCommand implements Callable<Integer> {
     private void print(DeviceFleet fleet, PrintWriter out) {
         out.printf("%-10s %-36s %9s %9s %9s %9s %s%n", "NAME", "UUID", "HTTP", "TLS", "KVM", "KVM-TLS", "USER");
         for (DeviceFleet.Member m : fleet.members()) {
-            out.printf("%-10s %-36s %9d %9s %9d %9s %s%n", m.device().name(), m.device().uuid(), m.ports().httpPort(),
-                    portOrDash(m.ports().tlsPort()), m.ports().kvmPort(), portOrDash(m.ports().kvmTlsPort()), user);
+            out.printf("%-10s %-36s %9d %9d %9d %9d %s%n", m.device().name(), m.device().uuid(), m.ports().httpPort(),
+                    m.ports().tlsPort(), m.ports().kvmPort(), m.ports().kvmTlsPort(), user);
         }
         for (DeviceFleet.Member m : fleet.members()) {
             m.device().onConsentCodeShown(code -> {
@@ -137,10 +142,6 @@ public final class SimCommand implements Callable<Integer> {
     private static String firstLine(Path file) throws IOException {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         return lines.isEmpty() ? "" : lines.getFirst();
-    }
-
-    private static String portOrDash(int port) {
-        return port < 0 ? "-" : String.valueOf(port);
     }
 
     public static void main(String[] args) {

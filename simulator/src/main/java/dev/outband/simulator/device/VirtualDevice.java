@@ -19,6 +19,8 @@ public final class VirtualDevice {
     public static final long OK = 0;
     public static final long NOT_SUPPORTED = 1;
     public static final long NOT_READY = 2;
+    /** The DNS suffix DHCP gave the device: general settings report it, environment detection compares it. */
+    public static final String DOMAIN_NAME = "lab.outband.test";
     private static final int MAX_LOG = 390;
 
     private final DeviceConfig config;
@@ -30,6 +32,9 @@ public final class VirtualDevice {
     private final List<LogEntry> auditLog = new ArrayList<>();
     private final List<PetEvent> eventLog = new ArrayList<>();
     private final Redirection redirection = new Redirection();
+    private final CertificateStore certificates = new CertificateStore(LabLimits.defaults());
+    private final TlsConfig tls = new TlsConfig(certificates);
+    private final RemoteAccessConfig remoteAccess = new RemoteAccessConfig(DOMAIN_NAME, LabLimits.defaults());
     private final WsmanServer wsman;
     private PowerState power = PowerState.ON;
     private Display display = Display.DESKTOP;
@@ -259,6 +264,18 @@ public final class VirtualDevice {
 
     public Redirection redirection() {
         return redirection;
+    }
+
+    public CertificateStore certificates() {
+        return certificates;
+    }
+
+    public TlsConfig tls() {
+        return tls;
+    }
+
+    public RemoteAccessConfig remoteAccess() {
+        return remoteAccess;
     }
 
     private void audit(int appId, int eventId) {

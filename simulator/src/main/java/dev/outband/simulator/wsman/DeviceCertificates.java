@@ -15,14 +15,18 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocketFactory;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
@@ -42,14 +46,14 @@ public final class DeviceCertificates {
     }
 
     public static Issued authority(String commonName) throws GeneralSecurityException {
+        return authority(new X500Name("CN=" + commonName));
+    }
+
+    /** A self-signed CA named {@code name} (RDNs encoded in the order given). */
+    public static Issued authority(X500Name name) throws GeneralSecurityException {
         KeyPair keys = rsa();
-        X500Name name = new X500Name("CN=" + commonName);
-        X509v3CertificateBuilder b = builder(name, name, keys);
-        try {
-            b.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
-        } catch (java.io.IOException e) {
-            throw new GeneralSecurityException(e);
-        }
+        X509v3CertificateBuilder b = builder(name, name, SubjectPublicKeyInfo.getInstance(keys.getPublic().getEncoded()));
+        extension(b, Extension.basicConstraints, true, new BasicConstraints(true));
         X509Certificate cert = sign(b, keys.getPrivate());
         return new Issued(cert, keys.getPrivate(), cert);
     }
@@ -57,17 +61,21 @@ public final class DeviceCertificates {
     /** A device certificate for {@code commonName} (also its SAN, as DNS name or IP address). */
     public static Issued device(Issued issuer, String commonName) throws GeneralSecurityException {
         KeyPair keys = rsa();
-        X509v3CertificateBuilder b = builder(new X500Name(issuer.certificate().getSubjectX500Principal().getName()),
-                new X500Name("CN=" + commonName), keys);
-        boolean ip = commonName.chars().allMatch(c -> Character.isDigit(c) || c == '.') || commonName.contains(":");
-        try {
-            b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(
-                    new GeneralName(ip ? GeneralName.iPAddress : GeneralName.dNSName, commonName)));
-        } catch (java.io.IOException e) {
-            throw new GeneralSecurityException(e);
-        }
-        X509Certificate cert = sign(b, issuer.key());
+        X509Certificate cert = issue(issuer, SubjectPublicKeyInfo.getInstance(keys.getPublic().getEncoded()),
+                commonName);
         return new Issued(cert, keys.getPrivate(), cert, issuer.certificate());
+    }
+
+    /** A TLS server certificate for a public key made elsewhere (a device's own key pair), named {@code commonName}. */
+    public static X509Certificate issue(Issued issuer, SubjectPublicKeyInfo publicKey, String commonName)
+            throws GeneralSecurityException {
+        X509v3CertificateBuilder b = builder(X500Name.getInstance(issuer.certificate().getSubjectX500Principal()
+                .getEncoded()), new X500Name("CN=" + commonName), publicKey);
+        boolean ip = commonName.chars().allMatch(c -> Character.isDigit(c) || c == '.') || commonName.contains(":");
+        extension(b, Extension.subjectAlternativeName, false, new GeneralNames(
+                new GeneralName(ip ? GeneralName.iPAddress : GeneralName.dNSName, commonName)));
+        extension(b, Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+        return sign(b, issuer.key());
     }
 
     public static SSLServerSocketFactory serverSocketFactory(Issued identity) throws GeneralSecurityException {
@@ -102,11 +110,19 @@ public final class DeviceCertificates {
         return g.generateKeyPair();
     }
 
-    private static X509v3CertificateBuilder builder(X500Name issuer, X500Name subject, KeyPair keys) {
+    private static X509v3CertificateBuilder builder(X500Name issuer, X500Name subject, SubjectPublicKeyInfo key) {
         Instant now = Instant.now();
-        return new JcaX509v3CertificateBuilder(issuer, BigInteger.valueOf(SERIAL.incrementAndGet()),
-                Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(365))), subject,
-                keys.getPublic());
+        return new X509v3CertificateBuilder(issuer, BigInteger.valueOf(SERIAL.incrementAndGet()),
+                Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(365))), subject, key);
+    }
+
+    private static void extension(X509v3CertificateBuilder b, ASN1ObjectIdentifier oid, boolean critical,
+            ASN1Encodable value) throws GeneralSecurityException {
+        try {
+            b.addExtension(oid, critical, value);
+        } catch (java.io.IOException e) {
+            throw new GeneralSecurityException(e);
+        }
     }
 
     private static X509Certificate sign(X509v3CertificateBuilder b, PrivateKey key) throws GeneralSecurityException {

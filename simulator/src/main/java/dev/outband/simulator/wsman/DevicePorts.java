@@ -2,15 +2,19 @@ package dev.outband.simulator.wsman;
 
 import dev.outband.simulator.device.VirtualDevice;
 import dev.outband.simulator.kvm.DeviceScreen;
+import dev.outband.simulator.net.ConnectionHandler;
 import dev.outband.simulator.net.LoopbackAcceptor;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.SSLServerSocketFactory;
 
 /**
- * A device's ports on loopback: WS-Man over HTTP (16992-like), the KVM redirection port (16994-like)
- * and, when given a TLS factory, both over TLS (16993-like and 16995-like).
+ * A device's ports on loopback: WS-Man over HTTP (16992-like), the KVM redirection port (16994-like) and both
+ * over TLS (16993-like and 16995-like). Given a TLS factory, the TLS ports serve that fixed identity; without
+ * one they serve what the device's own TLS set-up committed (no handshake succeeds before), and the plain ports
+ * close connections once committed TLS no longer accepts non-secure ones.
  */
 public final class DevicePorts implements AutoCloseable {
     private final LoopbackAcceptor http;
@@ -25,7 +29,7 @@ public final class DevicePorts implements AutoCloseable {
         this.kvmTls = kvmTls;
     }
 
-    /** Port 0 picks a free port; {@code tlsFactory} null means no TLS port. */
+    /** Port 0 picks a free port; {@code tlsFactory} null means TLS as the device's own set-up has it. */
     public static DevicePorts open(VirtualDevice device, int httpPort, int tlsPort, SSLServerSocketFactory tlsFactory)
             throws IOException {
         return open(device, httpPort, tlsPort, 0, tlsFactory);
@@ -41,16 +45,15 @@ public final class DevicePorts implements AutoCloseable {
         List<LoopbackAcceptor> opened = new ArrayList<>();
         try {
             LoopbackAcceptor kvm = add(opened, LoopbackAcceptor.start(device.name() + "-kvm", kvmPort,
-                    DeviceScreen.redirectionServer(device)));
-            LoopbackAcceptor http = add(opened,
-                    LoopbackAcceptor.start(device.name() + "-wsman", httpPort, device.wsmanHandler()));
-            if (tlsFactory == null) {
-                return new DevicePorts(http, null, kvm, null);
-            }
+                    nonSecure(device, DeviceScreen.redirectionServer(device))));
+            LoopbackAcceptor http = add(opened, LoopbackAcceptor.start(device.name() + "-wsman", httpPort,
+                    nonSecure(device, device.wsmanHandler())));
+            SSLServerSocketFactory secure = tlsFactory != null ? tlsFactory
+                    : device.tls().sslContext().getServerSocketFactory();
             LoopbackAcceptor tls = add(opened, LoopbackAcceptor.start(device.name() + "-wsman-tls", tlsPort,
-                    tlsFactory, device.wsmanHandler()));
+                    secure, device.wsmanHandler()));
             LoopbackAcceptor kvmTls = add(opened, LoopbackAcceptor.start(device.name() + "-kvm-tls", kvmTlsPort,
-                    tlsFactory, DeviceScreen.redirectionServer(device)));
+                    secure, DeviceScreen.redirectionServer(device)));
             return new DevicePorts(http, tls, kvm, kvmTls);
         } catch (IOException e) {
             for (LoopbackAcceptor a : opened) {
@@ -58,6 +61,28 @@ public final class DevicePorts implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * A plain port as AMT keeps it: once committed TLS refuses non-secure connections, new ones are closed at
+     * once and open ones end at their next read (after the reply in flight, e.g. CommitChanges' own).
+     */
+    private static ConnectionHandler nonSecure(VirtualDevice device, ConnectionHandler handler) {
+        return (in, out) -> {
+            if (device.tls().acceptsNonSecureConnections()) {
+                handler.serve(new FilterInputStream(in) {
+                    @Override
+                    public int read() throws IOException {
+                        return device.tls().acceptsNonSecureConnections() ? super.read() : -1;
+                    }
+
+                    @Override
+                    public int read(byte[] b, int off, int len) throws IOException {
+                        return device.tls().acceptsNonSecureConnections() ? super.read(b, off, len) : -1;
+                    }
+                }, out);
+            }
+        };
     }
 
     private static LoopbackAcceptor add(List<LoopbackAcceptor> opened, LoopbackAcceptor acceptor) {
@@ -74,20 +99,20 @@ public final class DevicePorts implements AutoCloseable {
         return http.port();
     }
 
-    /** The KVM redirection port over TLS (16995-like), or -1 when no TLS factory was given. */
+    /** The KVM redirection port over TLS (16995-like). */
     public int kvmTlsPort() {
-        return kvmTls == null ? -1 : kvmTls.port();
+        return kvmTls.port();
     }
 
-    /** The TLS port, or -1 when none was opened. */
+    /** The WS-Man TLS port (16993-like). */
     public int tlsPort() {
-        return tls == null ? -1 : tls.port();
+        return tls.port();
     }
 
     @Override
     public void close() throws IOException {
         try (kvm; http; tls; kvmTls) {
-            // Closes every acceptor even when one fails; the TLS ones are null when absent and skipped.
+            // Closes every acceptor even when one fails.
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.outband.simulator.wsman;
 
 import dev.outband.simulator.device.Hardware;
+import dev.outband.simulator.device.VirtualDevice;
 import dev.outband.wsman.amt.identity.IdentityService;
 import java.util.List;
 
@@ -30,7 +31,10 @@ final class IdentityResources {
                                 .with("ProvisioningServerOTP", "")
                                 .with("ProvisioningState", 2)
                                 .with("SystemCreationClassName", "CIM_ComputerSystem")
-                                .with("SystemName", "Intel(r) AMT"))).build(),
+                                .with("SystemName", "Intel(r) AMT")))
+                        .method("CommitChanges", (d, in) -> Instance.output("AMT_SetupAndConfigurationService",
+                                "CommitChanges", d.tls().commit()))
+                        .build(),
                 ResourceClass.of("AMT_GeneralSettings", d -> List.of(
                         Instance.of("AMT_GeneralSettings")
                                 .with("AMTNetworkEnabled", 1)
@@ -39,10 +43,10 @@ final class IdentityResources {
                                 .with("DDNSUpdateEnabled", false)
                                 .with("DHCPv6ConfigurationTimeout", 0)
                                 .with("DigestRealm", d.digestRealm())
-                                .with("DomainName", "lab.outband.test")
+                                .with("DomainName", VirtualDevice.DOMAIN_NAME)
                                 .with("ElementName", "Intel(r) AMT: General Settings")
                                 .with("HostName", d.name())
-                                .with("HostOSFQDN", d.name() + ".lab.outband.test")
+                                .with("HostOSFQDN", d.name() + "." + VirtualDevice.DOMAIN_NAME)
                                 .with("IdleWakeTimeout", 65535)
                                 .with("InstanceID", "Intel(r) AMT: General Settings")
                                 .with("NetworkInterfaceEnabled", true)

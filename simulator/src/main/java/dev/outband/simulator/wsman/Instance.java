@@ -24,7 +24,12 @@ public final class Instance {
 
     /** A method's output element, e.g. RequestPowerStateChange_OUTPUT in the class's namespace. */
     public static Instance output(String className, String method, long returnValue) {
-        return new Instance(method + "_OUTPUT", Namespaces.resourceUri(className)).with("ReturnValue", returnValue);
+        return output(className, method).with("ReturnValue", returnValue);
+    }
+
+    /** A method's output element still empty, for outputs whose ReturnValue comes after other values. */
+    public static Instance output(String className, String method) {
+        return new Instance(method + "_OUTPUT", Namespaces.resourceUri(className));
     }
 
     public Instance with(String name, Object value) {
@@ -34,6 +39,12 @@ public final class Instance {
 
     public String className() {
         return className;
+    }
+
+    /** Whether each key that the selectors name has that value in this instance. */
+    public boolean matches(List<String> keys, Map<String, String> selectors) {
+        return keys.stream().filter(selectors::containsKey)
+                .allMatch(k -> selectors.get(k).equals(String.valueOf(properties.get(k))));
     }
 
     public String toXml() {

@@ -41,7 +41,8 @@ public final class WsmanServer implements ConnectionHandler {
         this.http = new HttpCodec(limits);
         this.digest = new DigestVerifier(device.credentials(), device.digestRealm(), limits.nonceLifetime(),
                 Clock.systemUTC());
-        Stream.of(PowerResources.all(), IdentityResources.all(), ConsentResources.all(), LogResources.all())
+        Stream.of(PowerResources.all(), IdentityResources.all(), ConsentResources.all(), LogResources.all(),
+                        CertificateResources.all(), TlsResources.all(), RemoteAccessResources.all())
                 .flatMap(List::stream).forEach(c -> classes.put(c.className(), c));
     }
 
@@ -114,12 +115,14 @@ public final class WsmanServer implements ConnectionHandler {
         }
         String action = request.action();
         if (action.equals(Operation.GET.action())) {
-            return SoapWriter.reply(request, Operation.GET.responseAction(), instances.getFirst().toXml());
+            return SoapWriter.reply(request, Operation.GET.responseAction(),
+                    selected(resource, instances, request).toXml());
         }
         if (action.equals(Operation.PUT.action())) {
             if (resource.put() == null || request.content() == null) {
                 throw SoapFault.actionNotSupported(action);
             }
+            selected(resource, instances, request);
             Instance updated = resource.put().apply(device, CimObject.from(request.content()));
             return SoapWriter.reply(request, Operation.PUT.responseAction(), updated.toXml());
         }
@@ -130,12 +133,32 @@ public final class WsmanServer implements ConnectionHandler {
         if (action.equals(Operation.PULL.action())) {
             return pull(request);
         }
+        if (action.equals(Operation.CREATE.action()) && resource.create() != null && request.content() != null) {
+            String created = resource.create().apply(device, CimObject.from(request.content()));
+            return SoapWriter.reply(request, Operation.CREATE.responseAction(), "<t:ResourceCreated xmlns:t=\""
+                    + Namespaces.TRANSFER + "\">" + created + "</t:ResourceCreated>");
+        }
+        if (action.equals(Operation.DELETE.action()) && resource.delete() != null) {
+            resource.delete().apply(device, request.selectors());
+            return SoapWriter.reply(request, Operation.DELETE.responseAction(), "");
+        }
         String method = request.method();
         ResourceClass.Method handler = method == null ? null : resource.methods().get(method);
         if (handler == null) {
             throw SoapFault.actionNotSupported(action);
         }
         return SoapWriter.reply(request, action + "Response", handler.invoke(device, request.input()).toXml());
+    }
+
+    /** The instance a Get or Put names by its key selectors; a keyed class with no match has no such instance. */
+    private static Instance selected(ResourceClass resource, List<Instance> instances, SoapRequest request)
+            throws SoapFault {
+        for (Instance instance : instances) {
+            if (instance.matches(resource.keys(), request.selectors())) {
+                return instance;
+            }
+        }
+        throw SoapFault.destinationUnreachable();
     }
 
     private String open(List<Instance> instances) {

@@ -28,6 +28,11 @@ final class Fixture implements AutoCloseable {
         return DeviceEndpoint.http("127.0.0.1", ports.httpPort(), credentials);
     }
 
+    /** Our client's raw calls on this device, for checking reply shapes. */
+    RawWsman raw() {
+        return new RawWsman(endpoint(device.credentials()));
+    }
+
     AmtClient client() {
         return client(device.credentials(), WsmanSettings.defaults());
     }

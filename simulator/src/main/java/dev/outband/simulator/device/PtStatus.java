@@ -1,0 +1,15 @@
+package dev.outband.simulator.device;
+
+/** AMT's PT_STATUS return values that its certificate, TLS and remote-access methods answer with. */
+public final class PtStatus {
+    public static final long SUCCESS = 0;
+    public static final long MAX_LIMIT_REACHED = 23;
+    public static final long INVALID_PARAMETER = 36;
+    public static final long DATA_MISSING = 2057;
+    public static final long DUPLICATE = 2058;
+    public static final long INVALID_KEY_LENGTH = 2062;
+    public static final long INVALID_CERT = 2063;
+
+    private PtStatus() {
+    }
+}

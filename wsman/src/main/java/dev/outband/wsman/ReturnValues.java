@@ -13,7 +13,7 @@ public final class ReturnValues {
             Map.entry(5L, "Invalid parameter"),
             Map.entry(6L, "In use"),
             Map.entry(0x24L, "Invalid parameter"),
-            Map.entry(0x26L, "Invalid index"),
+            Map.entry(35L, "Invalid index"),
             Map.entry(23L, "Maximum limit reached"),
             Map.entry(38L, "Flash write limit exceeded"),
             Map.entry(0x800L, "Not permitted"),

@@ -2,7 +2,7 @@ package dev.outband.app;
 
 import dev.outband.app.amt.DeviceConnections;
 import dev.outband.app.cira.LabListener;
-import dev.outband.app.lab.LabAuthority;
+import dev.outband.app.ca.LabAuthority;
 import dev.outband.app.store.DataFolder;
 import dev.outband.app.store.DeviceStore;
 import dev.outband.app.store.StoreKey;

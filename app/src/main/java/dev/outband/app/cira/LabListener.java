@@ -8,7 +8,7 @@ import dev.outband.cira.apf.DeviceUuid;
 import dev.outband.cira.events.CiraEvent;
 import dev.outband.cira.events.CiraEventListener;
 import dev.outband.cira.events.CiraEvents;
-import dev.outband.cira.listener.CiraCredentialCheck;
+import dev.outband.cira.listener.CiraCredentialCheck.CiraCredential;
 import dev.outband.cira.listener.CiraListener;
 import dev.outband.cira.listener.DeviceSnapshot;
 import dev.outband.cira.listener.ListenerSettings;
@@ -78,20 +78,21 @@ public final class LabListener implements CiraTunnels, AutoCloseable {
             return running.listener().port();
         }
         try {
-            if (request.user().isBlank()) {
-                throw new IOException("Enter the CIRA user the devices were configured with");
+            // Devices set up from this console log in with their own accounts; a lab-wide one is optional.
+            Optional<CiraCredential> labWide = Optional.empty();
+            if (!request.user().isBlank()) {
+                byte[] password = password(a.secrets(), request);
+                labWide = Optional.of(new CiraCredential(request.user().strip(), password));
+                Arrays.fill(password, (byte) 0);
             }
-            byte[] password = password(a.secrets(), request);
             ServerIdentity identity = a.identities().resolve(request.caPassphrase());
             CiraListener listener;
             try {
                 listener = CiraListener.start(base.withPort(request.port()), identity,
-                        CiraCredentialCheck.labWide(request.user().strip(), password));
+                        new CiraAccounts(a.secrets()).check(labWide));
             } catch (BindException e) {
                 throw new IOException("Port " + request.port() + " is in use by another program:"
                         + " choose another port or stop that program", e);
-            } finally {
-                Arrays.fill(password, (byte) 0);
             }
             CiraEvents.Subscription subscription = listener.subscribe(event -> onEvent(a, event));
             running = new Running(listener, identity, subscription);

@@ -1,5 +1,6 @@
 package dev.outband.app.cira;
 
+import dev.outband.app.ca.LabAuthority;
 import dev.outband.app.store.SecretFiles;
 import dev.outband.cira.ca.LabCaFolder;
 import dev.outband.cira.ca.LabCertificateAuthority;
@@ -14,6 +15,7 @@ import java.security.PrivateKey;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +26,6 @@ import java.util.Optional;
  * {@code lab-ca/} signs it when there is one; otherwise it is self-signed.
  */
 final class ListenerIdentities {
-    static final String CA_FOLDER = "lab-ca";
     static final String CHAIN_FILE = "cira-listener.crt";
     static final String KEY_SECRET = "cira-listener-key";
     private static final String COMMON_NAME = "Outband CIRA listener";
@@ -38,7 +39,7 @@ final class ListenerIdentities {
     }
 
     boolean labCaPresent() {
-        return LabCaFolder.holdsCa(folder.resolve(CA_FOLDER));
+        return LabCaFolder.holdsCa(folder.resolve(LabAuthority.FOLDER));
     }
 
     /** The saved identity when it still fits (valid, signed by the lab CA if one exists), else a new saved one. */
@@ -68,22 +69,23 @@ final class ListenerIdentities {
         if (!labCaPresent()) {
             return true;
         }
-        X509Certificate root = Pem.readCertificates(folder.resolve(CA_FOLDER)
+        X509Certificate root = Pem.readCertificates(folder.resolve(LabAuthority.FOLDER)
                 .resolve(LabCaFolder.ROOT_CERTIFICATE_FILE)).getFirst();
         return identity.chain().size() > 1 && identity.chain().getLast().equals(root);
     }
 
+    /**
+     * The lab CA signs with the passphrase sealed in the store; a CA made with a passphrase of the
+     * technician's is opened with the one typed, which is then sealed for next time.
+     */
     private ServerIdentity issueFromLabCa(char[] caPassphrase) throws IOException, GeneralSecurityException {
-        Path caFolder = folder.resolve(CA_FOLDER);
-        if (caPassphrase == null || caPassphrase.length == 0) {
-            throw new IOException("The lab CA in " + caFolder + " signs the listener certificate: enter its passphrase");
+        LabAuthority lab = new LabAuthority(folder, secrets, Clock.systemUTC());
+        if (caPassphrase != null && caPassphrase.length > 0) {
+            lab.unlock(caPassphrase);
+        } else if (!lab.unlocked()) {
+            throw new IOException("The lab CA in " + lab.folder() + " signs the listener certificate: enter its passphrase");
         }
-        try {
-            return LabCertificateAuthority.load(caFolder, caPassphrase).issueListenerIdentity(COMMON_NAME,
-                    LocalAddresses.names());
-        } catch (GeneralSecurityException e) {
-            throw new IOException("The lab CA passphrase is wrong", e);
-        }
+        return lab.issueListenerIdentity(COMMON_NAME, LocalAddresses.names());
     }
 
     private Optional<ServerIdentity> load() throws IOException, GeneralSecurityException {

@@ -1,7 +1,7 @@
 package dev.outband.app.cli;
 
-import dev.outband.app.lab.IssuedCertificates;
-import dev.outband.app.lab.LabAuthority;
+import dev.outband.app.ca.IssuedCertificates;
+import dev.outband.app.ca.LabAuthority;
 import dev.outband.app.store.DeviceStore;
 import dev.outband.cira.ca.RootImport;
 import dev.outband.wsman.tls.Certificates;

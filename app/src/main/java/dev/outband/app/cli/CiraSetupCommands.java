@@ -2,7 +2,7 @@ package dev.outband.app.cli;
 
 import dev.outband.app.cira.CiraAccounts;
 import dev.outband.app.lab.CallHome;
-import dev.outband.app.lab.LabAuthority;
+import dev.outband.app.ca.LabAuthority;
 import dev.outband.app.store.Device;
 import dev.outband.app.store.DeviceStore;
 import java.time.Clock;

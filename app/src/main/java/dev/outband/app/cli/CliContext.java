@@ -14,7 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import dev.outband.app.amt.DeviceConnections;
-import dev.outband.app.lab.LabAuthority;
+import dev.outband.app.ca.LabAuthority;
 
 /**
  * What a command may touch outside itself: environment (for the data folder and master password file),

@@ -1,6 +1,6 @@
 package dev.outband.app.cli;
 
-import dev.outband.app.lab.LabAuthority;
+import dev.outband.app.ca.LabAuthority;
 import dev.outband.app.lab.TlsSetup;
 import dev.outband.app.store.Device;
 import dev.outband.app.store.DeviceStore;

@@ -1,5 +1,6 @@
 package dev.outband.app.lab;
 
+import dev.outband.app.ca.LabAuthority;
 import dev.outband.app.amt.DeviceConnections;
 import dev.outband.app.amt.PerDevice;
 import dev.outband.app.store.Device;

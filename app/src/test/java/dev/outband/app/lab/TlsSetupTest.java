@@ -1,5 +1,6 @@
 package dev.outband.app.lab;
 
+import dev.outband.app.ca.LabAuthority;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outband.app.amt.DeviceConnections;

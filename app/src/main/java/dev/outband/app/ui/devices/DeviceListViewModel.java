@@ -1,7 +1,7 @@
 package dev.outband.app.ui.devices;
 
 import dev.outband.app.cira.CiraAccounts;
-import dev.outband.app.lab.LabAuthority;
+import dev.outband.app.ca.LabAuthority;
 import dev.outband.app.store.Device;
 import dev.outband.app.store.DeviceDraft;
 import dev.outband.app.store.DeviceRepository;

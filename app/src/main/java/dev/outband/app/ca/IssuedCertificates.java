@@ -1,4 +1,4 @@
-package dev.outband.app.lab;
+package dev.outband.app.ca;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -1,4 +1,4 @@
-package dev.outband.app.lab;
+package dev.outband.app.ca;
 
 import dev.outband.app.amt.DeviceConnections;
 import dev.outband.app.store.SecretFiles;
@@ -6,6 +6,7 @@ import dev.outband.cira.ca.LabCaFolder;
 import dev.outband.cira.ca.LabCertificateAuthority;
 import dev.outband.cira.ca.Pem;
 import dev.outband.cira.ca.RootImport;
+import dev.outband.cira.listener.ServerIdentity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,6 +111,12 @@ public final class LabAuthority {
         return certificate;
     }
 
+    /** A fresh key and certificate for the listener, signed by the lab root, naming this laptop's addresses. */
+    public ServerIdentity issueListenerIdentity(String commonName, List<String> names)
+            throws IOException, GeneralSecurityException {
+        return open().issueListenerIdentity(commonName, names);
+    }
+
     public IssuedCertificates issued() {
         return new IssuedCertificates(folder);
     }
@@ -124,7 +131,7 @@ public final class LabAuthority {
         }
     }
 
-    LabCertificateAuthority open() throws IOException, GeneralSecurityException {
+    private LabCertificateAuthority open() throws IOException, GeneralSecurityException {
         if (!exists()) {
             throw new IOException("There is no lab CA yet: create one (Certificates, or outband ca create)");
         }

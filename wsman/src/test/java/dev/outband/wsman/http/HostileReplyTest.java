@@ -15,6 +15,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -72,6 +73,47 @@ class HostileReplyTest {
                 .isInstanceOf(WsmanException.Unreachable.class)
                 .hasMessageEndingWith(" answers HTTP 404, not as AMT's WS-Man service")
                 .hasMessageContaining("127.0.0.1:");
+    }
+
+    @Test
+    void aReplyTrickledAByteAtATimeEndsAtTheCallDeadlineThoughNoReadEverTimesOut() throws Exception {
+        // Each byte comes well within the read timeout; only the whole call's deadline can end this.
+        WsmanSettings settings = WsmanSettings.defaults().withReadTimeout(Duration.ofSeconds(2))
+                .withCallTimeout(Duration.ofSeconds(3));
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread serverThread = Thread.ofVirtual().start(() -> trickle(server, Duration.ofMillis(400), 1000));
+            long start = System.nanoTime();
+            try {
+                assertThatThrownBy(() -> AmtClient.connect(HttpClients.shared(), DeviceEndpoint.http("127.0.0.1",
+                        server.getLocalPort(), new DigestCredentials("admin", "pw")), settings)
+                        .wsman().get("AMT_GeneralSettings"))
+                        .isInstanceOf(WsmanException.NetworkTimeout.class)
+                        .hasMessage("Network timeout");
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(2500),
+                        Duration.ofSeconds(8));
+            } finally {
+                server.close();
+                serverThread.join(Duration.ofSeconds(5));
+            }
+        }
+    }
+
+    /** Announces a body of {@code length} bytes and sends it one byte per {@code every}, until the client leaves. */
+    private static void trickle(ServerSocket server, Duration every, int length) {
+        try (Socket s = server.accept()) {
+            readRequest(s.getInputStream());
+            OutputStream out = s.getOutputStream();
+            out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/soap+xml\r\nContent-Length: " + length
+                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            for (int i = 0; i < length && !server.isClosed(); i++) {
+                Thread.sleep(every);
+                out.write(' ');
+                out.flush();
+            }
+        } catch (IOException | InterruptedException clientLeft) {
+            // The client gave up; that is what the test waits for.
+        }
     }
 
     private static dev.outband.wsman.soap.CimObject call(Function<String, String> reply, WsmanSettings settings)

@@ -9,7 +9,6 @@ import dev.outband.wsman.amt.AmtClient;
 import dev.outband.wsman.amt.DeviceEndpoint;
 import dev.outband.wsman.amt.HttpClients;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -101,7 +100,7 @@ class HostileReplyTest {
     /** Announces a body of {@code length} bytes and sends it one byte per {@code every}, until the client leaves. */
     private static void trickle(ServerSocket server, Duration every, int length) {
         try (Socket s = server.accept()) {
-            readRequest(s.getInputStream());
+            RawHttpServer.read(s.getInputStream());
             OutputStream out = s.getOutputStream();
             out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/soap+xml\r\nContent-Length: " + length
                     + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -138,7 +137,7 @@ class HostileReplyTest {
 
     private static void answerOnce(ServerSocket server, String status, Function<String, String> reply) {
         try (Socket s = server.accept()) {
-            String request = readRequest(s.getInputStream());
+            String request = RawHttpServer.read(s.getInputStream()).bodyText();
             int at = request.indexOf("<a:MessageID>") + "<a:MessageID>".length();
             String id = request.substring(at, request.indexOf('<', at));
             byte[] body = reply.apply(id).getBytes(StandardCharsets.UTF_8);
@@ -150,16 +149,5 @@ class HostileReplyTest {
         } catch (IOException closedByTest) {
             // The client may hang up early on an oversized body; nothing left to serve.
         }
-    }
-
-    private static String readRequest(InputStream in) throws IOException {
-        StringBuilder head = new StringBuilder();
-        while (!head.toString().endsWith("\r\n\r\n")) {
-            head.append((char) in.read());
-        }
-        String h = head.toString().toLowerCase();
-        int at = h.indexOf("content-length:") + 15;
-        int length = Integer.parseInt(h.substring(at, h.indexOf('\r', at)).trim());
-        return new String(in.readNBytes(length), StandardCharsets.UTF_8);
     }
 }

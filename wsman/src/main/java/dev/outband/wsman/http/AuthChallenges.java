@@ -86,7 +86,11 @@ public final class AuthChallenges {
                 value = b.toString();
                 i = j + 1;
             } else {
-                i = skipToken(s, v);
+                // A token by the grammar; read up to the next comma or space, as firmware does not always comply.
+                i = v;
+                while (i < n && s.charAt(i) != ',' && s.charAt(i) != ' ' && s.charAt(i) != '\t') {
+                    i++;
+                }
                 value = s.substring(v, i);
             }
             // A name given twice is an error (RFC 7235); the first one counts.

@@ -134,6 +134,12 @@ class DigestChallengeTest {
     }
 
     @Test
+    void anUnquotedNonceWithSlashesIsReadWhole() {
+        assertThat(DigestChallenge.parse("Digest realm=r, nonce=ab/c+d==, qop=auth"))
+                .isEqualTo(new DigestChallenge("r", "ab/c+d==", "auth", null, false, null));
+    }
+
+    @Test
     void brokenChallengesEndTheListQuietly() {
         assertThat(DigestChallenge.parseAll(List.of("Digest realm=\"unterminated", "", "@@@", ",,,", "Digest =x",
                 "Digest realm"))).isEmpty();

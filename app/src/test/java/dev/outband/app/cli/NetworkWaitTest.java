@@ -1,8 +1,10 @@
 package dev.outband.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.outband.app.amt.DeviceConnections;
+import dev.outband.app.store.Device;
 import dev.outband.app.store.DeviceStore;
 import dev.outband.simulator.device.DeviceConfig;
 import dev.outband.simulator.device.VirtualDevice;
@@ -16,6 +18,7 @@ import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -108,6 +111,20 @@ class NetworkWaitTest {
         assertThat(err.toString()).contains("the device did not complete the KVM handshake within");
         assertThat(took).isLessThan(Duration.ofSeconds(6));
         assertThat(home.resolve("shot.png")).doesNotExist();
+    }
+
+    @Test
+    void theConsolesKvmOpenEndsWithinItsBudgetWhenTheKvmPortStaysSilent() throws Exception {
+        Device stored;
+        try (DeviceStore store = DeviceStore.open(home, () -> null)) {
+            stored = store.devices().findByName("sim-1").orElseThrow();
+        }
+        long start = System.nanoTime();
+        // What the console's KVM button runs off the FX thread (DeviceKvm.connect).
+        assertThatThrownBy(() -> new DeviceConnections(portPlan()).kvm(stored))
+                .isInstanceOf(SocketTimeoutException.class)
+                .hasMessageStartingWith("the device did not complete the KVM handshake within ");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(25));
     }
 
     /** WS-Man for "slow": a 200 whose body comes a byte every 300 ms until the test releases it. */

@@ -32,7 +32,8 @@ final class KvmScreenshotCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--timeout", defaultValue = "20",
-            description = "Seconds for connecting, the handshake and a full screen, after consent (default: ${DEFAULT-VALUE}).")
+            description = "Seconds for connecting, the handshake and a full screen, after consent"
+                    + " (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
     KvmScreenshotCommand(CliContext ctx) {

@@ -104,7 +104,8 @@ class NetworkWaitTest {
     @Test
     void kvmScreenshotEndsAtItsTimeoutWhenTheKvmPortStaysSilent() throws Exception {
         long start = System.nanoTime();
-        int exit = run("", "kvm", "screenshot", "sim-1", "--out", home.resolve("shot.png").toString(), "--timeout", "2");
+        int exit = run("", "kvm", "screenshot", "sim-1", "--out", home.resolve("shot.png").toString(),
+                "--timeout", "2");
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
         assertThat(exit).isEqualTo(ExitCode.USER_ERROR);

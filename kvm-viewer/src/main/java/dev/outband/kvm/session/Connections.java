@@ -28,7 +28,8 @@ final class Connections {
         long start = System.nanoTime();
         Socket socket = factory.createSocket();
         try {
-            socket.connect(new InetSocketAddress(host, port), (int) Math.max(1, timeout.toMillis()));
+            int connectMillis = (int) Math.clamp(timeout.toMillis(), 1, Integer.MAX_VALUE);
+            socket.connect(new InetSocketAddress(host, port), connectMillis);
             socket.setTcpNoDelay(true);
             Duration left = timeout.minusNanos(System.nanoTime() - start);
             Duration limit = left.compareTo(handshakeLimit) < 0 ? left : handshakeLimit;

@@ -43,7 +43,8 @@ public record DigestChallenge(String realm, String nonce, String qop, String opa
      *
      * @throws WsmanException.UnsupportedAuthentication naming what the first challenge asked for
      */
-    public static DigestChallenge choose(List<DigestChallenge> offered) throws WsmanException.UnsupportedAuthentication {
+    public static DigestChallenge choose(List<DigestChallenge> offered)
+            throws WsmanException.UnsupportedAuthentication {
         for (DigestChallenge c : offered) {
             if (c.refusal() == null) {
                 return c;

@@ -99,7 +99,8 @@ class DigestAuthTest {
     private CimObject get(List<String> challenges, String algorithm, String user) throws Exception {
         try (RawHttpServer server = new RawHttpServer(r -> answer(r, challenges, algorithm, user))) {
             return AmtClient.connect(HttpClients.shared(), DeviceEndpoint.http("127.0.0.1", server.port(),
-                    new DigestCredentials(user, PASSWORD)), WsmanSettings.defaults()).wsman().get("AMT_GeneralSettings");
+                    new DigestCredentials(user, PASSWORD)), WsmanSettings.defaults()).wsman()
+                    .get("AMT_GeneralSettings");
         }
     }
 

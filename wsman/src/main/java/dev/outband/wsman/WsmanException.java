@@ -5,8 +5,8 @@ import java.io.IOException;
 /** A WS-Man call failed; the message is in a technician's words. */
 public abstract sealed class WsmanException extends IOException
         permits WsmanException.NetworkTimeout, WsmanException.CertificateRejected, WsmanException.CredentialsRejected,
-                WsmanException.NoCredentials, WsmanException.MalformedReply, WsmanException.Unreachable,
-                SoapFaultException, ReturnValueException {
+                WsmanException.NoCredentials, WsmanException.UnsupportedAuthentication, WsmanException.MalformedReply,
+                WsmanException.Unreachable, SoapFaultException, ReturnValueException {
 
     protected WsmanException(String message, Throwable cause) {
         super(message, cause);
@@ -72,6 +72,13 @@ public abstract sealed class WsmanException extends IOException
     public static final class NoCredentials extends WsmanException {
         public NoCredentials() {
             super("No credentials found", null);
+        }
+    }
+
+    /** The device asks for an authentication we cannot answer (an unknown digest algorithm, Negotiate only). */
+    public static final class UnsupportedAuthentication extends WsmanException {
+        public UnsupportedAuthentication(String what) {
+            super("Cannot authenticate to AMT: " + what, null);
         }
     }
 

@@ -56,7 +56,8 @@ public final class DeviceConnections {
         }
     }
 
-    private static final Duration KVM_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** Connecting and both KVM handshakes together (the handshakes also within RfbSettings' own deadline). */
+    private static final Duration KVM_OPEN_TIMEOUT = Duration.ofSeconds(20);
 
     public static final Ports AMT_PORTS =
             d -> d.tls() == TlsMode.NONE ? DeviceEndpoint.HTTP_PORT : DeviceEndpoint.TLS_PORT;
@@ -118,6 +119,11 @@ public final class DeviceConnections {
 
     /** A KVM session (redirection, then RFB), not yet started. */
     public RfbSession kvm(Device device) throws IOException {
+        return kvm(device, KVM_OPEN_TIMEOUT);
+    }
+
+    /** A KVM session connected and through both handshakes within {@code timeout}, not yet started. */
+    public RfbSession kvm(Device device, Duration timeout) throws IOException {
         Route route = route(device);
         if (device.user() == null || device.password() == null) {
             throw new IOException("No credentials found for " + device.name());
@@ -129,7 +135,7 @@ public final class DeviceConnections {
         try {
             return AmtKvmConnector.open(factory, device.host(), route.ports().kvm(device),
                     new AmtCredentials(device.user(), device.password().reveal().toCharArray()), AmtColourMode.AUTO,
-                    false, KVM_CONNECT_TIMEOUT);
+                    false, timeout);
         } catch (IOException e) {
             // The same words as WS-Man, so the console can offer to pin a certificate KVM refused.
             Optional<TrustFailure> refused = TrustFailure.causing(e);

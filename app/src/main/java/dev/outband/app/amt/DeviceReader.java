@@ -22,19 +22,25 @@ import java.util.List;
 public final class DeviceReader {
     private final Device device;
     private final AmtClient amt;
-    private final DeviceRepository repository;
+    private final StateRecorder states;
     private final Clock clock;
 
-    private DeviceReader(Device device, AmtClient amt, DeviceRepository repository, Clock clock) {
+    private DeviceReader(Device device, AmtClient amt, StateRecorder states, Clock clock) {
         this.device = device;
         this.amt = amt;
-        this.repository = repository;
+        this.states = states;
         this.clock = clock;
     }
 
     public static DeviceReader open(DeviceConnections connections, DeviceRepository repository, Clock clock,
                                     Device device) throws IOException {
-        return new DeviceReader(device, connections.client(device), repository, clock);
+        return open(connections, repository::updateState, clock, device);
+    }
+
+    /** States learned go to {@code states} instead of a repository (the CLI writes them once the device answered). */
+    public static DeviceReader open(DeviceConnections connections, StateRecorder states, Clock clock, Device device)
+            throws IOException {
+        return new DeviceReader(device, connections.client(device), states, clock);
     }
 
     public AmtIdentity identity() throws WsmanException {
@@ -65,7 +71,7 @@ public final class DeviceReader {
 
     private void record(DeviceState learned) {
         if (device.id() != null) {
-            repository.updateState(device.id(), learned);
+            states.record(device.id(), learned);
         }
     }
 }

@@ -34,20 +34,29 @@ public final class PowerRun {
     }
 
     private final DeviceConnections connections;
-    private final DeviceRepository repository;
+    private final StateRecorder states;
     private final Clock clock;
     private final SupportedActions supported;
     private final Map<String, Instant> lastAction = new ConcurrentHashMap<>();
 
     public PowerRun(DeviceConnections connections, DeviceRepository repository, Clock clock) {
-        this(connections, repository, clock, new SupportedActions());
+        this(connections, repository::updateState, clock, new SupportedActions());
+    }
+
+    /** Power states read back go to {@code states} (the CLI writes them to the store after the run). */
+    public PowerRun(DeviceConnections connections, StateRecorder states, Clock clock) {
+        this(connections, states, clock, new SupportedActions());
     }
 
     /** Sharing {@code supported} with the Power menu spares each device a second capabilities read. */
     public PowerRun(DeviceConnections connections, DeviceRepository repository, Clock clock,
                     SupportedActions supported) {
+        this(connections, repository::updateState, clock, supported);
+    }
+
+    private PowerRun(DeviceConnections connections, StateRecorder states, Clock clock, SupportedActions supported) {
         this.connections = connections;
-        this.repository = repository;
+        this.states = states;
         this.clock = clock;
         this.supported = supported;
     }
@@ -92,7 +101,7 @@ public final class PowerRun {
             lastAction.put(device.name(), now);
             amt.power().perform(action);
             PowerStatus status = amt.power().status();
-            repository.updateState(device.id(), new DeviceState(status.name(), null, now));
+            states.record(device.id(), new DeviceState(status.name(), null, now));
             return new Result(device.name(), true, "done", status.name());
         } catch (Exception e) {
             return new Result(device.name(), false, e.getMessage() == null ? e.toString() : e.getMessage(), null);

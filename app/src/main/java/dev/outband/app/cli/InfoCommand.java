@@ -3,7 +3,6 @@ package dev.outband.app.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.outband.app.amt.DeviceReader;
 import dev.outband.app.store.Device;
-import dev.outband.app.store.DeviceStore;
 import dev.outband.wsman.amt.identity.AmtIdentity;
 import dev.outband.wsman.amt.power.PowerStatus;
 import java.time.Clock;
@@ -30,30 +29,35 @@ final class InfoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CliContext ctx = root.context();
-        try (DeviceStore store = ctx.openStore()) {
-            Device device = store.devices().findByName(name)
-                    .orElseThrow(() -> new UserException("No device named '" + name + "'"));
-            DeviceReader reader = DeviceReader.open(ctx.connections(), store.devices(),
-                    Clock.systemUTC(), device);
-            AmtIdentity identity = reader.identity();
-            PowerStatus power = reader.power();
-
-            Map<String, Object> info = new LinkedHashMap<>();
-            info.put("name", device.name());
-            info.put("host", device.host());
-            info.put("amtVersion", identity.amtVersion());
-            info.put("provisioningMode", identity.provisioningMode().toString());
-            info.put("provisioningState", identity.provisioningState().toString());
-            info.put("uuid", String.valueOf(identity.uuid()));
-            info.put("hostName", identity.hostName());
-            info.put("domainName", identity.domainName());
-            info.put("powerState", power.name());
-            if (json) {
-                ctx.out().println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(info));
-            } else {
-                info.forEach((k, v) -> ctx.out().printf("%-18s %s%n", k, v));
-            }
-            return ExitCode.OK;
+        StoreVisits store = new StoreVisits(ctx);
+        Device device = store.visit(s -> s.devices().findByName(name)
+                .orElseThrow(() -> new UserException("No device named '" + name + "'")));
+        PendingStates learned = new PendingStates();
+        AmtIdentity identity;
+        PowerStatus power;
+        try {
+            DeviceReader reader = DeviceReader.open(ctx.connections(), learned, Clock.systemUTC(),
+                    device);
+            identity = reader.identity();
+            power = reader.power();
+        } finally {
+            learned.save(store, ctx);
         }
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("name", device.name());
+        info.put("host", device.host());
+        info.put("amtVersion", identity.amtVersion());
+        info.put("provisioningMode", identity.provisioningMode().toString());
+        info.put("provisioningState", identity.provisioningState().toString());
+        info.put("uuid", String.valueOf(identity.uuid()));
+        info.put("hostName", identity.hostName());
+        info.put("domainName", identity.domainName());
+        info.put("powerState", power.name());
+        if (json) {
+            ctx.out().println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(info));
+        } else {
+            info.forEach((k, v) -> ctx.out().printf("%-18s %s%n", k, v));
+        }
+        return ExitCode.OK;
     }
 }

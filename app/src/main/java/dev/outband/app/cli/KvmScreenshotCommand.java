@@ -3,7 +3,6 @@ package dev.outband.app.cli;
 import dev.outband.app.amt.DeviceConnections;
 import dev.outband.app.amt.KvmConsent;
 import dev.outband.app.store.Device;
-import dev.outband.app.store.DeviceStore;
 import dev.outband.kvm.rfb.Framebuffer;
 import dev.outband.kvm.rfb.RfbSession;
 import dev.outband.kvm.session.FrameGrabber;
@@ -32,7 +31,9 @@ final class KvmScreenshotCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "PNG file to write.")
     Path out;
 
-    @Option(names = "--timeout", defaultValue = "20", description = "Seconds to wait for a full screen (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout", defaultValue = "20",
+            description = "Seconds for connecting, the handshake and a full screen, after consent"
+                    + " (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
     KvmScreenshotCommand(CliContext ctx) {
@@ -41,21 +42,22 @@ final class KvmScreenshotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (DeviceStore store = ctx.openStore()) {
-            Device device = store.devices().findByName(name)
-                    .orElseThrow(() -> new UserException("No device named '" + name + "'"));
-            DeviceConnections connections = ctx.connections();
-            KvmConsent consent = new KvmConsent(connections.client(device).consent());
-            if (consent.begin()) {
-                obtainConsent(device, consent);
-            }
-            try (RfbSession session = connections.kvm(device)) {
-                Framebuffer frame = FrameGrabber.grab(session, Duration.ofSeconds(timeoutSeconds));
-                PngWriter.write(frame, out);
-                ctx.out().printf("%s: %dx%d screen of %s written%n", out, frame.width(), frame.height(), device.name());
-            }
-            return ExitCode.OK;
+        Device device = new StoreVisits(ctx).visit(s -> s.devices().findByName(name)
+                .orElseThrow(() -> new UserException("No device named '" + name + "'")));
+        DeviceConnections connections = ctx.connections();
+        KvmConsent consent = new KvmConsent(connections.client(device).consent());
+        if (consent.begin()) {
+            obtainConsent(device, consent);
         }
+        // The timeout counts from here: waiting for the technician to type the code is not the device's delay.
+        long start = System.nanoTime();
+        Duration timeout = Duration.ofSeconds(timeoutSeconds);
+        try (RfbSession session = connections.kvm(device, timeout)) {
+            Framebuffer frame = FrameGrabber.grab(session, timeout.minusNanos(System.nanoTime() - start));
+            PngWriter.write(frame, out);
+            ctx.out().printf("%s: %dx%d screen of %s written%n", out, frame.width(), frame.height(), device.name());
+        }
+        return ExitCode.OK;
     }
 
     /** The code comes from standard input: typed by the technician, or piped in by a script that asked for it. */

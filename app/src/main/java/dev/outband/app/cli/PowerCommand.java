@@ -3,7 +3,6 @@ package dev.outband.app.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.outband.app.amt.PowerRun;
 import dev.outband.app.store.Device;
-import dev.outband.app.store.DeviceStore;
 import dev.outband.wsman.amt.power.PowerAction;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -50,24 +49,32 @@ final class PowerCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CliContext ctx = root.context();
         PowerAction chosen = parse(action);
-        try (DeviceStore store = ctx.openStore()) {
-            List<Device> devices = new ArrayList<>();
+        StoreVisits store = new StoreVisits(ctx);
+        List<Device> devices = store.visit(s -> {
+            List<Device> found = new ArrayList<>();
             for (String name : names) {
-                devices.add(store.devices().findByName(name)
+                found.add(s.devices().findByName(name)
                         .orElseThrow(() -> new UserException("No device named '" + name + "'")));
             }
-            PowerRun run = new PowerRun(ctx.connections(), store.devices(), Clock.systemUTC());
-            List<PowerRun.Result> results = run.perform(chosen, devices, r -> { });
-            if (json) {
-                ctx.out().println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(results));
-            } else {
-                for (PowerRun.Result r : results) {
-                    ctx.out().printf("%-24s %s%s%n", r.device(), r.ok() ? "ok: " : "FAILED: ", r.ok()
-                            ? chosen.name().toLowerCase(Locale.ROOT) + ", now " + r.powerState() : r.message());
-                }
-            }
-            long failed = results.stream().filter(r -> !r.ok()).count();
-            return failed == 0 ? ExitCode.OK : failed == results.size() ? ExitCode.USER_ERROR : ExitCode.PARTIAL;
+            return found;
+        });
+        PendingStates learned = new PendingStates();
+        List<PowerRun.Result> results;
+        try {
+            results = new PowerRun(ctx.connections(), learned, Clock.systemUTC())
+                    .perform(chosen, devices, r -> { });
+        } finally {
+            learned.save(store, ctx);
         }
+        if (json) {
+            ctx.out().println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(results));
+        } else {
+            for (PowerRun.Result r : results) {
+                ctx.out().printf("%-24s %s%s%n", r.device(), r.ok() ? "ok: " : "FAILED: ", r.ok()
+                        ? chosen.name().toLowerCase(Locale.ROOT) + ", now " + r.powerState() : r.message());
+            }
+        }
+        long failed = results.stream().filter(r -> !r.ok()).count();
+        return failed == 0 ? ExitCode.OK : failed == results.size() ? ExitCode.USER_ERROR : ExitCode.PARTIAL;
     }
 }

@@ -47,7 +47,8 @@ public final class AmtScreenshotCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "PNG file to write")
     Path out;
 
-    @Option(names = "--timeout", defaultValue = "20", description = "seconds to wait for a full screen")
+    @Option(names = "--timeout", defaultValue = "20",
+            description = "seconds for the whole screenshot: connecting, handshake and a full screen")
     int timeoutSeconds;
 
     @Override
@@ -57,9 +58,11 @@ public final class AmtScreenshotCommand implements Callable<Integer> {
                 ? new TlsSocketFactory(SocketFactory.getDefault(), (SSLSocketFactory) SSLSocketFactory.getDefault())
                 : SocketFactory.getDefault();
         int p = port != null ? port : tls ? AmtKvmConnector.TLS_PORT : AmtKvmConnector.PORT;
+        long start = System.nanoTime();
+        Duration timeout = Duration.ofSeconds(timeoutSeconds);
         try (RfbSession session = AmtKvmConnector.open(factory, host, p, new AmtCredentials(user, password), colours,
-                false, Duration.ofSeconds(timeoutSeconds))) {
-            Framebuffer frame = FrameGrabber.grab(session, Duration.ofSeconds(timeoutSeconds));
+                false, timeout)) {
+            Framebuffer frame = FrameGrabber.grab(session, timeout.minusNanos(System.nanoTime() - start));
             PngWriter.write(frame, out);
             System.out.printf("%s: %dx%d KVM screen written (%s)%n", out, frame.width(), frame.height(),
                     session.pixelFormat());

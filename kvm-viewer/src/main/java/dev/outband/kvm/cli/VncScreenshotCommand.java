@@ -35,7 +35,8 @@ public final class VncScreenshotCommand implements Callable<Integer> {
     @Option(names = "--bpp", defaultValue = "32", description = "pixel depth to request: 32, 16 or 8")
     int bpp;
 
-    @Option(names = "--timeout", defaultValue = "20", description = "seconds to wait for a full screen")
+    @Option(names = "--timeout", defaultValue = "20",
+            description = "seconds for the whole screenshot: connecting, handshake and a full screen")
     int timeoutSeconds;
 
     @Override
@@ -48,9 +49,10 @@ public final class VncScreenshotCommand implements Callable<Integer> {
             default -> PixelFormat.RGB888;
         };
         RfbOptions options = RfbOptions.vnc(password).withPixelFormat(format);
-        try (RfbSession session = VncConnector.open(SocketFactory.getDefault(), host, port, options,
-                Duration.ofSeconds(timeoutSeconds))) {
-            Framebuffer frame = FrameGrabber.grab(session, Duration.ofSeconds(timeoutSeconds));
+        long start = System.nanoTime();
+        Duration timeout = Duration.ofSeconds(timeoutSeconds);
+        try (RfbSession session = VncConnector.open(SocketFactory.getDefault(), host, port, options, timeout)) {
+            Framebuffer frame = FrameGrabber.grab(session, timeout.minusNanos(System.nanoTime() - start));
             PngWriter.write(frame, out);
             System.out.printf("%s: %dx%d screen of \"%s\" written%n", out, frame.width(), frame.height(),
                     session.serverInit().name());

@@ -111,11 +111,15 @@ public final class Framebuffer {
         }
     }
 
-    /** A copy of the current pixels, for screenshots. */
+    private Framebuffer(int width, int height, int[] pixels) {
+        this.width = width;
+        this.height = height;
+        this.pixels = pixels;
+    }
+
+    /** A copy of the current pixels, for screenshots: one array copy, nothing else (8192² is 256 MiB). */
     public synchronized Framebuffer snapshot() {
-        Framebuffer copy = new Framebuffer(width, height);
-        System.arraycopy(pixels, 0, copy.pixels, 0, pixels.length);
-        return copy;
+        return new Framebuffer(width, height, Arrays.copyOf(pixels, pixels.length));
     }
 
     public int pixel(int x, int y) {

@@ -1,6 +1,7 @@
 package dev.outband.kvm.rfb;
 
 import dev.outband.kvm.rfb.decode.CursorImage;
+import java.util.List;
 
 /** Session events, delivered on the session's own thread; UI code must hop to its own thread. */
 public interface RfbListener {
@@ -8,9 +9,9 @@ public interface RfbListener {
      * One FramebufferUpdate has been decoded.
      *
      * @param painted union of the pixel rectangles, null when only pseudo-rectangles came
-     * @param paintedArea sum of the pixel rectangles' areas
+     * @param rects the pixel rectangles as they came (they may overlap or repeat)
      */
-    default void updated(Rect painted, long paintedArea) {}
+    default void updated(Rect painted, List<Rect> rects) {}
 
     default void resized(int width, int height) {}
 

@@ -235,7 +235,7 @@ public final class RfbSession implements AutoCloseable {
             if (r.cursor() != null) {
                 l.cursorChanged(r.cursor());
             }
-            l.updated(r.painted(), r.paintedArea());
+            l.updated(r.painted(), r.rects());
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.outband.kvm.rfb;
 
+import java.time.Duration;
+
 /**
  * Every limit a peer could otherwise push past; checked before anything is allocated.
  *
@@ -11,6 +13,10 @@ package dev.outband.kvm.rfb;
  * @param maxRreSubrects subrectangles in one RRE rectangle
  * @param maxReasonBytes failure reason and desktop name strings
  * @param maxCursorSide width or height of a Cursor pseudo-rectangle
+ * @param maxOverdraw pixels one FramebufferUpdate may paint, as a multiple of the framebuffer's area: RRE and
+ *        Hextile subrectangles, or rectangles over one another, cost the server a few bytes each and us a fill
+ * @param handshakeTimeout the whole handshake (redirection and RFB, up to ServerInit): a peer that accepts and
+ *        then stays silent or trickles is dropped after it
  */
 public record RfbSettings(
         int maxWidth,
@@ -20,17 +26,26 @@ public record RfbSettings(
         int maxZlibChunkBytes,
         int maxRreSubrects,
         int maxReasonBytes,
-        int maxCursorSide) {
+        int maxCursorSide,
+        int maxOverdraw,
+        Duration handshakeTimeout) {
 
     public static RfbSettings defaults() {
-        return new RfbSettings(8192, 8192, 65535, 1 << 20, 64 << 20, 1 << 20, 4096, 256);
+        return new RfbSettings(8192, 8192, 65535, 1 << 20, 64 << 20, 1 << 20, 4096, 256, 8,
+                Duration.ofSeconds(20));
     }
 
     public RfbSettings {
         if (maxWidth <= 0 || maxHeight <= 0 || maxRectsPerUpdate <= 0 || maxCutTextBytes < 0
-                || maxZlibChunkBytes <= 0 || maxRreSubrects < 0 || maxReasonBytes < 0 || maxCursorSide <= 0) {
+                || maxZlibChunkBytes <= 0 || maxRreSubrects < 0 || maxReasonBytes < 0 || maxCursorSide <= 0
+                || maxOverdraw <= 0 || !handshakeTimeout.isPositive()) {
             throw new IllegalArgumentException("RFB limits must be positive");
         }
+    }
+
+    public RfbSettings withHandshakeTimeout(Duration timeout) {
+        return new RfbSettings(maxWidth, maxHeight, maxRectsPerUpdate, maxCutTextBytes, maxZlibChunkBytes,
+                maxRreSubrects, maxReasonBytes, maxCursorSide, maxOverdraw, timeout);
     }
 
     /** Throws when {@code value} (an unsigned wire value, held in a long) exceeds {@code limit}. */

@@ -5,14 +5,16 @@ import dev.outband.kvm.rfb.decode.DecodeContext;
 import dev.outband.kvm.rfb.decode.Decoder;
 import dev.outband.kvm.rfb.decode.Decoders;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Reads the rectangles of one FramebufferUpdate: pseudo-encodings here, pixels through the decoders. */
 final class UpdateReader {
     private final RfbCodec codec;
     private final Decoders decoders;
 
-    /** What an update did, for the listener. */
-    record Result(Rect painted, long paintedArea, boolean resized, CursorImage cursor) {}
+    /** What an update did, for the listener: the pixel rectangles in order and their bounds (null: none). */
+    record Result(Rect painted, List<Rect> rects, boolean resized, CursorImage cursor) {}
 
     UpdateReader(RfbCodec codec, Decoders decoders) {
         this.codec = codec;
@@ -22,7 +24,7 @@ final class UpdateReader {
     Result read(RfbInput in, int rectCount, DecodeContext ctx) throws IOException {
         Framebuffer fb = ctx.framebuffer();
         Rect painted = null;
-        long area = 0;
+        List<Rect> rects = new ArrayList<>();
         boolean resized = false;
         CursorImage cursor = null;
         for (int i = 0; i < rectCount; i++) {
@@ -55,13 +57,14 @@ final class UpdateReader {
                             + h.width() + "x" + h.height() + " lies outside the " + fb.width() + "x" + fb.height()
                             + " framebuffer");
                 }
+                ctx.budget().charge(Encoding.nameOf(enc) + " rectangles", h.rect().area());
                 decoder.decode(in, h, ctx);
                 fb.markDirty(h.x(), h.y(), h.width(), h.height());
                 Rect r = h.rect();
                 painted = painted == null ? r : painted.union(r);
-                area += r.area();
+                rects.add(r);
             }
         }
-        return new Result(painted, area, resized, cursor);
+        return new Result(painted, rects, resized, cursor);
     }
 }

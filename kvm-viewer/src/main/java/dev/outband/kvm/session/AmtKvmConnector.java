@@ -9,16 +9,13 @@ import dev.outband.kvm.rfb.RfbSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import javax.net.SocketFactory;
 
 /**
- * Opens AMT KVM: redirection handshake (ports 16994/16995, a CIRA channel, a relay), then RFB.
- * The SocketFactory decides the transport; {@link #open(InputStream, OutputStream, java.io.Closeable,
- * AmtCredentials, AmtColourMode, boolean)} takes any already-connected duplex stream.
+ * Opens AMT KVM: redirection handshake (ports 16994/16995, a CIRA channel, a relay), then RFB. The SocketFactory
+ * decides the transport.
  */
 public final class AmtKvmConnector {
     public static final int PORT = 16994;
@@ -26,23 +23,20 @@ public final class AmtKvmConnector {
 
     private AmtKvmConnector() {}
 
+    /**
+     * Connects and runs both handshakes, together within {@code timeout}; the handshakes alone also within
+     * {@link RfbSettings#handshakeTimeout()}.
+     */
     public static RfbSession open(SocketFactory factory, String host, int port, AmtCredentials credentials,
-            AmtColourMode mode, boolean intelExtensions, Duration connectTimeout) throws IOException {
-        Socket socket = factory.createSocket();
-        try {
-            socket.connect(new InetSocketAddress(host, port), (int) connectTimeout.toMillis());
-            socket.setTcpNoDelay(true);
-            return open(socket.getInputStream(), socket.getOutputStream(), socket, credentials, mode, intelExtensions);
-        } catch (IOException | RuntimeException e) {
-            socket.close();
-            throw e;
-        }
-    }
-
-    public static RfbSession open(InputStream in, OutputStream out, java.io.Closeable transport,
-            AmtCredentials credentials, AmtColourMode mode, boolean intelExtensions) throws IOException {
-        RedirectionClient.openKvm(in, out, credentials);
-        return RfbSession.open(in, out, transport, options(mode, intelExtensions));
+            AmtColourMode mode, boolean intelExtensions, Duration timeout) throws IOException {
+        RfbOptions options = options(mode, intelExtensions);
+        return Connections.open(factory, host, port, timeout, options.settings().handshakeTimeout(),
+                "the device did not complete the KVM handshake", socket -> {
+                    InputStream in = socket.getInputStream();
+                    OutputStream out = socket.getOutputStream();
+                    RedirectionClient.openKvm(in, out, credentials);
+                    return RfbSession.open(in, out, socket, options);
+                });
     }
 
     /** AMT: ZRLE and Raw only, shared, the colour mode's pixel format. */

@@ -7,12 +7,17 @@ import dev.outband.kvm.rfb.RfbSession;
 import dev.outband.kvm.rfb.SessionState;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** Waits until a session has painted the whole screen once and returns a copy of it. */
+/**
+ * Waits until a session has painted every pixel of the screen at least once and returns one copy of it.
+ * Coverage is the area actually painted: a rectangle sent four times covers its area once.
+ */
 public final class FrameGrabber {
     private FrameGrabber() {}
 
@@ -22,17 +27,18 @@ public final class FrameGrabber {
      */
     public static Framebuffer grab(RfbSession session, Duration timeout) throws IOException, InterruptedException {
         CompletableFuture<Framebuffer> done = new CompletableFuture<>();
-        long[] covered = {0};
+        Framebuffer live = session.framebuffer();
+        AtomicReference<Coverage> coverage = new AtomicReference<>(new Coverage(live.width(), live.height()));
         // ask again only once: some servers answer every request with pseudo-rectangles (cursor)
         boolean[] asked = {false};
         RfbListener listener = new RfbListener() {
             @Override
-            public void updated(Rect painted, long area) {
-                Framebuffer fb = session.framebuffer();
-                covered[0] += area;
-                if (covered[0] >= (long) fb.width() * fb.height()) {
-                    done.complete(fb.snapshot());
-                } else if (area == 0 && !asked[0]) {
+            public void updated(Rect painted, List<Rect> rects) {
+                Coverage c = coverage.get();
+                rects.forEach(c::add);
+                if (c.complete()) {
+                    done.complete(session.framebuffer().snapshot());
+                } else if (rects.isEmpty() && !asked[0]) {
                     asked[0] = true;
                     try {
                         session.requestFullUpdate();
@@ -44,7 +50,7 @@ public final class FrameGrabber {
 
             @Override
             public void resized(int width, int height) {
-                covered[0] = 0;
+                coverage.set(new Coverage(width, height));
             }
 
             @Override
@@ -58,9 +64,10 @@ public final class FrameGrabber {
             if (session.state().isOver()) {
                 throw new IOException("session ended: " + session.reason());
             }
-            return done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return done.get(Math.max(0, timeout.toMillis()), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new IOException("no full screen within " + timeout.toSeconds() + " s", e);
+            throw new IOException("no full screen within " + Math.max(0, timeout.toSeconds()) + " s ("
+                    + coverage.get().percent() + " % of it painted)", e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof IOException io) {
                 throw io;

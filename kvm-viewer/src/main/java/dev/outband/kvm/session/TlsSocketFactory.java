@@ -92,6 +92,20 @@ public final class TlsSocketFactory extends SocketFactory {
         }
 
         @Override
+        public void setSoTimeout(int timeout) throws java.net.SocketException {
+            if (tlsSocket == null) {
+                super.setSoTimeout(timeout);
+            } else {
+                tlsSocket.setSoTimeout(timeout);
+            }
+        }
+
+        @Override
+        public int getSoTimeout() throws java.net.SocketException {
+            return tlsSocket == null ? super.getSoTimeout() : tlsSocket.getSoTimeout();
+        }
+
+        @Override
         public synchronized void close() throws IOException {
             if (tlsSocket != null) {
                 tlsSocket.close();

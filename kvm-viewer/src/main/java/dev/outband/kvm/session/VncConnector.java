@@ -3,8 +3,6 @@ package dev.outband.kvm.session;
 import dev.outband.kvm.rfb.RfbOptions;
 import dev.outband.kvm.rfb.RfbSession;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.time.Duration;
 import javax.net.SocketFactory;
 
@@ -12,16 +10,14 @@ import javax.net.SocketFactory;
 public final class VncConnector {
     private VncConnector() {}
 
+    /**
+     * Connects and runs the RFB handshake, together within {@code timeout}; the handshake alone also within the
+     * options' {@code handshakeTimeout}.
+     */
     public static RfbSession open(SocketFactory factory, String host, int port, RfbOptions options,
-            Duration connectTimeout) throws IOException {
-        Socket socket = factory.createSocket();
-        try {
-            socket.connect(new InetSocketAddress(host, port), (int) connectTimeout.toMillis());
-            socket.setTcpNoDelay(true);
-            return RfbSession.open(socket.getInputStream(), socket.getOutputStream(), socket, options);
-        } catch (IOException | RuntimeException e) {
-            socket.close();
-            throw e;
-        }
+            Duration timeout) throws IOException {
+        return Connections.open(factory, host, port, timeout, options.settings().handshakeTimeout(),
+                "the VNC server did not complete the RFB handshake",
+                socket -> RfbSession.open(socket.getInputStream(), socket.getOutputStream(), socket, options));
     }
 }

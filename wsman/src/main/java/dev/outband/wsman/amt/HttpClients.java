@@ -32,6 +32,7 @@ public final class HttpClients {
                 .connectTimeout(settings.connectTimeout())
                 .readTimeout(settings.readTimeout())
                 .writeTimeout(settings.readTimeout())
+                .callTimeout(settings.callTimeout())
                 .retryOnConnectionFailure(false)
                 .addInterceptor(new DigestInterceptor(endpoint.credentials()));
         if (endpoint.socketFactory() != SocketFactory.getDefault()) {

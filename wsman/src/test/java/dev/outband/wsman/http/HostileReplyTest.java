@@ -9,12 +9,12 @@ import dev.outband.wsman.amt.AmtClient;
 import dev.outband.wsman.amt.DeviceEndpoint;
 import dev.outband.wsman.amt.HttpClients;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -74,6 +74,47 @@ class HostileReplyTest {
                 .hasMessageContaining("127.0.0.1:");
     }
 
+    @Test
+    void aReplyTrickledAByteAtATimeEndsAtTheCallDeadlineThoughNoReadEverTimesOut() throws Exception {
+        // Each byte comes well within the read timeout; only the whole call's deadline can end this.
+        WsmanSettings settings = WsmanSettings.defaults().withReadTimeout(Duration.ofSeconds(2))
+                .withCallTimeout(Duration.ofSeconds(3));
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread serverThread = Thread.ofVirtual().start(() -> trickle(server, Duration.ofMillis(400), 1000));
+            long start = System.nanoTime();
+            try {
+                assertThatThrownBy(() -> AmtClient.connect(HttpClients.shared(), DeviceEndpoint.http("127.0.0.1",
+                        server.getLocalPort(), new DigestCredentials("admin", "pw")), settings)
+                        .wsman().get("AMT_GeneralSettings"))
+                        .isInstanceOf(WsmanException.NetworkTimeout.class)
+                        .hasMessage("Network timeout");
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(2500),
+                        Duration.ofSeconds(8));
+            } finally {
+                server.close();
+                serverThread.join(Duration.ofSeconds(5));
+            }
+        }
+    }
+
+    /** Announces a body of {@code length} bytes and sends it one byte per {@code every}, until the client leaves. */
+    private static void trickle(ServerSocket server, Duration every, int length) {
+        try (Socket s = server.accept()) {
+            RawHttpServer.read(s.getInputStream());
+            OutputStream out = s.getOutputStream();
+            out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/soap+xml\r\nContent-Length: " + length
+                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            for (int i = 0; i < length && !server.isClosed(); i++) {
+                Thread.sleep(every);
+                out.write(' ');
+                out.flush();
+            }
+        } catch (IOException | InterruptedException clientLeft) {
+            // The client gave up; that is what the test waits for.
+        }
+    }
+
     private static dev.outband.wsman.soap.CimObject call(Function<String, String> reply, WsmanSettings settings)
             throws Exception {
         return call("200 OK", reply, settings);
@@ -96,7 +137,7 @@ class HostileReplyTest {
 
     private static void answerOnce(ServerSocket server, String status, Function<String, String> reply) {
         try (Socket s = server.accept()) {
-            String request = readRequest(s.getInputStream());
+            String request = RawHttpServer.read(s.getInputStream()).bodyText();
             int at = request.indexOf("<a:MessageID>") + "<a:MessageID>".length();
             String id = request.substring(at, request.indexOf('<', at));
             byte[] body = reply.apply(id).getBytes(StandardCharsets.UTF_8);
@@ -108,16 +149,5 @@ class HostileReplyTest {
         } catch (IOException closedByTest) {
             // The client may hang up early on an oversized body; nothing left to serve.
         }
-    }
-
-    private static String readRequest(InputStream in) throws IOException {
-        StringBuilder head = new StringBuilder();
-        while (!head.toString().endsWith("\r\n\r\n")) {
-            head.append((char) in.read());
-        }
-        String h = head.toString().toLowerCase();
-        int at = h.indexOf("content-length:") + 15;
-        int length = Integer.parseInt(h.substring(at, h.indexOf('\r', at)).trim());
-        return new String(in.readNBytes(length), StandardCharsets.UTF_8);
     }
 }

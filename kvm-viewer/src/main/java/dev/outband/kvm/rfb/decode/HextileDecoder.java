@@ -65,6 +65,7 @@ public final class HextileDecoder implements Decoder {
                     if (sx + sw > tw || sy + sh > th) {
                         throw new RfbProtocolException("Hextile subrectangle lies outside its tile");
                     }
+                    ctx.budget().charge("Hextile subrectangles", sw * sh);
                     fb.fill(x + sx, y + sy, sw, sh, argb);
                 }
             }

@@ -16,7 +16,9 @@ public final class RreDecoder implements Decoder {
         Framebuffer fb = ctx.framebuffer();
         PixelReader px = ctx.pixels();
         long count = in.u32();
-        RfbSettings.check("RRE subrectangle count", count, ctx.settings().maxRreSubrects());
+        // More subrectangles than pixels can only repaint what is already painted.
+        RfbSettings.check("RRE subrectangle count", count,
+                Math.min(ctx.settings().maxRreSubrects(), r.rect().area()));
         fb.fill(r.x(), r.y(), r.width(), r.height(), readPixel(in, px));
         for (long i = 0; i < count; i++) {
             int argb = readPixel(in, px);
@@ -28,6 +30,7 @@ public final class RreDecoder implements Decoder {
                 throw new RfbProtocolException("RRE subrectangle " + x + "," + y + " " + w + "x" + h
                         + " lies outside its " + r.width() + "x" + r.height() + " rectangle");
             }
+            ctx.budget().charge("RRE subrectangles", (long) w * h);
             fb.fill(r.x() + x, r.y() + y, w, h, argb);
         }
     }

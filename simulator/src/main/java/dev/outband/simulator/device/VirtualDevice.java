@@ -6,7 +6,6 @@ import dev.outband.wsman.http.DigestCredentials;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +18,6 @@ public final class VirtualDevice {
     public static final long OK = 0;
     public static final long NOT_SUPPORTED = 1;
     public static final long NOT_READY = 2;
-    private static final int MAX_LOG = 390;
 
     private final DeviceConfig config;
     private final String realm;
@@ -27,8 +25,7 @@ public final class VirtualDevice {
     private final List<Consumer<String>> consentCodeWatchers = new CopyOnWriteArrayList<>();
     private final FaultHooks hooks = new FaultHooks();
     private final Consent consent;
-    private final List<LogEntry> auditLog = new ArrayList<>();
-    private final List<PetEvent> eventLog = new ArrayList<>();
+    private final DeviceLogs logs = new DeviceLogs();
     private final Redirection redirection = new Redirection();
     private final WsmanServer wsman;
     private PowerState power = PowerState.ON;
@@ -161,9 +158,10 @@ public final class VirtualDevice {
                 default -> 1;
             };
             audit(17, auditEvent);
-            event(newState == PowerState.ON
-                    ? new PetEvent(Instant.now(), PetEvent.FIRMWARE_PROGRESS, 2, PetEvent.INFORMATION,
-                            PetEvent.ENTITY_BIOS, newDisplay == Display.BIOS_SETUP ? 0x14 : 0x13)
+            logs.event(newState == PowerState.ON
+                    ? new PetEvent(Instant.now(), PetEvent.FIRMWARE_PROGRESS, 2, PetEvent.MONITOR,
+                            PetEvent.ENTITY_BIOS,
+                            newDisplay == Display.BIOS_SETUP ? PetEvent.PROGRESS_SETUP : PetEvent.PROGRESS_OS_BOOT)
                     : new PetEvent(Instant.now(), PetEvent.ACPI_POWER_STATE, newState == PowerState.OFF ? 5 : 3,
                             PetEvent.INFORMATION, PetEvent.ENTITY_SYSTEM_BOARD, 0));
         }
@@ -249,12 +247,8 @@ public final class VirtualDevice {
         audit(21, 0);
     }
 
-    public synchronized List<LogEntry> auditLog() {
-        return List.copyOf(auditLog);
-    }
-
-    public synchronized List<PetEvent> eventLog() {
-        return List.copyOf(eventLog);
+    public DeviceLogs logs() {
+        return logs;
     }
 
     public Redirection redirection() {
@@ -262,16 +256,6 @@ public final class VirtualDevice {
     }
 
     private void audit(int appId, int eventId) {
-        if (auditLog.size() >= MAX_LOG) {
-            auditLog.removeFirst();
-        }
-        auditLog.add(new LogEntry(Instant.now(), config.user(), appId, eventId));
-    }
-
-    private void event(PetEvent e) {
-        if (eventLog.size() >= MAX_LOG) {
-            eventLog.removeFirst();
-        }
-        eventLog.add(e);
+        logs.audit(new LogEntry(Instant.now(), config.user(), appId, eventId));
     }
 }

@@ -38,7 +38,7 @@ public final class WsmanServer implements ConnectionHandler {
 
     public WsmanServer(VirtualDevice device, HttpLimits limits) {
         this.device = device;
-        this.http = new HttpCodec(limits);
+        this.http = new HttpCodec(limits, device.config().serverName());
         this.digest = new DigestVerifier(device.credentials(), device.digestRealm(), limits.nonceLifetime(),
                 Clock.systemUTC());
         Stream.of(PowerResources.all(), IdentityResources.all(), ConsentResources.all(), LogResources.all())
@@ -70,7 +70,7 @@ public final class WsmanServer implements ConnectionHandler {
             }
             sleep(device.hooks().delay().toMillis());
             http.write(out, response, request.keepAlive());
-            if (!request.keepAlive()) {
+            if (response.closes() || !request.keepAlive()) {
                 return;
             }
         }

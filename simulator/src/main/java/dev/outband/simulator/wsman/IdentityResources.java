@@ -11,14 +11,16 @@ final class IdentityResources {
 
     static List<ResourceClass> all() {
         return List.of(
-                ResourceClass.of("CIM_SoftwareIdentity", d -> List.of(
-                        software("Flash", d.config().amtVersion()),
-                        software("Netstack", d.config().amtVersion()),
-                        software("AMTApps", d.config().amtVersion()),
-                        software("AMT", d.config().amtVersion().replaceAll("\\.\\d+$", "")),
-                        software("Sku", "16392"),
-                        software("VendorID", "8086"),
-                        software("Build Number", d.config().amtVersion().replaceAll("^.*\\.", "")))).build(),
+                ResourceClass.of("CIM_SoftwareIdentity", d -> {
+                    // As AMT reports it: VersionString carries major.minor.build ("16.1.25"); servers split it on dots.
+                    String version = d.config().amtVersion();
+                    String build = d.config().amtBuild();
+                    return List.of(software("Flash", version), software("Netstack", version),
+                            software("AMTApps", version), software("AMT", version), software("Sku", "16392"),
+                            software("VendorID", "8086"), software("Build Number", build),
+                            software("Recovery Version", version), software("Recovery Build Num", build),
+                            software("Legacy Mode", "False"), software("AMT FW Core Version", version));
+                }).build(),
                 ResourceClass.of("AMT_SetupAndConfigurationService", d -> List.of(
                         Instance.of("AMT_SetupAndConfigurationService")
                                 .with("CreationClassName", "AMT_SetupAndConfigurationService")

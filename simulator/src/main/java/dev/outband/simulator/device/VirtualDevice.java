@@ -18,6 +18,9 @@ public final class VirtualDevice {
     public static final long OK = 0;
     public static final long NOT_SUPPORTED = 1;
     public static final long NOT_READY = 2;
+    public static final long INVALID_PARAMETER = 0x24;
+    private static final int OS_FULL_POWER = 2;
+    private static final int OS_POWER_SAVING = 3;
 
     private final DeviceConfig config;
     private final String realm;
@@ -32,6 +35,7 @@ public final class VirtualDevice {
     private Display display = Display.DESKTOP;
     private BootOptions boot = BootOptions.none();
     private long bootGeneration;
+    private boolean osPowerSaving;
     private Duration clockOffset = Duration.ZERO;
 
     public VirtualDevice(DeviceConfig config) {
@@ -150,6 +154,7 @@ public final class VirtualDevice {
             }
             power = newState;
             display = newDisplay;
+            osPowerSaving = false;
             generation = ++bootGeneration;
             int auditEvent = switch (cimState) {
                 case 2 -> 0;
@@ -194,7 +199,29 @@ public final class VirtualDevice {
 
     /** The OS power-saving state IPS_PowerManagementService reports: 2 full power, 3 power saving. */
     public synchronized int osPowerSavingState() {
-        return power == PowerState.ON ? 2 : 3;
+        return power == PowerState.ON && !osPowerSaving ? OS_FULL_POWER : OS_POWER_SAVING;
+    }
+
+    /**
+     * RequestOSPowerSavingStateChange: the running OS turns its screen off (3) or back on (2). Refused while
+     * no OS runs (off, asleep, or still booting).
+     */
+    public long requestOsPowerSaving(int state) {
+        if (state != OS_FULL_POWER && state != OS_POWER_SAVING) {
+            return INVALID_PARAMETER;
+        }
+        Display shown;
+        synchronized (this) {
+            boolean osRunning = power == PowerState.ON && (display == Display.DESKTOP || osPowerSaving);
+            if (!osRunning) {
+                return NOT_READY;
+            }
+            osPowerSaving = state == OS_POWER_SAVING;
+            display = osPowerSaving ? Display.BLACK : Display.DESKTOP;
+            shown = display;
+        }
+        notifyListeners(PowerState.ON, shown);
+        return OK;
     }
 
     public Optional<String> consentCodeOnScreen() {

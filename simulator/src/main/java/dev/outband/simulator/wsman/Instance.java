@@ -3,12 +3,30 @@ package dev.outband.simulator.wsman;
 import dev.outband.wsman.soap.Namespaces;
 import dev.outband.wsman.soap.Reference;
 import dev.outband.wsman.soap.Xml;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A CIM instance or method output the device sends; values are String, List of String or Reference. */
+/**
+ * A CIM instance or method output the device sends; values are String, List of String, Reference or
+ * {@link Common} (a datetime or interval wrapped in the DMTF common namespace, as AMT sends them).
+ */
 public final class Instance {
+    private static final String COMMON_NAMESPACE = "http://schemas.dmtf.org/wbem/wscim/1/common";
+
+    /** A value inside an element of the common namespace, e.g. {@code <StartTime><Datetime>…</Datetime>}. */
+    public record Common(String element, String value) {
+        public static Common datetime(Instant time) {
+            return new Common("Datetime", time.toString());
+        }
+
+        /** An xs:duration such as "P7D". */
+        public static Common interval(String duration) {
+            return new Common("Interval", duration);
+        }
+    }
+
     private final String className;
     private final String resourceUri;
     private final Map<String, Object> properties = new LinkedHashMap<>();
@@ -43,6 +61,8 @@ public final class Instance {
             switch (value) {
                 case List<?> list -> list.forEach(v -> element(xml, name, Xml.escape(String.valueOf(v))));
                 case Reference ref -> element(xml, name, ref.eprXml("b", "c"));
+                case Common c -> element(xml, name, "<i:" + c.element() + " xmlns:i=\"" + COMMON_NAMESPACE + "\">"
+                        + Xml.escape(c.value()) + "</i:" + c.element() + ">");
                 default -> element(xml, name, Xml.escape(String.valueOf(value)));
             }
         });

@@ -41,7 +41,8 @@ public final class WsmanServer implements ConnectionHandler {
         this.http = new HttpCodec(limits, device.config().serverName());
         this.digest = new DigestVerifier(device.credentials(), device.digestRealm(), limits.nonceLifetime(),
                 Clock.systemUTC());
-        Stream.of(PowerResources.all(), IdentityResources.all(), ConsentResources.all(), LogResources.all())
+        Stream.of(PowerResources.all(), IdentityResources.all(), InventoryResources.all(), PlatformResources.all(),
+                        ConsentResources.all(), LogResources.all())
                 .flatMap(List::stream).forEach(c -> classes.put(c.className(), c));
     }
 

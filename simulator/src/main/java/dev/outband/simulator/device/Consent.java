@@ -3,11 +3,16 @@ package dev.outband.simulator.device;
 import java.security.SecureRandom;
 import java.util.Optional;
 
-/** User consent: a 6-digit code appears on the device screen and must be typed by the technician. */
+/**
+ * User consent: a 6-digit code appears on the device screen and must be typed by the technician. A
+ * redirection session then uses the consent up: it is "in session" while the session lasts and back to
+ * "not started" when it ends, so the next session needs a new code.
+ */
 public final class Consent {
     public static final int NOT_STARTED = 0;
     public static final int DISPLAYED = 2;
     public static final int RECEIVED = 3;
+    public static final int IN_SESSION = 4;
     public static final long INVALID_CODE = 2066;
     public static final long INVALID_STATE = 2067;
     private static final int MAX_WRONG = 3;
@@ -62,6 +67,26 @@ public final class Consent {
         }
         state = RECEIVED;
         return 0;
+    }
+
+    /** A KVM session asks to start: true when no consent is needed, or a received code is now in use. */
+    public synchronized boolean openSession() {
+        if (required == 0) {
+            return true;
+        }
+        if (state != RECEIVED) {
+            return false;
+        }
+        state = IN_SESSION;
+        return true;
+    }
+
+    /** The session ended: the consent it used is gone. */
+    public synchronized void closeSession() {
+        if (state == IN_SESSION) {
+            state = NOT_STARTED;
+            code = null;
+        }
     }
 
     synchronized long cancel() {

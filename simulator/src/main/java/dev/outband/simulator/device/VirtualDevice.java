@@ -224,6 +224,11 @@ public final class VirtualDevice {
         return OK;
     }
 
+    /** User consent, which the redirection service opens and closes around each KVM session. */
+    public Consent consent() {
+        return consent;
+    }
+
     public Optional<String> consentCodeOnScreen() {
         return consent.codeOnScreen();
     }

@@ -21,7 +21,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The device side of AMT redirection (port 16994): StartRedirectionSession for KVM, digest
- * authentication (type 4) against one user, then the RFB server. One KVM session at a time.
+ * authentication (type 4) against one user, then the RFB server. One KVM session at a time, and only
+ * when the session gate (user consent) lets it start; a refused start is answered with an error status.
  */
 public final class RedirectionServer implements ConnectionHandler {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -31,19 +32,25 @@ public final class RedirectionServer implements ConnectionHandler {
     private final String realm;
     private final RfbServer rfb;
     private final BooleanSupplier kvmEnabled;
+    private final SessionGate gate;
     private final AtomicBoolean busy = new AtomicBoolean();
 
-    /** @param kvmEnabled false makes the device answer "unsupported", as with KVM disabled in MEBx */
-    public RedirectionServer(String user, char[] password, String realm, RfbServer rfb, BooleanSupplier kvmEnabled) {
+    /**
+     * @param kvmEnabled false makes the device answer "unsupported", as with KVM disabled in MEBx
+     * @param gate       decides whether a session may start (user consent) and hears when it ends
+     */
+    public RedirectionServer(String user, char[] password, String realm, RfbServer rfb, BooleanSupplier kvmEnabled,
+            SessionGate gate) {
         this.user = user;
         this.password = password.clone();
         this.realm = realm;
         this.rfb = rfb;
         this.kvmEnabled = kvmEnabled;
+        this.gate = gate;
     }
 
     public RedirectionServer(String user, char[] password, String realm, RfbServer rfb) {
-        this(user, password, realm, rfb, () -> true);
+        this(user, password, realm, rfb, () -> true, SessionGate.OPEN);
     }
 
     @Override
@@ -57,6 +64,11 @@ public final class RedirectionServer implements ConnectionHandler {
             RedirectionCodec.write(out, new StartSessionReply(RedirectionMessage.STATUS_BUSY, new byte[0]));
             return;
         }
+        if (!gate.open().getAsBoolean()) {
+            busy.set(false);
+            RedirectionCodec.write(out, new StartSessionReply(RedirectionMessage.STATUS_ERROR, new byte[0]));
+            return;
+        }
         try {
             RedirectionCodec.write(out, new StartSessionReply(RedirectionMessage.STATUS_OK, new byte[0]));
             if (!authenticate(in, out)) {
@@ -68,6 +80,7 @@ public final class RedirectionServer implements ConnectionHandler {
             RedirectionCodec.write(out, new StartKvmReply());
             rfb.serve(in, out);
         } finally {
+            gate.close().run();
             busy.set(false);
         }
     }

@@ -115,6 +115,9 @@ class CiraCallHomeTest {
             assertThat(direct.identity().read().uuid()).isEqualTo(member.device().uuid());
             assertThat(tunnelled.identity().read().uuid()).isEqualTo(member.device().uuid());
 
+            // Client control mode: the person at the device reads out the code it shows.
+            tunnelled.consent().start();
+            tunnelled.consent().sendCode(member.device().consentCodeOnScreen().orElseThrow());
             SocketFactory kvmTls = new TlsSocketFactory(tunnel,
                     DeviceSslContext.create(pinned, "127.0.0.1").getSocketFactory());
             try (RfbSession kvm = AmtKvmConnector.open(kvmTls, "127.0.0.1", AmtKvmConnector.TLS_PORT,

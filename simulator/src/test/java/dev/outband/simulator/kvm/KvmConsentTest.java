@@ -1,0 +1,76 @@
+package dev.outband.simulator.kvm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.outband.kvm.redirection.AmtCredentials;
+import dev.outband.kvm.redirection.RedirectionException;
+import dev.outband.kvm.rfb.RfbSession;
+import dev.outband.kvm.session.AmtColourMode;
+import dev.outband.kvm.session.AmtKvmConnector;
+import dev.outband.kvm.session.FrameGrabber;
+import dev.outband.simulator.device.Consent;
+import dev.outband.simulator.device.DeviceConfig;
+import dev.outband.simulator.device.VirtualDevice;
+import dev.outband.simulator.wsman.DevicePorts;
+import java.time.Duration;
+import javax.net.SocketFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * KVM and user consent in client control mode: no session without a typed code, and the code is used up
+ * by the session (IPS_OptInService's OptInState 4 "in session" while it lasts, 0 "not started" after).
+ */
+@Timeout(30)
+class KvmConsentTest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private static RfbSession kvm(DevicePorts ports) throws Exception {
+        return AmtKvmConnector.open(SocketFactory.getDefault(), "127.0.0.1", ports.kvmPort(),
+                new AmtCredentials("admin", "Kvm-Passw0rd".toCharArray()), AmtColourMode.AUTO, false, WAIT);
+    }
+
+    private static void typeTheCodeShown(VirtualDevice device) {
+        assertThat(device.startConsent()).isZero();
+        assertThat(device.sendConsentCode(device.consentCodeOnScreen().orElseThrow())).isZero();
+    }
+
+    private static void awaitConsentState(VirtualDevice device, int state) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (device.consentState() != state && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(device.consentState()).isEqualTo(state);
+    }
+
+    @Test
+    void withoutConsentTheKvmSessionIsRefusedAndAfterTheCodeItRunsOnceUntilItEnds() throws Exception {
+        VirtualDevice device = new VirtualDevice(DeviceConfig.of("ccm-pc", "admin", "Kvm-Passw0rd"));
+        try (DevicePorts ports = DevicePorts.open(device, 0, 0, null)) {
+            assertThatThrownBy(() -> kvm(ports)).isInstanceOf(RedirectionException.class)
+                    .hasMessageContaining("refused");
+            assertThat(device.consentState()).isEqualTo(Consent.NOT_STARTED);
+
+            typeTheCodeShown(device);
+            try (RfbSession session = kvm(ports)) {
+                assertThat(FrameGrabber.grab(session, WAIT).pixels()).isNotEmpty();
+                assertThat(device.consentState()).isEqualTo(Consent.IN_SESSION);
+            }
+            awaitConsentState(device, Consent.NOT_STARTED);
+
+            assertThatThrownBy(() -> kvm(ports)).as("the consent ended with the session")
+                    .isInstanceOf(RedirectionException.class);
+        }
+    }
+
+    @Test
+    void aDeviceThatNeedsNoConsentOpensKvmAtOnce() throws Exception {
+        VirtualDevice device = new VirtualDevice(DeviceConfig.of("acm-pc", "admin", "Kvm-Passw0rd")
+                .withOptInRequired(0));
+        try (DevicePorts ports = DevicePorts.open(device, 0, 0, null); RfbSession session = kvm(ports)) {
+            assertThat(session.serverInit().name()).isEqualTo(RfbServer.AMT_NAME);
+            assertThat(device.consentState()).isEqualTo(Consent.NOT_STARTED);
+        }
+    }
+}

@@ -16,7 +16,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
@@ -76,11 +75,7 @@ class KvmScreenshotCommandTest {
 
         assertThat(exit).as(err.toString()).isZero();
         assertThat(err.toString()).contains("sim-ccm needs user consent");
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (consenting.consentState() != 0 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(consenting.consentState()).as("the session used the consent up").isZero();
+        assertThat(consenting.consentState()).isGreaterThanOrEqualTo(3);
         BufferedImage image = ImageIO.read(png.toFile());
         assertThat(image.getWidth()).isPositive();
         assertThat(out.toString()).contains(image.getWidth() + "x" + image.getHeight() + " screen of sim-ccm");

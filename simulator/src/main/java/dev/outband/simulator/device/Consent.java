@@ -1,12 +1,14 @@
 package dev.outband.simulator.device;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
- * User consent: a 6-digit code appears on the device screen and must be typed by the technician. A
- * redirection session then uses the consent up: it is "in session" while the session lasts and back to
- * "not started" when it ends, so the next session needs a new code.
+ * User consent: a 6-digit code appears on the device screen and must be typed by the technician. A KVM
+ * session needs a received code and is "in session" while it lasts. As Intel documents for AMT, the
+ * consent then outlives the session by an inactivity period (2 minutes by default): a new session within
+ * it needs no new code; after it the state is back to "not started".
  */
 public final class Consent {
     public static final int NOT_STARTED = 0;
@@ -18,13 +20,18 @@ public final class Consent {
     private static final int MAX_WRONG = 3;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private long required;
+    private final long required;
+    private final Duration inactivity;
     private int state = NOT_STARTED;
     private String code;
     private int wrongCodes;
+    private int sessions;
+    /** When a received consent lapses (System.nanoTime); 0 while it has no deadline. */
+    private long lapsesAt;
 
-    Consent(long required) {
+    Consent(long required, Duration inactivity) {
         this.required = required;
+        this.inactivity = inactivity;
     }
 
     synchronized long required() {
@@ -32,6 +39,7 @@ public final class Consent {
     }
 
     synchronized int state() {
+        lapseIfIdle();
         return state;
     }
 
@@ -40,10 +48,12 @@ public final class Consent {
     }
 
     synchronized Optional<String> codeOnScreen() {
+        lapseIfIdle();
         return state == DISPLAYED ? Optional.of(code) : Optional.empty();
     }
 
     synchronized long start() {
+        lapseIfIdle();
         if (state != NOT_STARTED) {
             return INVALID_STATE;
         }
@@ -60,8 +70,7 @@ public final class Consent {
         if (!code.equals(typed)) {
             // AMT drops the session after repeated wrong codes, as here after three.
             if (++wrongCodes >= MAX_WRONG) {
-                state = NOT_STARTED;
-                code = null;
+                reset();
             }
             return INVALID_CODE;
         }
@@ -69,29 +78,46 @@ public final class Consent {
         return 0;
     }
 
-    /** A KVM session asks to start: true when no consent is needed, or a received code is now in use. */
+    /** A KVM session asks to start: true when no consent is needed, or a received consent now covers it. */
     public synchronized boolean openSession() {
         if (required == 0) {
             return true;
         }
-        if (state != RECEIVED) {
+        lapseIfIdle();
+        if (state != RECEIVED && state != IN_SESSION) {
             return false;
         }
+        sessions++;
         state = IN_SESSION;
+        lapsesAt = 0;
         return true;
     }
 
-    /** The session ended: the consent it used is gone. */
+    /** A session that {@link #openSession()} admitted ended; with none left, the inactivity period starts. */
     public synchronized void closeSession() {
-        if (state == IN_SESSION) {
-            state = NOT_STARTED;
-            code = null;
+        if (required == 0 || sessions == 0) {
+            return;
+        }
+        if (--sessions == 0 && state == IN_SESSION) {
+            state = RECEIVED;
+            lapsesAt = Math.max(1, System.nanoTime() + inactivity.toNanos());
         }
     }
 
     synchronized long cancel() {
+        reset();
+        return 0;
+    }
+
+    private void lapseIfIdle() {
+        if (lapsesAt != 0 && System.nanoTime() - lapsesAt >= 0) {
+            reset();
+        }
+    }
+
+    private void reset() {
         state = NOT_STARTED;
         code = null;
-        return 0;
+        lapsesAt = 0;
     }
 }

@@ -43,7 +43,7 @@ public final class VirtualDevice {
         byte[] r = new byte[16];
         new SecureRandom().nextBytes(r);
         this.realm = "Digest:" + HexFormat.of().withUpperCase().formatHex(r);
-        this.consent = new Consent(config.optInRequired());
+        this.consent = new Consent(config.optInRequired(), config.consentInactivity());
         this.wsman = new WsmanServer(this);
     }
 

@@ -22,10 +22,13 @@ import java.util.function.BooleanSupplier;
 /**
  * The device side of AMT redirection (port 16994): StartRedirectionSession for KVM, digest
  * authentication (type 4) against one user, then the RFB server. One KVM session at a time, and only
- * when the session gate (user consent) lets it start; a refused start is answered with an error status.
+ * when the session gate (user consent) lets it start: otherwise the RFB handshake ends with AMT's reason
+ * string for a failed consent flow.
  */
 public final class RedirectionServer implements ConnectionHandler {
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** AMT's close reason when no valid consent code came (Intel AMT Implementation and Reference Guide). */
+    static final String CONSENT_FAILED = "Error: 0x80862300: User consent flow failed";
 
     private final String user;
     private final char[] password;
@@ -64,11 +67,6 @@ public final class RedirectionServer implements ConnectionHandler {
             RedirectionCodec.write(out, new StartSessionReply(RedirectionMessage.STATUS_BUSY, new byte[0]));
             return;
         }
-        if (!gate.open().getAsBoolean()) {
-            busy.set(false);
-            RedirectionCodec.write(out, new StartSessionReply(RedirectionMessage.STATUS_ERROR, new byte[0]));
-            return;
-        }
         try {
             RedirectionCodec.write(out, new StartSessionReply(RedirectionMessage.STATUS_OK, new byte[0]));
             if (!authenticate(in, out)) {
@@ -78,9 +76,16 @@ public final class RedirectionServer implements ConnectionHandler {
                 return;
             }
             RedirectionCodec.write(out, new StartKvmReply());
-            rfb.serve(in, out);
+            if (!gate.open().getAsBoolean()) {
+                rfb.refuse(in, out, CONSENT_FAILED);
+                return;
+            }
+            try {
+                rfb.serve(in, out);
+            } finally {
+                gate.close().run();
+            }
         } finally {
-            gate.close().run();
             busy.set(false);
         }
     }

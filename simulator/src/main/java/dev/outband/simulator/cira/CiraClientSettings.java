@@ -32,7 +32,8 @@ public record CiraClientSettings(String host, int port, DeviceUuid uuid, String 
         handlers = Map.copyOf(handlers);
         forwards = List.copyOf(forwards);
         if (!forwards.containsAll(handlers.keySet())) {
-            throw new IllegalArgumentException("ports " + handlers.keySet() + " served but not all forwarded: " + forwards);
+            throw new IllegalArgumentException("ports " + handlers.keySet() + " served but not all forwarded: "
+                    + forwards);
         }
     }
 

@@ -31,7 +31,7 @@ public final class ForwardedPorts {
         if (tls == null) {
             return Map.of(DeviceEndpoint.HTTP_PORT, wsman, AmtKvmConnector.PORT, kvm);
         }
-        return Map.of(DeviceEndpoint.HTTP_PORT, wsman, AmtKvmConnector.PORT, kvm,
-                DeviceEndpoint.TLS_PORT, new TlsHandler(tls, wsman), AmtKvmConnector.TLS_PORT, new TlsHandler(tls, kvm));
+        return Map.of(DeviceEndpoint.HTTP_PORT, wsman, AmtKvmConnector.PORT, kvm, DeviceEndpoint.TLS_PORT,
+                new TlsHandler(tls, wsman), AmtKvmConnector.TLS_PORT, new TlsHandler(tls, kvm));
     }
 }

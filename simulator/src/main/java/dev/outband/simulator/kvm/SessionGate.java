@@ -3,8 +3,7 @@ package dev.outband.simulator.kvm;
 import java.util.function.BooleanSupplier;
 
 /**
- * Lets a KVM session start and hears when it ends; the device's user consent stands behind it (a session
- * uses a granted consent up).
+ * Lets a KVM session start and hears when it ends; the device's user consent stands behind it.
  *
  * @param open  true when a session may start now
  * @param close called once the session {@code open} admitted has ended

@@ -21,14 +21,16 @@ final class LogResources {
         return List.of(
                 ResourceClass.of("AMT_MessageLog", d -> List.of(Instance.of("AMT_MessageLog")
                                 .with("CreationClassName", "AMT_MessageLog").with("ElementName", "Intel(r) AMT:MessageLog 1")
-                                .with("MaxNumberOfRecords", d.logs().capacity()).with("Name", "Intel(r) AMT:MessageLog 1")
+                                .with("MaxNumberOfRecords", d.logs().capacity())
+                                .with("Name", "Intel(r) AMT:MessageLog 1")
                                 .with("NumberOfRecords", d.logs().events().size())))
                         .method("PositionToFirstRecord", (d, in) -> Instance.output("AMT_MessageLog",
                                 "PositionToFirstRecord", 0).with("IterationIdentifier", 1))
                         .method("GetRecords", LogResources::records)
                         .build(),
                 ResourceClass.of("AMT_AuditLog", d -> List.of(Instance.of("AMT_AuditLog")
-                                .with("CreationClassName", "AMT_AuditLog").with("CurrentNumberOfRecords", d.logs().audit().size())
+                                .with("CreationClassName", "AMT_AuditLog")
+                                .with("CurrentNumberOfRecords", d.logs().audit().size())
                                 .with("ElementName", "Intel(r) AMT:Audit Log").with("EnabledState", 2)
                                 .with("MaxNumberOfRecords", d.logs().capacity()).with("Name", "Intel(r) AMT:Audit Log")))
                         .method("ReadRecords", LogResources::audit)

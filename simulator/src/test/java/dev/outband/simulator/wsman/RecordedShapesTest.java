@@ -1,6 +1,7 @@
 package dev.outband.simulator.wsman;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.outband.simulator.device.Display;
 import dev.outband.wsman.WsmanSettings;
@@ -113,9 +114,9 @@ class RecordedShapesTest {
             assertThat(sim.client().wsman().enumerate("CIM_BootSourceSetting"))
                     .extracting(o -> o.get("InstanceID"), o -> o.get("StructuredBootString"))
                     .containsExactly(
-                            org.assertj.core.groups.Tuple.tuple("Intel(r) AMT: Force Hard-drive Boot", "CIM:Hard-Disk:1"),
-                            org.assertj.core.groups.Tuple.tuple("Intel(r) AMT: Force PXE Boot", "CIM:Network:1"),
-                            org.assertj.core.groups.Tuple.tuple("Intel(r) AMT: Force CD/DVD Boot", "CIM:CD/DVD:1"));
+                            tuple("Intel(r) AMT: Force Hard-drive Boot", "CIM:Hard-Disk:1"),
+                            tuple("Intel(r) AMT: Force PXE Boot", "CIM:Network:1"),
+                            tuple("Intel(r) AMT: Force CD/DVD Boot", "CIM:CD/DVD:1"));
             // amt/ethernetport/pull.xml: the wireless port's properties
             Element wireless = pull(sim, "AMT_EthernetPortSettings").get(1);
             assertThat(propertyNames(wireless)).containsExactly("ConsoleTcpMaxRetransmissions", "DHCPEnabled",

@@ -13,8 +13,6 @@ import java.util.Map;
  * {@link Common} (a datetime or interval wrapped in the DMTF common namespace, as AMT sends them).
  */
 public final class Instance {
-    private static final String COMMON_NAMESPACE = "http://schemas.dmtf.org/wbem/wscim/1/common";
-
     /** A value inside an element of the common namespace, e.g. {@code <StartTime><Datetime>…</Datetime>}. */
     public record Common(String element, String value) {
         public static Common datetime(Instant time) {
@@ -54,22 +52,25 @@ public final class Instance {
         return className;
     }
 
-    public String toXml() {
-        StringBuilder xml = new StringBuilder("<h:").append(className).append(" xmlns:h=\"").append(resourceUri)
-                .append("\">");
+    /** The instance element; its prefixes come from, and are declared by, the reply's namespaces. */
+    public String toXml(ReplyNamespaces namespaces) {
+        String h = namespaces.prefixFor(resourceUri);
+        String i = ReplyNamespaces.COMMON_PREFIX;
+        StringBuilder xml = new StringBuilder("<").append(h).append(':').append(className).append('>');
         properties.forEach((name, value) -> {
             switch (value) {
-                case List<?> list -> list.forEach(v -> element(xml, name, Xml.escape(String.valueOf(v))));
-                case Reference ref -> element(xml, name, ref.eprXml("b", "c"));
-                case Common c -> element(xml, name, "<i:" + c.element() + " xmlns:i=\"" + COMMON_NAMESPACE + "\">"
-                        + Xml.escape(c.value()) + "</i:" + c.element() + ">");
-                default -> element(xml, name, Xml.escape(String.valueOf(value)));
+                case List<?> list -> list.forEach(v -> element(xml, h, name, Xml.escape(String.valueOf(v))));
+                case Reference ref -> element(xml, h, name, ref.eprXml("b", "c"));
+                case Common c -> element(xml, h, name, "<" + i + ":" + c.element() + ">" + Xml.escape(c.value())
+                        + "</" + i + ":" + c.element() + ">");
+                default -> element(xml, h, name, Xml.escape(String.valueOf(value)));
             }
         });
-        return xml.append("</h:").append(className).append(">").toString();
+        return xml.append("</").append(h).append(':').append(className).append('>').toString();
     }
 
-    private static void element(StringBuilder xml, String name, String content) {
-        xml.append("<h:").append(name).append(">").append(content).append("</h:").append(name).append(">");
+    private static void element(StringBuilder xml, String prefix, String name, String content) {
+        xml.append('<').append(prefix).append(':').append(name).append('>').append(content)
+                .append("</").append(prefix).append(':').append(name).append('>');
     }
 }

@@ -114,19 +114,22 @@ public final class WsmanServer implements ConnectionHandler {
             throw SoapFault.destinationUnreachable();
         }
         String action = request.action();
+        ReplyNamespaces namespaces = new ReplyNamespaces();
         if (action.equals(Operation.GET.action())) {
-            return SoapWriter.reply(request, Operation.GET.responseAction(), instances.getFirst().toXml());
+            return SoapWriter.reply(request, Operation.GET.responseAction(), instances.getFirst().toXml(namespaces),
+                    namespaces);
         }
         if (action.equals(Operation.PUT.action())) {
             if (resource.put() == null || request.content() == null) {
                 throw SoapFault.actionNotSupported(action);
             }
             Instance updated = resource.put().apply(device, CimObject.from(request.content()));
-            return SoapWriter.reply(request, Operation.PUT.responseAction(), updated.toXml());
+            return SoapWriter.reply(request, Operation.PUT.responseAction(), updated.toXml(namespaces), namespaces);
         }
         if (action.equals(Operation.ENUMERATE.action())) {
             return SoapWriter.reply(request, Operation.ENUMERATE.responseAction(), "<g:EnumerateResponse>"
-                    + "<g:EnumerationContext>" + open(instances) + "</g:EnumerationContext></g:EnumerateResponse>");
+                    + "<g:EnumerationContext>" + open(instances) + "</g:EnumerationContext></g:EnumerateResponse>",
+                    namespaces);
         }
         if (action.equals(Operation.PULL.action())) {
             return pull(request);
@@ -136,7 +139,8 @@ public final class WsmanServer implements ConnectionHandler {
         if (handler == null) {
             throw SoapFault.actionNotSupported(action);
         }
-        return SoapWriter.reply(request, action + "Response", handler.invoke(device, request.input()).toXml());
+        return SoapWriter.reply(request, action + "Response",
+                handler.invoke(device, request.input()).toXml(namespaces), namespaces);
     }
 
     private String open(List<Instance> instances) {
@@ -165,20 +169,21 @@ public final class WsmanServer implements ConnectionHandler {
                 throw SoapFault.invalidHeader("MaxElements");
             }
         }
+        ReplyNamespaces namespaces = new ReplyNamespaces();
         StringBuilder items = new StringBuilder();
         synchronized (remaining) {
             for (int i = 0; i < max && !remaining.isEmpty(); i++) {
-                items.append(remaining.removeFirst().toXml());
+                items.append(remaining.removeFirst().toXml(namespaces));
             }
         }
         String context = ctx.getTextContent().trim();
         if (remaining.isEmpty()) {
             enumerations.remove(context);
             return SoapWriter.reply(request, Operation.PULL.responseAction(), "<g:PullResponse><g:Items>" + items
-                    + "</g:Items><g:EndOfSequence></g:EndOfSequence></g:PullResponse>");
+                    + "</g:Items><g:EndOfSequence></g:EndOfSequence></g:PullResponse>", namespaces);
         }
         return SoapWriter.reply(request, Operation.PULL.responseAction(), "<g:PullResponse><g:EnumerationContext>"
-                + context + "</g:EnumerationContext><g:Items>" + items + "</g:Items></g:PullResponse>");
+                + context + "</g:EnumerationContext><g:Items>" + items + "</g:Items></g:PullResponse>", namespaces);
     }
 
     private static void sleep(long millis) {

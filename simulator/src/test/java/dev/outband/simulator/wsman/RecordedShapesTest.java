@@ -28,12 +28,14 @@ import org.w3c.dom.Element;
  * The classes management servers read, as the simulator answers them through our WS-Man client, compared
  * with real AMT replies recorded in the public go-wsman-messages repository
  * (pkg/wsman/wsmantesting/responses/…): the instance element, its namespace (the class's resource URI) and
- * its property elements in AMT's order. The expected lists below are transcribed from those recordings.
+ * its property elements in AMT's order, and where the namespace is declared (on the Envelope, never on the
+ * instance). The expected lists below are transcribed from those recordings.
  */
 @Timeout(30)
 class RecordedShapesTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final String COMMON = "http://schemas.dmtf.org/wbem/wscim/1/common";
+    private static final String XMLNS = "http://www.w3.org/2000/xmlns/";
 
     /** What a recorded reply shows for one item: the class enumerated, the item's class and properties. */
     record Shape(String enumerated, String itemClass, List<String> properties) {
@@ -91,6 +93,10 @@ class RecordedShapesTest {
             assertThat(propertyNames(item)).containsExactlyElementsOf(shape.properties());
             assertThat(ResponseEnvelope.elements(item)).allSatisfy(
                     p -> assertThat(p.getNamespaceURI()).isEqualTo(item.getNamespaceURI()));
+            // As in every recording: the class namespace declared on the Envelope, the instance bare.
+            assertThat(item.getAttributes().getLength()).as("attributes on the instance element").isZero();
+            assertThat(item.getOwnerDocument().getDocumentElement().getAttributeNS(XMLNS, item.getPrefix()))
+                    .isEqualTo(item.getNamespaceURI());
             assertThat(sim.client().wsman().enumerate(shape.enumerated())).as("our client reads every item")
                     .hasSameSizeAs(items);
         }

@@ -98,7 +98,7 @@ public final class SimCommand implements Callable<Integer> {
                     portOrDash(m.ports().tlsPort()), m.ports().kvmPort(), portOrDash(m.ports().kvmTlsPort()), user);
         }
         for (DeviceFleet.Member m : fleet.members()) {
-            m.device().onConsentCodeShown(code -> {
+            m.device().consent().onCodeShown(code -> {
                 out.printf("%s: user consent code %s is on its screen%n", m.device().name(), code);
                 out.flush();
             });

@@ -2,7 +2,10 @@ package dev.outband.simulator.device;
 
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * User consent: a 6-digit code appears on the device screen and must be typed by the technician. A KVM
@@ -22,6 +25,8 @@ public final class Consent {
 
     private final long required;
     private final Duration inactivity;
+    private final Runnable onCodeSent;
+    private final List<Consumer<String>> codeWatchers = new CopyOnWriteArrayList<>();
     private int state = NOT_STARTED;
     private String code;
     private int wrongCodes;
@@ -29,41 +34,63 @@ public final class Consent {
     /** When a received consent lapses (System.nanoTime); 0 while it has no deadline. */
     private long lapsesAt;
 
-    Consent(long required, Duration inactivity) {
+    /** @param onCodeSent told of every code typed, right or wrong */
+    Consent(long required, Duration inactivity, Runnable onCodeSent) {
         this.required = required;
         this.inactivity = inactivity;
+        this.onCodeSent = onCodeSent;
     }
 
-    synchronized long required() {
+    /** OptInRequired: 0 none, 1 KVM, 0xFFFFFFFF every redirection. */
+    public long required() {
         return required;
     }
 
-    synchronized int state() {
+    /** OptInState: 0 not started, 2 displayed, 3 received, 4 in session. */
+    public synchronized int state() {
         lapseIfIdle();
         return state;
     }
 
-    synchronized int wrongCodes() {
+    public synchronized int wrongCodes() {
         return wrongCodes;
     }
 
-    synchronized Optional<String> codeOnScreen() {
+    public synchronized Optional<String> codeOnScreen() {
         lapseIfIdle();
         return state == DISPLAYED ? Optional.of(code) : Optional.empty();
     }
 
-    synchronized long start() {
-        lapseIfIdle();
-        if (state != NOT_STARTED) {
-            return INVALID_STATE;
+    /** The code real AMT would show on the local screen; `outband sim` prints it for the technician. */
+    public void onCodeShown(Consumer<String> watcher) {
+        codeWatchers.add(watcher);
+    }
+
+    /** StartOptIn: a new code on the screen. */
+    public long start() {
+        String shown;
+        synchronized (this) {
+            lapseIfIdle();
+            if (state != NOT_STARTED) {
+                return INVALID_STATE;
+            }
+            code = String.format("%06d", RANDOM.nextInt(1_000_000));
+            state = DISPLAYED;
+            wrongCodes = 0;
+            shown = code;
         }
-        code = String.format("%06d", RANDOM.nextInt(1_000_000));
-        state = DISPLAYED;
-        wrongCodes = 0;
+        codeWatchers.forEach(w -> w.accept(shown));
         return 0;
     }
 
-    synchronized long send(String typed) {
+    /** SendOptInCode. */
+    public long send(String typed) {
+        long result = check(typed);
+        onCodeSent.run();
+        return result;
+    }
+
+    private synchronized long check(String typed) {
         if (state != DISPLAYED) {
             return INVALID_STATE;
         }
@@ -104,7 +131,8 @@ public final class Consent {
         }
     }
 
-    synchronized long cancel() {
+    /** CancelOptIn. */
+    public synchronized long cancel() {
         reset();
         return 0;
     }

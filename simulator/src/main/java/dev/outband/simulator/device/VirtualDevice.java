@@ -8,10 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 
 /** The state of one virtual AMT device; every server of the device reads and changes it here. */
 public final class VirtualDevice {
@@ -25,7 +23,6 @@ public final class VirtualDevice {
     private final DeviceConfig config;
     private final String realm;
     private final List<PowerListener> listeners = new CopyOnWriteArrayList<>();
-    private final List<Consumer<String>> consentCodeWatchers = new CopyOnWriteArrayList<>();
     private final FaultHooks hooks = new FaultHooks();
     private final Consent consent;
     private final DeviceLogs logs = new DeviceLogs();
@@ -43,7 +40,8 @@ public final class VirtualDevice {
         byte[] r = new byte[16];
         new SecureRandom().nextBytes(r);
         this.realm = "Digest:" + HexFormat.of().withUpperCase().formatHex(r);
-        this.consent = new Consent(config.optInRequired(), config.consentInactivity());
+        // Each typed code is audited, as AMT's audit log records opt-in attempts.
+        this.consent = new Consent(config.optInRequired(), config.consentInactivity(), () -> audit(30, 1));
         this.wsman = new WsmanServer(this);
     }
 
@@ -224,50 +222,9 @@ public final class VirtualDevice {
         return OK;
     }
 
-    /** User consent, which the redirection service opens and closes around each KVM session. */
+    /** User consent: the code on the screen, and the KVM sessions it admits. */
     public Consent consent() {
         return consent;
-    }
-
-    public Optional<String> consentCodeOnScreen() {
-        return consent.codeOnScreen();
-    }
-
-    public long consentRequired() {
-        return consent.required();
-    }
-
-    public int consentState() {
-        return consent.state();
-    }
-
-    public int wrongConsentCodes() {
-        return consent.wrongCodes();
-    }
-
-    /** The code real AMT would show on the local screen; `outband sim` prints it for the technician. */
-    public void onConsentCodeShown(Consumer<String> watcher) {
-        consentCodeWatchers.add(watcher);
-    }
-
-    public long startConsent() {
-        long rv = consent.start();
-        if (rv == 0) {
-            consent.codeOnScreen().ifPresent(code -> consentCodeWatchers.forEach(w -> w.accept(code)));
-        }
-        return rv;
-    }
-
-    public long sendConsentCode(String code) {
-        long rv = consent.send(code);
-        synchronized (this) {
-            audit(30, 1);
-        }
-        return rv;
-    }
-
-    public long cancelConsent() {
-        return consent.cancel();
     }
 
     public synchronized Instant clock() {

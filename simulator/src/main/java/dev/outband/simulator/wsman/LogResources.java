@@ -83,7 +83,7 @@ final class LogResources {
                                 .with("ElementName", "Intel(r) KVM Redirection Settings")
                                 .with("EnabledByMEBx", true).with("InitialDecimationModeForLowRes", 0)
                                 .with("InstanceID", "Intel(r) KVM Redirection Settings")
-                                .with("Is5900PortEnabled", false).with("OptInPolicy", d.consentRequired() != 0)
+                                .with("Is5900PortEnabled", false).with("OptInPolicy", d.consent().required() != 0)
                                 .with("OptInPolicyTimeout", 300).with("SessionTimeout", 3)
                                 .with("ZlibControlSupported", true))).build());
     }

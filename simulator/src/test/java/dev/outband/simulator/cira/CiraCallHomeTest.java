@@ -117,7 +117,7 @@ class CiraCallHomeTest {
 
             // Client control mode: the person at the device reads out the code it shows.
             tunnelled.consent().start();
-            tunnelled.consent().sendCode(member.device().consentCodeOnScreen().orElseThrow());
+            tunnelled.consent().sendCode(member.device().consent().codeOnScreen().orElseThrow());
             SocketFactory kvmTls = new TlsSocketFactory(tunnel,
                     DeviceSslContext.create(pinned, "127.0.0.1").getSocketFactory());
             try (RfbSession kvm = AmtKvmConnector.open(kvmTls, "127.0.0.1", AmtKvmConnector.TLS_PORT,

@@ -36,16 +36,16 @@ class KvmConsentTest {
     }
 
     private static void typeTheCodeShown(VirtualDevice device) {
-        assertThat(device.startConsent()).isZero();
-        assertThat(device.sendConsentCode(device.consentCodeOnScreen().orElseThrow())).isZero();
+        assertThat(device.consent().start()).isZero();
+        assertThat(device.consent().send(device.consent().codeOnScreen().orElseThrow())).isZero();
     }
 
     private static void awaitConsentState(VirtualDevice device, int state) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
-        while (device.consentState() != state && System.nanoTime() < deadline) {
+        while (device.consent().state() != state && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        assertThat(device.consentState()).isEqualTo(state);
+        assertThat(device.consent().state()).isEqualTo(state);
     }
 
     private static VirtualDevice clientControlled(Duration consentInactivity) {
@@ -59,7 +59,7 @@ class KvmConsentTest {
         try (DevicePorts ports = DevicePorts.open(device, 0, 0, null)) {
             assertThatThrownBy(() -> kvm(ports)).isInstanceOf(RfbAuthenticationException.class)
                     .hasMessageContaining(CONSENT_FAILED);
-            assertThat(device.consentState()).isEqualTo(Consent.NOT_STARTED);
+            assertThat(device.consent().state()).isEqualTo(Consent.NOT_STARTED);
         }
     }
 
@@ -70,7 +70,7 @@ class KvmConsentTest {
             typeTheCodeShown(device);
             try (RfbSession session = kvm(ports)) {
                 assertThat(FrameGrabber.grab(session, WAIT).pixels()).isNotEmpty();
-                assertThat(device.consentState()).isEqualTo(Consent.IN_SESSION);
+                assertThat(device.consent().state()).isEqualTo(Consent.IN_SESSION);
             }
             awaitConsentState(device, Consent.RECEIVED);
 
@@ -87,7 +87,7 @@ class KvmConsentTest {
             typeTheCodeShown(device);
             try (RfbSession session = kvm(ports)) {
                 assertThat(session.serverInit().name()).isEqualTo(RfbServer.AMT_NAME);
-                assertThat(device.consentState()).isEqualTo(Consent.IN_SESSION);
+                assertThat(device.consent().state()).isEqualTo(Consent.IN_SESSION);
             }
             awaitConsentState(device, Consent.NOT_STARTED);
 
@@ -102,7 +102,7 @@ class KvmConsentTest {
                 .withOptInRequired(0));
         try (DevicePorts ports = DevicePorts.open(device, 0, 0, null); RfbSession session = kvm(ports)) {
             assertThat(session.serverInit().name()).isEqualTo(RfbServer.AMT_NAME);
-            assertThat(device.consentState()).isEqualTo(Consent.NOT_STARTED);
+            assertThat(device.consent().state()).isEqualTo(Consent.NOT_STARTED);
         }
     }
 }

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Port plans and trust, on devices that need no user consent for KVM (consent has its own tests). */
 @Timeout(60)
 class DeviceConnectionsTest {
     @TempDir
@@ -38,7 +39,8 @@ class DeviceConnectionsTest {
 
     @Test
     void wsmanAndKvmReachTheDeviceOnThePortsThePlanGives() throws Exception {
-        VirtualDevice virtual = new VirtualDevice(DeviceConfig.of("sim-1", "admin", "Sim-Passw0rd"));
+        VirtualDevice virtual = new VirtualDevice(DeviceConfig.of("sim-1", "admin", "Sim-Passw0rd")
+                .withOptInRequired(0));
         try (DevicePorts ports = DevicePorts.open(virtual, 0, 0, null);
                 DeviceStore store = DeviceStore.open(home, () -> null)) {
             Device device = store.devices().insert(Device.of("sim-1", "127.0.0.1")
@@ -55,7 +57,8 @@ class DeviceConnectionsTest {
 
     @Test
     void aDeviceConnectedOverCiraIsPoweredOffAndShowsItsScreenThroughTheLabListener() throws Exception {
-        VirtualDevice virtual = new VirtualDevice(DeviceConfig.of("sim-3", "admin", "Sim-Passw0rd"));
+        VirtualDevice virtual = new VirtualDevice(DeviceConfig.of("sim-3", "admin", "Sim-Passw0rd")
+                .withOptInRequired(0));
         try (DeviceStore store = DeviceStore.open(home, () -> null);
                 LabListener listener = new LabListener(SimulatedCiraDevice.loopbackSettings())) {
             listener.attach(store);
@@ -82,7 +85,8 @@ class DeviceConnectionsTest {
     void overTlsAnUnknownCertificateIsRefusedWithItsFingerprintAndThenPinnedForWsmanAndKvm() throws Exception {
         DeviceCertificates.Issued identity = DeviceCertificates.loopbackDevice();
         String sha256 = Certificates.sha256(identity.certificate());
-        VirtualDevice virtual = new VirtualDevice(DeviceConfig.of("sim-1", "admin", "Sim-Passw0rd"));
+        VirtualDevice virtual = new VirtualDevice(DeviceConfig.of("sim-1", "admin", "Sim-Passw0rd")
+                .withOptInRequired(0));
         try (DevicePorts ports = DevicePorts.open(virtual, 0, 0, 0, 0, DeviceCertificates.serverSocketFactory(identity));
                 DeviceStore store = DeviceStore.open(home, () -> null)) {
             Device device = store.devices().insert(Device.of("sim-1", "127.0.0.1")
@@ -118,7 +122,8 @@ class DeviceConnectionsTest {
         String name = "sim-4.lab.invalid";
         DeviceCertificates.Issued identity = DeviceCertificates.device(DeviceCertificates.authority("Lab CA"), name);
         String sha256 = Certificates.sha256(identity.certificate());
-        VirtualDevice virtual = new VirtualDevice(DeviceConfig.of("sim-4", "admin", "Sim-Passw0rd"));
+        VirtualDevice virtual = new VirtualDevice(DeviceConfig.of("sim-4", "admin", "Sim-Passw0rd")
+                .withOptInRequired(0));
         try (DeviceStore store = DeviceStore.open(home, () -> null);
                 LabListener listener = new LabListener(SimulatedCiraDevice.loopbackSettings())) {
             listener.attach(store);

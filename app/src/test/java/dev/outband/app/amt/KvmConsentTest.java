@@ -23,15 +23,15 @@ class KvmConsentTest {
             KvmConsent consent = consentOf(ports);
 
             assertThat(consent.needed()).isTrue();
-            assertThat(device.consentCodeOnScreen()).as("asking is not starting").isEmpty();
+            assertThat(device.consent().codeOnScreen()).as("asking is not starting").isEmpty();
             assertThat(consent.begin()).as("client control mode asks for consent").isTrue();
-            assertThat(device.consentState()).isEqualTo(DISPLAYED);
-            String code = device.consentCodeOnScreen().orElseThrow();
+            assertThat(device.consent().state()).isEqualTo(DISPLAYED);
+            String code = device.consent().codeOnScreen().orElseThrow();
 
             assertThat(consent.send(wrong(code))).isEqualTo(KvmConsent.Outcome.WRONG_CODE);
-            assertThat(device.consentCodeOnScreen()).as("the same code stays on screen").contains(code);
+            assertThat(device.consent().codeOnScreen()).as("the same code stays on screen").contains(code);
             assertThat(consent.send(code)).isEqualTo(KvmConsent.Outcome.ACCEPTED);
-            assertThat(device.consentState()).isEqualTo(RECEIVED);
+            assertThat(device.consent().state()).isEqualTo(RECEIVED);
             assertThat(consent.begin()).as("consent already given").isFalse();
             assertThat(consent.needed()).isFalse();
         }
@@ -43,14 +43,14 @@ class KvmConsentTest {
         try (DevicePorts ports = DevicePorts.open(device, 0, 0, null)) {
             KvmConsent consent = consentOf(ports);
             consent.begin();
-            String code = device.consentCodeOnScreen().orElseThrow();
+            String code = device.consent().codeOnScreen().orElseThrow();
 
             assertThat(consent.send(wrong(code))).isEqualTo(KvmConsent.Outcome.WRONG_CODE);
             assertThat(consent.send(wrong(code))).isEqualTo(KvmConsent.Outcome.WRONG_CODE);
             assertThat(consent.send(wrong(code))).isEqualTo(KvmConsent.Outcome.RESTARTED);
 
-            assertThat(device.consentState()).isEqualTo(DISPLAYED);
-            String fresh = device.consentCodeOnScreen().orElseThrow();
+            assertThat(device.consent().state()).isEqualTo(DISPLAYED);
+            String fresh = device.consent().codeOnScreen().orElseThrow();
             assertThat(consent.send(fresh)).isEqualTo(KvmConsent.Outcome.ACCEPTED);
         }
     }
@@ -62,7 +62,7 @@ class KvmConsentTest {
             KvmConsent consent = consentOf(ports);
             consent.begin();
             consent.cancel();
-            assertThat(device.consentCodeOnScreen()).isEmpty();
+            assertThat(device.consent().codeOnScreen()).isEmpty();
         }
     }
 
@@ -71,7 +71,7 @@ class KvmConsentTest {
         VirtualDevice device = new VirtualDevice(DeviceConfig.of("sim-1", "admin", "Sim-Passw0rd").withOptInRequired(0));
         try (DevicePorts ports = DevicePorts.open(device, 0, 0, null)) {
             assertThat(consentOf(ports).begin()).isFalse();
-            assertThat(device.consentCodeOnScreen()).isEmpty();
+            assertThat(device.consent().codeOnScreen()).isEmpty();
         }
     }
 

@@ -65,7 +65,7 @@ class KvmScreenshotCommandTest {
             @Override
             public int read() throws java.io.IOException {
                 if (line == null) {
-                    line = text(consenting.consentCodeOnScreen().orElse("") + "\n");
+                    line = text(consenting.consent().codeOnScreen().orElse("") + "\n");
                 }
                 return line.read();
             }
@@ -75,7 +75,7 @@ class KvmScreenshotCommandTest {
 
         assertThat(exit).as(err.toString()).isZero();
         assertThat(err.toString()).contains("sim-ccm needs user consent");
-        assertThat(consenting.consentState()).isGreaterThanOrEqualTo(3);
+        assertThat(consenting.consent().state()).isGreaterThanOrEqualTo(3);
         BufferedImage image = ImageIO.read(png.toFile());
         assertThat(image.getWidth()).isPositive();
         assertThat(out.toString()).contains(image.getWidth() + "x" + image.getHeight() + " screen of sim-ccm");
@@ -89,7 +89,7 @@ class KvmScreenshotCommandTest {
 
         assertThat(exit).isEqualTo(ExitCode.USER_ERROR);
         assertThat(err.toString()).contains("No consent code given");
-        assertThat(consenting.consentCodeOnScreen()).as("code taken off the screen").isEmpty();
+        assertThat(consenting.consent().codeOnScreen()).as("code taken off the screen").isEmpty();
         assertThat(png).doesNotExist();
     }
 

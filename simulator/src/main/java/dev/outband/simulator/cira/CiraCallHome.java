@@ -9,9 +9,10 @@ import java.util.List;
 import javax.net.ssl.SSLContext;
 
 /**
- * Every device of a fleet calls one CIRA listener, as devices configured with that MPS would, and serves
- * WS-Man (16992) and KVM redirection (16994) through the tunnel, and with TLS also 16993 and 16995. The
- * listener's certificate must be the pinned one: a simulated device checks its MPS like a real one.
+ * Every device of a fleet calls one CIRA listener, as devices configured with that MPS would, forwards the
+ * ports real AMT forwards, and serves WS-Man (16992) and KVM redirection (16994) through the tunnel, and
+ * with TLS also 16993 and 16995. The listener's certificate must be the pinned one: a simulated device checks
+ * its MPS like a real one.
  */
 public final class CiraCallHome implements AutoCloseable {
     private final List<CiraClient> clients;
@@ -27,7 +28,7 @@ public final class CiraCallHome implements AutoCloseable {
         List<CiraClient> clients = new ArrayList<>();
         for (DeviceFleet.Member m : fleet.members()) {
             clients.add(CiraClient.start(CiraClientSettings.of(host, port, new DeviceUuid(m.device().uuid()), user,
-                    password, ForwardedPorts.of(m.device(), deviceTls), tls)));
+                    password, ForwardedPorts.of(m.device(), deviceTls), tls).withForwards(ForwardedPorts.AMT_ORDER)));
         }
         return new CiraCallHome(clients);
     }

@@ -161,8 +161,8 @@ final class CiraConnection {
             send(new UserAuthRequest(settings.user(), ApfMessage.PFWD_SERVICE, ApfMessage.PASSWORD_METHOD,
                     settings.password()));
         } else if (ApfMessage.PFWD_SERVICE.equals(m.service())) {
-            pendingForwards.set(settings.handlers().size());
-            for (int port : settings.handlers().keySet()) {
+            pendingForwards.set(settings.forwards().size());
+            for (int port : settings.forwards()) {
                 codec.expectGlobalReply(ApfMessage.TCPIP_FORWARD);
                 send(new GlobalRequest(ApfMessage.TCPIP_FORWARD, true, "", port));
             }
@@ -177,6 +177,7 @@ final class CiraConnection {
 
     private void onChannelOpen(ChannelOpen m) throws IOException {
         ConnectionHandler handler = settings.handlers().get((int) m.targetPort());
+        // A forwarded port nothing serves (RMCP's 623/664, 5900 while it is off) fails as a refused connect.
         if (!ApfMessage.FORWARDED_TCPIP.equals(m.channelType()) || handler == null) {
             send(new ChannelOpenFailure(m.senderChannel(), ChannelOpenFailureReason.CONNECT_FAILED.code()));
             return;

@@ -103,7 +103,7 @@ public final class SimCommand implements Callable<Integer> {
                     m.ports().tlsPort(), m.ports().kvmPort(), m.ports().kvmTlsPort(), user);
         }
         for (DeviceFleet.Member m : fleet.members()) {
-            m.device().onConsentCodeShown(code -> {
+            m.device().consent().onCodeShown(code -> {
                 out.printf("%s: user consent code %s is on its screen%n", m.device().name(), code);
                 out.flush();
             });

@@ -3,34 +3,49 @@ package dev.outband.simulator.device;
 import java.time.Duration;
 import java.util.UUID;
 
-/** How a virtual device is born. provisioningMode: 1 admin control, 4 client control. */
+/**
+ * How a virtual device is born. provisioningMode: 1 admin control, 4 client control. amtVersion is the
+ * firmware version as AMT reports it ("16.1.25"), amtBuild its build number ("2049"). consentInactivity:
+ * how long a granted consent outlives the last redirection session (AMT's default is 2 minutes).
+ */
 public record DeviceConfig(
-        String name, UUID uuid, String user, String password, String amtVersion, int provisioningMode,
-        long optInRequired, Duration bootDuration, Hardware hardware) {
+        String name, UUID uuid, String user, String password, String amtVersion, String amtBuild,
+        int provisioningMode, long optInRequired, Duration consentInactivity, Duration bootDuration,
+        Hardware hardware) {
 
     public static DeviceConfig of(String name, String user, String password) {
-        return new DeviceConfig(name, UUID.randomUUID(), user, password, "16.1.25", 4, 0xFFFFFFFFL,
-                Duration.ofSeconds(2), Hardware.sample(Math.abs(name.hashCode() % 1000)));
+        return new DeviceConfig(name, UUID.randomUUID(), user, password, "16.1.25", "2049", 4, 0xFFFFFFFFL,
+                Duration.ofMinutes(2), Duration.ofSeconds(2), Hardware.sample(Math.abs(name.hashCode() % 1000)));
     }
 
     public DeviceConfig withAmtVersion(String version) {
-        return new DeviceConfig(name, uuid, user, password, version, provisioningMode, optInRequired, bootDuration,
-                hardware);
+        return new DeviceConfig(name, uuid, user, password, version, amtBuild, provisioningMode, optInRequired,
+                consentInactivity, bootDuration, hardware);
     }
 
     public DeviceConfig withBootDuration(Duration duration) {
-        return new DeviceConfig(name, uuid, user, password, amtVersion, provisioningMode, optInRequired, duration,
-                hardware);
+        return new DeviceConfig(name, uuid, user, password, amtVersion, amtBuild, provisioningMode, optInRequired,
+                consentInactivity, duration, hardware);
     }
 
     /** 0: no consent needed; 1: for KVM; 0xFFFFFFFF: for every redirection (client control mode's default). */
     public DeviceConfig withOptInRequired(long required) {
-        return new DeviceConfig(name, uuid, user, password, amtVersion, provisioningMode, required, bootDuration,
-                hardware);
+        return new DeviceConfig(name, uuid, user, password, amtVersion, amtBuild, provisioningMode, required,
+                consentInactivity, bootDuration, hardware);
+    }
+
+    public DeviceConfig withConsentInactivity(Duration inactivity) {
+        return new DeviceConfig(name, uuid, user, password, amtVersion, amtBuild, provisioningMode, optInRequired,
+                inactivity, bootDuration, hardware);
     }
 
     public int amtMajor() {
         return Integer.parseInt(amtVersion.split("\\.")[0]);
+    }
+
+    /** What AMT names itself in its HTTP Server header: version and build. */
+    public String serverName() {
+        return "Intel(R) Active Management Technology " + amtVersion + "." + amtBuild;
     }
 
     @Override

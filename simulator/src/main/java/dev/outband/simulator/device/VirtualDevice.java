@@ -6,13 +6,10 @@ import dev.outband.wsman.http.DigestCredentials;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 
 /** The state of one virtual AMT device; every server of the device reads and changes it here. */
 public final class VirtualDevice {
@@ -21,16 +18,16 @@ public final class VirtualDevice {
     public static final long NOT_READY = 2;
     /** The DNS suffix DHCP gave the device: general settings report it, environment detection compares it. */
     public static final String DOMAIN_NAME = "lab.outband.test";
-    private static final int MAX_LOG = 390;
+    public static final long INVALID_PARAMETER = 0x24;
+    private static final int OS_FULL_POWER = 2;
+    private static final int OS_POWER_SAVING = 3;
 
     private final DeviceConfig config;
     private final String realm;
     private final List<PowerListener> listeners = new CopyOnWriteArrayList<>();
-    private final List<Consumer<String>> consentCodeWatchers = new CopyOnWriteArrayList<>();
     private final FaultHooks hooks = new FaultHooks();
     private final Consent consent;
-    private final List<LogEntry> auditLog = new ArrayList<>();
-    private final List<PetEvent> eventLog = new ArrayList<>();
+    private final DeviceLogs logs = new DeviceLogs();
     private final Redirection redirection = new Redirection();
     private final CertificateStore certificates = new CertificateStore(LabLimits.defaults());
     private final TlsConfig tls = new TlsConfig(certificates);
@@ -40,6 +37,7 @@ public final class VirtualDevice {
     private Display display = Display.DESKTOP;
     private BootOptions boot = BootOptions.none();
     private long bootGeneration;
+    private boolean osPowerSaving;
     private Duration clockOffset = Duration.ZERO;
 
     public VirtualDevice(DeviceConfig config) {
@@ -47,7 +45,8 @@ public final class VirtualDevice {
         byte[] r = new byte[16];
         new SecureRandom().nextBytes(r);
         this.realm = "Digest:" + HexFormat.of().withUpperCase().formatHex(r);
-        this.consent = new Consent(config.optInRequired());
+        // Each typed code is audited, as AMT's audit log records opt-in attempts.
+        this.consent = new Consent(config.optInRequired(), config.consentInactivity(), () -> audit(30, 1));
         this.wsman = new WsmanServer(this);
     }
 
@@ -158,6 +157,7 @@ public final class VirtualDevice {
             }
             power = newState;
             display = newDisplay;
+            osPowerSaving = false;
             generation = ++bootGeneration;
             int auditEvent = switch (cimState) {
                 case 2 -> 0;
@@ -166,9 +166,10 @@ public final class VirtualDevice {
                 default -> 1;
             };
             audit(17, auditEvent);
-            event(newState == PowerState.ON
-                    ? new PetEvent(Instant.now(), PetEvent.FIRMWARE_PROGRESS, 2, PetEvent.INFORMATION,
-                            PetEvent.ENTITY_BIOS, newDisplay == Display.BIOS_SETUP ? 0x14 : 0x13)
+            logs.event(newState == PowerState.ON
+                    ? new PetEvent(Instant.now(), PetEvent.FIRMWARE_PROGRESS, 2, PetEvent.MONITOR,
+                            PetEvent.ENTITY_BIOS,
+                            newDisplay == Display.BIOS_SETUP ? PetEvent.PROGRESS_SETUP : PetEvent.PROGRESS_OS_BOOT)
                     : new PetEvent(Instant.now(), PetEvent.ACPI_POWER_STATE, newState == PowerState.OFF ? 5 : 3,
                             PetEvent.INFORMATION, PetEvent.ENTITY_SYSTEM_BOARD, 0));
         }
@@ -201,48 +202,34 @@ public final class VirtualDevice {
 
     /** The OS power-saving state IPS_PowerManagementService reports: 2 full power, 3 power saving. */
     public synchronized int osPowerSavingState() {
-        return power == PowerState.ON ? 2 : 3;
+        return power == PowerState.ON && !osPowerSaving ? OS_FULL_POWER : OS_POWER_SAVING;
     }
 
-    public Optional<String> consentCodeOnScreen() {
-        return consent.codeOnScreen();
-    }
-
-    public long consentRequired() {
-        return consent.required();
-    }
-
-    public int consentState() {
-        return consent.state();
-    }
-
-    public int wrongConsentCodes() {
-        return consent.wrongCodes();
-    }
-
-    /** The code real AMT would show on the local screen; `outband sim` prints it for the technician. */
-    public void onConsentCodeShown(Consumer<String> watcher) {
-        consentCodeWatchers.add(watcher);
-    }
-
-    public long startConsent() {
-        long rv = consent.start();
-        if (rv == 0) {
-            consent.codeOnScreen().ifPresent(code -> consentCodeWatchers.forEach(w -> w.accept(code)));
+    /**
+     * RequestOSPowerSavingStateChange: the running OS turns its screen off (3) or back on (2). Refused while
+     * no OS runs (off, asleep, or still booting).
+     */
+    public long requestOsPowerSaving(int state) {
+        if (state != OS_FULL_POWER && state != OS_POWER_SAVING) {
+            return INVALID_PARAMETER;
         }
-        return rv;
-    }
-
-    public long sendConsentCode(String code) {
-        long rv = consent.send(code);
+        Display shown;
         synchronized (this) {
-            audit(30, 1);
+            boolean osRunning = power == PowerState.ON && (display == Display.DESKTOP || osPowerSaving);
+            if (!osRunning) {
+                return NOT_READY;
+            }
+            osPowerSaving = state == OS_POWER_SAVING;
+            display = osPowerSaving ? Display.BLACK : Display.DESKTOP;
+            shown = display;
         }
-        return rv;
+        notifyListeners(PowerState.ON, shown);
+        return OK;
     }
 
-    public long cancelConsent() {
-        return consent.cancel();
+    /** User consent: the code on the screen, and the KVM sessions it admits. */
+    public Consent consent() {
+        return consent;
     }
 
     public synchronized Instant clock() {
@@ -254,12 +241,8 @@ public final class VirtualDevice {
         audit(21, 0);
     }
 
-    public synchronized List<LogEntry> auditLog() {
-        return List.copyOf(auditLog);
-    }
-
-    public synchronized List<PetEvent> eventLog() {
-        return List.copyOf(eventLog);
+    public DeviceLogs logs() {
+        return logs;
     }
 
     public Redirection redirection() {
@@ -279,16 +262,6 @@ public final class VirtualDevice {
     }
 
     private void audit(int appId, int eventId) {
-        if (auditLog.size() >= MAX_LOG) {
-            auditLog.removeFirst();
-        }
-        auditLog.add(new LogEntry(Instant.now(), config.user(), appId, eventId));
-    }
-
-    private void event(PetEvent e) {
-        if (eventLog.size() >= MAX_LOG) {
-            eventLog.removeFirst();
-        }
-        eventLog.add(e);
+        logs.audit(new LogEntry(Instant.now(), config.user(), appId, eventId));
     }
 }

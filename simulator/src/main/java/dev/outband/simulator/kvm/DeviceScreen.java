@@ -1,5 +1,6 @@
 package dev.outband.simulator.kvm;
 
+import dev.outband.simulator.device.Consent;
 import dev.outband.simulator.device.VirtualDevice;
 
 /** Connects a virtual device to the KVM server: the screen follows the device's power state. */
@@ -7,11 +8,13 @@ public final class DeviceScreen {
     private DeviceScreen() {
     }
 
-    /** The device's redirection service (16994-like): digest with its credentials, then RFB. */
+    /** The device's redirection service (16994-like): user consent, digest with its credentials, then RFB. */
     public static RedirectionServer redirectionServer(VirtualDevice device) {
         RfbServer rfb = RfbServer.amt(() -> modeOf(device));
+        Consent consent = device.consent();
         return new RedirectionServer(device.credentials().user(), device.credentials().password().toCharArray(),
-                device.digestRealm(), rfb, () -> device.redirection().kvm());
+                device.digestRealm(), rfb, () -> device.redirection().kvm(),
+                new SessionGate(consent::openSession, consent::closeSession));
     }
 
     static ScreenMode modeOf(VirtualDevice device) {

@@ -21,29 +21,39 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The device side of AMT redirection (port 16994): StartRedirectionSession for KVM, digest
- * authentication (type 4) against one user, then the RFB server. One KVM session at a time.
+ * authentication (type 4) against one user, then the RFB server. One KVM session at a time, and only
+ * when the session gate (user consent) lets it start: otherwise the RFB handshake ends with AMT's reason
+ * string for a failed consent flow.
  */
 public final class RedirectionServer implements ConnectionHandler {
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** AMT's close reason when no valid consent code came (Intel AMT Implementation and Reference Guide). */
+    static final String CONSENT_FAILED = "Error: 0x80862300: User consent flow failed";
 
     private final String user;
     private final char[] password;
     private final String realm;
     private final RfbServer rfb;
     private final BooleanSupplier kvmEnabled;
+    private final SessionGate gate;
     private final AtomicBoolean busy = new AtomicBoolean();
 
-    /** @param kvmEnabled false makes the device answer "unsupported", as with KVM disabled in MEBx */
-    public RedirectionServer(String user, char[] password, String realm, RfbServer rfb, BooleanSupplier kvmEnabled) {
+    /**
+     * @param kvmEnabled false makes the device answer "unsupported", as with KVM disabled in MEBx
+     * @param gate       decides whether a session may start (user consent) and hears when it ends
+     */
+    public RedirectionServer(String user, char[] password, String realm, RfbServer rfb, BooleanSupplier kvmEnabled,
+            SessionGate gate) {
         this.user = user;
         this.password = password.clone();
         this.realm = realm;
         this.rfb = rfb;
         this.kvmEnabled = kvmEnabled;
+        this.gate = gate;
     }
 
     public RedirectionServer(String user, char[] password, String realm, RfbServer rfb) {
-        this(user, password, realm, rfb, () -> true);
+        this(user, password, realm, rfb, () -> true, SessionGate.OPEN);
     }
 
     @Override
@@ -66,7 +76,15 @@ public final class RedirectionServer implements ConnectionHandler {
                 return;
             }
             RedirectionCodec.write(out, new StartKvmReply());
-            rfb.serve(in, out);
+            if (!gate.open().getAsBoolean()) {
+                rfb.refuse(in, out, CONSENT_FAILED);
+                return;
+            }
+            try {
+                rfb.serve(in, out);
+            } finally {
+                gate.close().run();
+            }
         } finally {
             busy.set(false);
         }

@@ -85,6 +85,20 @@ public final class RfbServer implements ConnectionHandler {
         }
     }
 
+    /**
+     * Refuses the session in the RFB handshake, as AMT closes a KVM session: the version exchange, then no
+     * security types and the reason string.
+     */
+    public void refuse(InputStream input, OutputStream out, String reason) throws IOException {
+        RfbInput in = new RfbInput(input);
+        out.write(RfbCodec.encodeVersion(flavour == Flavour.AMT ? ProtocolVersion.AMT : ProtocolVersion.V3_8));
+        out.flush();
+        new RfbCodec(RfbSettings.defaults()).readVersion(in);
+        out.write(0);
+        out.write(RfbCodec.encodeString(reason));
+        out.flush();
+    }
+
     SyntheticScreen screen() {
         return screen;
     }

@@ -17,16 +17,16 @@ final class ConsentResources {
                                 .with("Name", "Intel(r) AMT OptIn Service")
                                 .with("OptInCodeTimeout", 120)
                                 .with("OptInDisplayTimeout", 300)
-                                .with("OptInRequired", d.consentRequired())
-                                .with("OptInState", d.consentState())
+                                .with("OptInRequired", d.consent().required())
+                                .with("OptInState", d.consent().state())
                                 .with("SystemCreationClassName", "CIM_ComputerSystem")
                                 .with("SystemName", "Intel(r) AMT")))
                         .method("StartOptIn", (d, in) -> Instance.output("IPS_OptInService", "StartOptIn",
-                                d.startConsent()))
+                                d.consent().start()))
                         .method("SendOptInCode", (d, in) -> Instance.output("IPS_OptInService", "SendOptInCode",
-                                d.sendConsentCode(in.get("OptInCode"))))
+                                d.consent().send(in.get("OptInCode"))))
                         .method("CancelOptIn", (d, in) -> Instance.output("IPS_OptInService", "CancelOptIn",
-                                d.cancelConsent()))
+                                d.consent().cancel()))
                         .build(),
                 ResourceClass.of("AMT_TimeSynchronizationService", d -> List.of(
                                 Instance.of("AMT_TimeSynchronizationService")

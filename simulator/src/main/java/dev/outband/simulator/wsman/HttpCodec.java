@@ -6,16 +6,27 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** Reads HTTP/1.1 requests (Content-Length or chunked) and writes responses, within fixed limits. */
+/**
+ * Reads HTTP/1.1 requests (Content-Length or chunked) within fixed limits, and writes responses framed
+ * as AMT frames them: SOAP replies chunked, the 401 page with a Content-Length.
+ */
 public final class HttpCodec {
-    private final HttpLimits limits;
+    private static final byte[] CRLF = {'\r', '\n'};
 
-    public HttpCodec(HttpLimits limits) {
+    private final HttpLimits limits;
+    private final String serverName;
+
+    /** @param serverName the Server header, as AMT names itself ("Intel(R) Active Management Technology …") */
+    public HttpCodec(HttpLimits limits, String serverName) {
         this.limits = limits;
+        this.serverName = serverName;
     }
 
     /** The next request, or null when the peer closed the connection between requests. */
@@ -72,12 +83,39 @@ public final class HttpCodec {
     public void write(OutputStream out, HttpResponse response, boolean keepAlive) throws IOException {
         StringBuilder head = new StringBuilder("HTTP/1.1 ").append(response.status()).append(' ')
                 .append(response.reason()).append("\r\n");
+        // Header order as AMT writes it: a SOAP reply starts with Date and Server, the 401 names Server late.
+        if (response.chunked()) {
+            head.append("Date: ").append(DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)))
+                    .append("\r\nServer: ").append(serverName).append("\r\n");
+        }
         response.headers().forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
-        head.append("Content-Length: ").append(response.body().length).append("\r\n");
-        head.append("Connection: ").append(keepAlive ? "keep-alive" : "close").append("\r\n\r\n");
-        out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
-        out.write(response.body());
+        if (response.chunked()) {
+            head.append("Transfer-Encoding: chunked\r\n");
+        } else {
+            head.append("Server: ").append(serverName).append("\r\n");
+            head.append("Content-Length: ").append(response.body().length).append("\r\n");
+        }
+        if (response.closes() || !keepAlive) {
+            head.append("Connection: close\r\n");
+        }
+        out.write(head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
+        if (response.chunked()) {
+            writeChunks(out, response.body());
+        } else {
+            out.write(response.body());
+        }
         out.flush();
+    }
+
+    /** Chunk sizes as AMT writes them: four upper-case hex digits; then the zero chunk that ends the reply. */
+    private void writeChunks(OutputStream out, byte[] body) throws IOException {
+        for (int offset = 0; offset < body.length; offset += limits.replyChunkBytes()) {
+            int length = Math.min(limits.replyChunkBytes(), body.length - offset);
+            out.write(String.format("%04X\r\n", length).getBytes(StandardCharsets.US_ASCII));
+            out.write(body, offset, length);
+            out.write(CRLF);
+        }
+        out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
     }
 
     private byte[] chunked(InputStream in) throws IOException {

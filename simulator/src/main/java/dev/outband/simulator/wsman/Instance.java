@@ -3,12 +3,28 @@ package dev.outband.simulator.wsman;
 import dev.outband.wsman.soap.Namespaces;
 import dev.outband.wsman.soap.Reference;
 import dev.outband.wsman.soap.Xml;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A CIM instance or method output the device sends; values are String, List of String or Reference. */
+/**
+ * A CIM instance or method output the device sends; values are String, List of String, Reference or
+ * {@link Common} (a datetime or interval wrapped in the DMTF common namespace, as AMT sends them).
+ */
 public final class Instance {
+    /** A value inside an element of the common namespace, e.g. {@code <StartTime><Datetime>…</Datetime>}. */
+    public record Common(String element, String value) {
+        public static Common datetime(Instant time) {
+            return new Common("Datetime", time.toString());
+        }
+
+        /** An xs:duration such as "P7D". */
+        public static Common interval(String duration) {
+            return new Common("Interval", duration);
+        }
+    }
+
     private final String className;
     private final String resourceUri;
     private final Map<String, Object> properties = new LinkedHashMap<>();
@@ -47,20 +63,25 @@ public final class Instance {
                 .allMatch(k -> selectors.get(k).equals(String.valueOf(properties.get(k))));
     }
 
-    public String toXml() {
-        StringBuilder xml = new StringBuilder("<h:").append(className).append(" xmlns:h=\"").append(resourceUri)
-                .append("\">");
+    /** The instance element; its prefixes come from, and are declared by, the reply's namespaces. */
+    public String toXml(ReplyNamespaces namespaces) {
+        String h = namespaces.prefixFor(resourceUri);
+        String i = ReplyNamespaces.COMMON_PREFIX;
+        StringBuilder xml = new StringBuilder("<").append(h).append(':').append(className).append('>');
         properties.forEach((name, value) -> {
             switch (value) {
-                case List<?> list -> list.forEach(v -> element(xml, name, Xml.escape(String.valueOf(v))));
-                case Reference ref -> element(xml, name, ref.eprXml("b", "c"));
-                default -> element(xml, name, Xml.escape(String.valueOf(value)));
+                case List<?> list -> list.forEach(v -> element(xml, h, name, Xml.escape(String.valueOf(v))));
+                case Reference ref -> element(xml, h, name, ref.eprXml("b", "c"));
+                case Common c -> element(xml, h, name, "<" + i + ":" + c.element() + ">" + Xml.escape(c.value())
+                        + "</" + i + ":" + c.element() + ">");
+                default -> element(xml, h, name, Xml.escape(String.valueOf(value)));
             }
         });
-        return xml.append("</h:").append(className).append(">").toString();
+        return xml.append("</").append(h).append(':').append(className).append('>').toString();
     }
 
-    private static void element(StringBuilder xml, String name, String content) {
-        xml.append("<h:").append(name).append(">").append(content).append("</h:").append(name).append(">");
+    private static void element(StringBuilder xml, String prefix, String name, String content) {
+        xml.append('<').append(prefix).append(':').append(name).append('>').append(content)
+                .append("</").append(prefix).append(':').append(name).append('>');
     }
 }

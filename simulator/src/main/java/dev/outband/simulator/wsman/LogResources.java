@@ -5,6 +5,7 @@ import dev.outband.simulator.device.PetEvent;
 import dev.outband.simulator.device.VirtualDevice;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -20,16 +21,18 @@ final class LogResources {
         return List.of(
                 ResourceClass.of("AMT_MessageLog", d -> List.of(Instance.of("AMT_MessageLog")
                                 .with("CreationClassName", "AMT_MessageLog").with("ElementName", "Intel(r) AMT:MessageLog 1")
-                                .with("MaxNumberOfRecords", 390).with("Name", "Intel(r) AMT:MessageLog 1")
-                                .with("NumberOfRecords", d.eventLog().size())))
+                                .with("MaxNumberOfRecords", d.logs().capacity())
+                                .with("Name", "Intel(r) AMT:MessageLog 1")
+                                .with("NumberOfRecords", d.logs().events().size())))
                         .method("PositionToFirstRecord", (d, in) -> Instance.output("AMT_MessageLog",
                                 "PositionToFirstRecord", 0).with("IterationIdentifier", 1))
                         .method("GetRecords", LogResources::records)
                         .build(),
                 ResourceClass.of("AMT_AuditLog", d -> List.of(Instance.of("AMT_AuditLog")
-                                .with("CreationClassName", "AMT_AuditLog").with("CurrentNumberOfRecords", d.auditLog().size())
+                                .with("CreationClassName", "AMT_AuditLog")
+                                .with("CurrentNumberOfRecords", d.logs().audit().size())
                                 .with("ElementName", "Intel(r) AMT:Audit Log").with("EnabledState", 2)
-                                .with("MaxNumberOfRecords", 390).with("Name", "Intel(r) AMT:Audit Log")))
+                                .with("MaxNumberOfRecords", d.logs().capacity()).with("Name", "Intel(r) AMT:Audit Log")))
                         .method("ReadRecords", LogResources::audit)
                         .build(),
                 ResourceClass.of("AMT_RedirectionService", d -> List.of(Instance.of("AMT_RedirectionService")
@@ -80,14 +83,14 @@ final class LogResources {
                                 .with("ElementName", "Intel(r) KVM Redirection Settings")
                                 .with("EnabledByMEBx", true).with("InitialDecimationModeForLowRes", 0)
                                 .with("InstanceID", "Intel(r) KVM Redirection Settings")
-                                .with("Is5900PortEnabled", false).with("OptInPolicy", d.consentRequired() != 0)
+                                .with("Is5900PortEnabled", false).with("OptInPolicy", d.consent().required() != 0)
                                 .with("OptInPolicyTimeout", 300).with("SessionTimeout", 3)
                                 .with("ZlibControlSupported", true))).build());
     }
 
     /** AMT returns the newest records first, all on one page here. */
     private static Instance records(VirtualDevice d, dev.outband.wsman.soap.CimObject in) {
-        List<PetEvent> events = d.eventLog().reversed();
+        List<PetEvent> events = d.logs().events().reversed();
         List<String> encoded = events.stream().map(LogResources::pet).toList();
         return Instance.output("AMT_MessageLog", "GetRecords", 0)
                 .with("IterationIdentifier", events.size() + 1)
@@ -96,7 +99,7 @@ final class LogResources {
     }
 
     private static Instance audit(VirtualDevice d, dev.outband.wsman.soap.CimObject in) {
-        List<LogEntry> all = d.auditLog();
+        List<LogEntry> all = d.logs().audit();
         int start = (int) Math.max(1, in.getLong("StartIndex", 1));
         List<String> page = all.stream().skip(start - 1L).limit(AUDIT_PAGE).map(LogResources::audit).toList();
         return Instance.output("AMT_AuditLog", "ReadRecords", 0)
@@ -105,10 +108,14 @@ final class LogResources {
                 .with("EventRecords", page);
     }
 
+    /**
+     * A 21-byte PET record as AMT_MessageLog carries it: the time stamp little-endian, then device address,
+     * sensor type, event type, offset, source, severity, sensor number, entity, instance and event data.
+     */
     static String pet(PetEvent e) {
-        ByteBuffer b = ByteBuffer.allocate(21);
+        ByteBuffer b = ByteBuffer.allocate(21).order(ByteOrder.LITTLE_ENDIAN);
         b.putInt((int) e.time().getEpochSecond());
-        b.put((byte) 0x01).put((byte) e.sensorType()).put((byte) 0x6F).put((byte) e.eventOffset());
+        b.put((byte) 0xFF).put((byte) e.sensorType()).put((byte) 0x6F).put((byte) e.eventOffset());
         b.put((byte) 0x68).put((byte) e.severity()).put((byte) 0xFF).put((byte) e.entity()).put((byte) 0x00);
         b.put((byte) 0x40).put((byte) e.data2());
         return Base64.getEncoder().encodeToString(b.array());

@@ -30,9 +30,14 @@ final class PowerResources {
                                 .with("ElementName", "Intel(r) AMT Power Management Service")
                                 .with("EnabledState", 5)
                                 .with("Name", "Intel(r) AMT Power Management Service")
-                                .with("OSPowerSavingState", d.osPowerSavingState())
+                                .with("RequestedState", 12)
                                 .with("SystemCreationClassName", "CIM_ComputerSystem")
-                                .with("SystemName", "Intel(r) AMT"))).build(),
+                                .with("SystemName", "Intel(r) AMT")
+                                .with("OSPowerSavingState", d.osPowerSavingState())))
+                        .method("RequestOSPowerSavingStateChange", (d, in) -> Instance.output(
+                                "IPS_PowerManagementService", "RequestOSPowerSavingStateChange",
+                                d.requestOsPowerSaving((int) in.getLong("OSPowerSavingState", -1))))
+                        .build(),
                 ResourceClass.of("CIM_PowerManagementCapabilities", d -> List.of(
                         Instance.of("CIM_PowerManagementCapabilities")
                                 .with("ElementName", "Power Management Capabilities")

@@ -9,10 +9,12 @@ public final class SoapWriter {
     private SoapWriter() {
     }
 
-    public static String reply(SoapRequest request, String action, String body) {
+    /** A reply whose body uses the class namespaces in {@code namespaces}, declared here on the Envelope. */
+    static String reply(SoapRequest request, String action, String body, ReplyNamespaces namespaces) {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
                 + "<a:Envelope xmlns:a=\"" + Namespaces.SOAP + "\" xmlns:b=\"" + Namespaces.ADDRESSING
-                + "\" xmlns:c=\"" + Namespaces.WSMAN + "\" xmlns:g=\"" + Namespaces.ENUMERATION + "\">"
+                + "\" xmlns:c=\"" + Namespaces.WSMAN + "\" xmlns:g=\"" + Namespaces.ENUMERATION + "\""
+                + namespaces.declarations() + ">"
                 + "<a:Header><b:To>" + Namespaces.ANONYMOUS + "</b:To>"
                 + "<b:RelatesTo>" + Xml.escape(request.messageId()) + "</b:RelatesTo>"
                 + "<b:Action a:mustUnderstand=\"true\">" + Xml.escape(action) + "</b:Action>"

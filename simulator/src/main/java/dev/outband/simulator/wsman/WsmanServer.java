@@ -38,11 +38,12 @@ public final class WsmanServer implements ConnectionHandler {
 
     public WsmanServer(VirtualDevice device, HttpLimits limits) {
         this.device = device;
-        this.http = new HttpCodec(limits);
+        this.http = new HttpCodec(limits, device.config().serverName());
         this.digest = new DigestVerifier(device.credentials(), device.digestRealm(), limits.nonceLifetime(),
                 Clock.systemUTC());
-        Stream.of(PowerResources.all(), IdentityResources.all(), ConsentResources.all(), LogResources.all(),
-                        CertificateResources.all(), TlsResources.all(), RemoteAccessResources.all())
+        Stream.of(PowerResources.all(), IdentityResources.all(), InventoryResources.all(), PlatformResources.all(),
+                        ConsentResources.all(), LogResources.all(), CertificateResources.all(), TlsResources.all(),
+                        RemoteAccessResources.all())
                 .flatMap(List::stream).forEach(c -> classes.put(c.className(), c));
     }
 
@@ -71,7 +72,7 @@ public final class WsmanServer implements ConnectionHandler {
             }
             sleep(device.hooks().delay().toMillis());
             http.write(out, response, request.keepAlive());
-            if (!request.keepAlive()) {
+            if (response.closes() || !request.keepAlive()) {
                 return;
             }
         }
@@ -114,9 +115,10 @@ public final class WsmanServer implements ConnectionHandler {
             throw SoapFault.destinationUnreachable();
         }
         String action = request.action();
+        ReplyNamespaces namespaces = new ReplyNamespaces();
         if (action.equals(Operation.GET.action())) {
             return SoapWriter.reply(request, Operation.GET.responseAction(),
-                    selected(resource, instances, request).toXml());
+                    selected(resource, instances, request).toXml(namespaces), namespaces);
         }
         if (action.equals(Operation.PUT.action())) {
             if (resource.put() == null || request.content() == null) {
@@ -124,11 +126,12 @@ public final class WsmanServer implements ConnectionHandler {
             }
             selected(resource, instances, request);
             Instance updated = resource.put().apply(device, CimObject.from(request.content()));
-            return SoapWriter.reply(request, Operation.PUT.responseAction(), updated.toXml());
+            return SoapWriter.reply(request, Operation.PUT.responseAction(), updated.toXml(namespaces), namespaces);
         }
         if (action.equals(Operation.ENUMERATE.action())) {
             return SoapWriter.reply(request, Operation.ENUMERATE.responseAction(), "<g:EnumerateResponse>"
-                    + "<g:EnumerationContext>" + open(instances) + "</g:EnumerationContext></g:EnumerateResponse>");
+                    + "<g:EnumerationContext>" + open(instances) + "</g:EnumerationContext></g:EnumerateResponse>",
+                    namespaces);
         }
         if (action.equals(Operation.PULL.action())) {
             return pull(request);
@@ -136,18 +139,19 @@ public final class WsmanServer implements ConnectionHandler {
         if (action.equals(Operation.CREATE.action()) && resource.create() != null && request.content() != null) {
             String created = resource.create().apply(device, CimObject.from(request.content()));
             return SoapWriter.reply(request, Operation.CREATE.responseAction(), "<t:ResourceCreated xmlns:t=\""
-                    + Namespaces.TRANSFER + "\">" + created + "</t:ResourceCreated>");
+                    + Namespaces.TRANSFER + "\">" + created + "</t:ResourceCreated>", namespaces);
         }
         if (action.equals(Operation.DELETE.action()) && resource.delete() != null) {
             resource.delete().apply(device, request.selectors());
-            return SoapWriter.reply(request, Operation.DELETE.responseAction(), "");
+            return SoapWriter.reply(request, Operation.DELETE.responseAction(), "", namespaces);
         }
         String method = request.method();
         ResourceClass.Method handler = method == null ? null : resource.methods().get(method);
         if (handler == null) {
             throw SoapFault.actionNotSupported(action);
         }
-        return SoapWriter.reply(request, action + "Response", handler.invoke(device, request.input()).toXml());
+        return SoapWriter.reply(request, action + "Response",
+                handler.invoke(device, request.input()).toXml(namespaces), namespaces);
     }
 
     /** The instance a Get or Put names by its key selectors; a keyed class with no match has no such instance. */
@@ -187,20 +191,21 @@ public final class WsmanServer implements ConnectionHandler {
                 throw SoapFault.invalidHeader("MaxElements");
             }
         }
+        ReplyNamespaces namespaces = new ReplyNamespaces();
         StringBuilder items = new StringBuilder();
         synchronized (remaining) {
             for (int i = 0; i < max && !remaining.isEmpty(); i++) {
-                items.append(remaining.removeFirst().toXml());
+                items.append(remaining.removeFirst().toXml(namespaces));
             }
         }
         String context = ctx.getTextContent().trim();
         if (remaining.isEmpty()) {
             enumerations.remove(context);
             return SoapWriter.reply(request, Operation.PULL.responseAction(), "<g:PullResponse><g:Items>" + items
-                    + "</g:Items><g:EndOfSequence></g:EndOfSequence></g:PullResponse>");
+                    + "</g:Items><g:EndOfSequence></g:EndOfSequence></g:PullResponse>", namespaces);
         }
         return SoapWriter.reply(request, Operation.PULL.responseAction(), "<g:PullResponse><g:EnumerationContext>"
-                + context + "</g:EnumerationContext><g:Items>" + items + "</g:Items></g:PullResponse>");
+                + context + "</g:EnumerationContext><g:Items>" + items + "</g:Items></g:PullResponse>", namespaces);
     }
 
     private static void sleep(long millis) {

@@ -52,6 +52,9 @@ class AmtThroughTunnelTest {
             assertThat(device.powerState()).isEqualTo(PowerState.OFF);
             assertThat(amt.power().status().cimState()).isEqualTo(8);
 
+            // Client control mode: the person at the device reads out the code it shows.
+            amt.consent().start();
+            amt.consent().sendCode(device.consent().codeOnScreen().orElseThrow());
             try (RfbSession kvm = AmtKvmConnector.open(tunnel, "127.0.0.1", 16994,
                     new AmtCredentials("admin", "Amt-Passw0rd".toCharArray()), AmtColourMode.AUTO, false, WAIT)) {
                 Framebuffer screen = FrameGrabber.grab(kvm, WAIT);

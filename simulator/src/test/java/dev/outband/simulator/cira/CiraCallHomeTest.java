@@ -1,8 +1,12 @@
 package dev.outband.simulator.cira;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.outband.cira.apf.DeviceUuid;
+import dev.outband.cira.events.CiraEvent;
+import dev.outband.cira.events.CiraEvents;
+import dev.outband.cira.listener.CiraDevice;
 import dev.outband.cira.listener.CiraListener;
 import dev.outband.kvm.redirection.AmtCredentials;
 import dev.outband.kvm.rfb.RfbSession;
@@ -17,8 +21,12 @@ import dev.outband.wsman.http.DigestCredentials;
 import dev.outband.wsman.tls.Certificates;
 import dev.outband.wsman.tls.DeviceSslContext;
 import dev.outband.wsman.tls.TrustPolicy;
+import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import javax.net.SocketFactory;
 import javax.net.ssl.SSLContext;
@@ -49,6 +57,43 @@ class CiraCallHomeTest {
         }
     }
 
+    /**
+     * Expected order and set from the public DMT mps (src/amt/APFProcessor.ts: "Ports order: 16993, 16992, 664,
+     * 623, 16995, 16994, 5900", the MPS asking for keep-alive options once 5900 is forwarded). The listener
+     * records every forward; a channel to a port the device does not serve fails as a refused connect.
+     */
+    @Test
+    void aDeviceForwardsAmtsPortsInAmtsOrderAndRefusesChannelsToThoseItDoesNotServe() throws Exception {
+        List<CiraEvent.PortsForwarded> forwards = new CopyOnWriteArrayList<>();
+        try (CiraListener listener = CiraTestLab.startListener(CiraTestLab.settings());
+                CiraEvents.Subscription events = listener.subscribe(e -> {
+                    if (e instanceof CiraEvent.PortsForwarded p) {
+                        forwards.add(p);
+                    }
+                });
+                DeviceFleet fleet = DeviceFleet.start(1, 0, "admin", "Sim-Passw0rd", null, Duration.ofMillis(50));
+                CiraCallHome home = CiraCallHome.start(fleet, "127.0.0.1", listener.port(), CiraTestLab.USER,
+                        CiraTestLab.PASSWORD, Certificates.sha256(CiraTestLab.identity().certificate()), null)) {
+            assertThat(home.clients().getFirst().awaitForwarding(Duration.ofSeconds(20))).isTrue();
+            DeviceUuid uuid = new DeviceUuid(fleet.members().getFirst().device().uuid());
+
+            List<Integer> order = new ArrayList<>();
+            for (CiraEvent.PortsForwarded p : forwards) {
+                p.ports().stream().filter(port -> !order.contains(port)).forEach(order::add);
+            }
+            assertThat(order).containsExactly(16993, 16992, 664, 623, 16995, 16994, 5900);
+
+            CiraDevice device = listener.device(uuid).orElseThrow();
+            for (int unserved : List.of(664, 623, 5900, 16993, 16995)) {
+                assertThatThrownBy(() -> device.openChannel(unserved)).isInstanceOf(IOException.class)
+                        .hasMessageContaining("port " + unserved).hasMessageContaining("CONNECT_FAILED");
+            }
+            AmtClient amt = AmtClient.connect(DeviceEndpoint.http("127.0.0.1", 16992,
+                    new DigestCredentials("admin", "Sim-Passw0rd")).withSocketFactory(listener.socketFactory(uuid)));
+            assertThat(amt.identity().read().uuid()).as("the served ports still answer").isEqualTo(uuid.value());
+        }
+    }
+
     @Test
     void devicesWithTlsServeTheTlsPortsThroughTheTunnelWithTheCertificateOfTheirDirectOnes() throws Exception {
         DeviceCertificates.Issued identity = DeviceCertificates.loopbackDevice();
@@ -70,6 +115,9 @@ class CiraCallHomeTest {
             assertThat(direct.identity().read().uuid()).isEqualTo(member.device().uuid());
             assertThat(tunnelled.identity().read().uuid()).isEqualTo(member.device().uuid());
 
+            // Client control mode: the person at the device reads out the code it shows.
+            tunnelled.consent().start();
+            tunnelled.consent().sendCode(member.device().consent().codeOnScreen().orElseThrow());
             SocketFactory kvmTls = new TlsSocketFactory(tunnel,
                     DeviceSslContext.create(pinned, "127.0.0.1").getSocketFactory());
             try (RfbSession kvm = AmtKvmConnector.open(kvmTls, "127.0.0.1", AmtKvmConnector.TLS_PORT,

@@ -279,7 +279,8 @@ class CiraTunnelTest {
                 CiraCredentialCheck.labWide(CiraTestLab.USER, CiraTestLab.PASSWORD))) {
             CiraClientSettings settings = CiraTestLab.device(labListener, uuid, CiraTestLab.PASSWORD);
             CiraClient client = CiraClient.start(new CiraClientSettings(settings.host(), settings.port(), uuid,
-                    settings.user(), settings.password(), settings.handlers(), CiraTestLab.trusting(ca.rootCertificate()),
+                    settings.user(), settings.password(), settings.handlers(), settings.forwards(),
+                    CiraTestLab.trusting(ca.rootCertificate()),
                     settings.keepAliveInterval(), settings.reconnectMin(), settings.reconnectMax(),
                     settings.channelWindow()));
             clients.add(client);

@@ -46,7 +46,7 @@ class DeviceScreenTest {
     @Test
     void theKvmPortOfASimulatedDeviceShowsBlackWhenOffAndTheBootScreenAfterPowerOn() throws Exception {
         VirtualDevice device = new VirtualDevice(DeviceConfig.of("kvm-pc", "admin", "Kvm-Passw0rd")
-                .withBootDuration(Duration.ofMinutes(5)));
+                .withBootDuration(Duration.ofMinutes(5)).withOptInRequired(0));
         try (DevicePorts ports = DevicePorts.open(device, 0, 0, null)) {
             assertThat(device.requestPowerState(8)).isZero();
             assertThat(device.display()).isEqualTo(Display.BLACK);

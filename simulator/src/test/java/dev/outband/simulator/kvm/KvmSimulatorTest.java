@@ -122,7 +122,7 @@ class KvmSimulatorTest {
     @Test
     void aDeviceWithKvmDisabledIsReportedAsSuch() throws Exception {
         RedirectionServer disabled = new RedirectionServer("admin", PASSWORD, "Digest:ABCD",
-                RfbServer.amt(() -> ScreenMode.ON), () -> false);
+                RfbServer.amt(() -> ScreenMode.ON), () -> false, SessionGate.OPEN);
         try (LoopbackAcceptor acceptor = LoopbackAcceptor.start("kvm", 0, disabled)) {
             assertThatThrownBy(() -> connect(acceptor, PASSWORD, AmtColourMode.AUTO))
                     .isInstanceOf(RedirectionException.class)

@@ -19,13 +19,13 @@ class ConsentEndToEndTest {
             assertThat(consent.status().required()).isTrue();
             consent.start();
             assertThat(consent.status().stateName()).isEqualTo("Displayed");
-            String code = sim.device.consentCodeOnScreen().orElseThrow();
+            String code = sim.device.consent().codeOnScreen().orElseThrow();
             String wrong = code.equals("000000") ? "111111" : "000000";
 
             assertThatThrownBy(() -> consent.sendCode(wrong))
                     .isInstanceOfSatisfying(ReturnValueException.class,
                             e -> assertThat(e.returnValueName()).isEqualTo("Invalid user consent code"));
-            assertThat(sim.device.wrongConsentCodes()).isEqualTo(1);
+            assertThat(sim.device.consent().wrongCodes()).isEqualTo(1);
 
             consent.sendCode(code);
             assertThat(consent.status().stateName()).isEqualTo("Received");

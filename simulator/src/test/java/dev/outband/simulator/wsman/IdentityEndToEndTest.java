@@ -15,7 +15,7 @@ class IdentityEndToEndTest {
     void identityComesFromTheDevicesOwnState() throws Exception {
         try (Fixture sim = new Fixture()) {
             AmtIdentity id = sim.client().identity().read();
-            assertThat(id.amtVersion()).isEqualTo("16.1");
+            assertThat(id.amtVersion()).isEqualTo("16.1.25");
             assertThat(id.provisioningMode()).isEqualTo(AmtIdentity.ProvisioningMode.CLIENT_CONTROL);
             assertThat(id.provisioningState()).isEqualTo(AmtIdentity.ProvisioningState.POST_PROVISIONING);
             assertThat(id.hostName()).isEqualTo("sim-1");
@@ -30,7 +30,8 @@ class IdentityEndToEndTest {
             List<CimObject> items = sim.client(sim.device.credentials(), WsmanSettings.defaults().withPullMaxElements(2))
                     .wsman().enumerate("CIM_SoftwareIdentity");
             assertThat(items).extracting(o -> o.get("InstanceID"))
-                    .containsExactly("Flash", "Netstack", "AMTApps", "AMT", "Sku", "VendorID", "Build Number");
+                    .containsExactly("Flash", "Netstack", "AMTApps", "AMT", "Sku", "VendorID", "Build Number",
+                            "Recovery Version", "Recovery Build Num", "Legacy Mode", "AMT FW Core Version");
         }
     }
 }

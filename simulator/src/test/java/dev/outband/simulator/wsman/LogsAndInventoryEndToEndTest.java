@@ -8,6 +8,8 @@ import dev.outband.wsman.amt.log.AuditRecord;
 import dev.outband.wsman.amt.log.EventRecord;
 import dev.outband.wsman.amt.power.PowerAction;
 import dev.outband.wsman.amt.redirection.RedirectionStatus;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -18,13 +20,15 @@ class LogsAndInventoryEndToEndTest {
     void powerActionsLeaveReadableEventAndAuditRecordsNewestEventFirst() throws Exception {
         try (Fixture sim = new Fixture()) {
             AmtClient client = sim.client();
+            Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             client.power().perform(PowerAction.OFF);
             client.power().perform(PowerAction.ON_TO_BIOS);
 
             List<EventRecord> events = client.logs().events();
             assertThat(events).extracting(EventRecord::description)
-                    .containsExactly("Entering BIOS setup", "S5/G2 soft-off");
-            assertThat(events.getFirst().text()).contains("Information", "BIOS", "System firmware progress");
+                    .containsExactly("User-initiated system setup", "S5/G2 soft-off");
+            assertThat(events.getFirst().text()).contains("Monitor", "BIOS", "System firmware progress");
+            assertThat(events).allSatisfy(e -> assertThat(e.time()).isBetween(before, Instant.now()));
 
             List<AuditRecord> audit = client.logs().audit();
             assertThat(audit).extracting(AuditRecord::application, AuditRecord::event, AuditRecord::initiator)

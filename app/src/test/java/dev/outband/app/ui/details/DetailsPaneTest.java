@@ -75,7 +75,7 @@ class DetailsPaneTest {
         assertThat(ConsoleFixture.shown(robot, "#detailsHint")).as("hint while nothing is selected").isTrue();
 
         robot.clickOn("sim-fast");
-        waitForFact(robot, "#identityFacts", "15.0");
+        waitForFact(robot, "#identityFacts", "15.0.42");
         assertThat(ConsoleFixture.shown(robot, "#detailsHint")).as("hint once a device is selected").isFalse();
         assertThat(ConsoleFixture.labelsIn(robot, "#identityFacts")).contains("Client control mode (CCM)", "Provisioned",
                 "sim-fast.lab.outband.test", fast.uuid().toString());
@@ -103,14 +103,14 @@ class DetailsPaneTest {
                 .anyMatch(c -> "System ACPI power state: S5/G2 soft-off".equals(c.getText()));
 
         Device stored = store.devices().findByName("sim-fast").orElseThrow();
-        assertThat(stored.state().amtVersion()).isEqualTo("15.0");
+        assertThat(stored.state().amtVersion()).isEqualTo("15.0.42");
         assertThat(stored.state().powerState()).isEqualTo("Off - Soft");
         assertThat(stored.state().lastSeen()).isNotNull();
         // The list shows what was read, and the device stays selected (rows are replaced on the FX thread).
         TableView<Device> table = robot.lookup("#deviceTable").queryTableView();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
             Device shown = table.getSelectionModel().getSelectedItem();
-            return shown != null && shown.name().equals("sim-fast") && "15.0".equals(shown.state().amtVersion())
+            return shown != null && shown.name().equals("sim-fast") && "15.0.42".equals(shown.state().amtVersion())
                     && "Off - Soft".equals(shown.state().powerState());
         });
     }
@@ -128,7 +128,7 @@ class DetailsPaneTest {
         Thread.sleep(3 * 1500);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#detailsTitle").queryAs(Label.class).getText()).isEqualTo("sim-fast");
-        assertThat(ConsoleFixture.labelsIn(robot, "#identityFacts")).contains("sim-fast.lab.outband.test", "15.0")
+        assertThat(ConsoleFixture.labelsIn(robot, "#identityFacts")).contains("sim-fast.lab.outband.test", "15.0.42")
                 .doesNotContain("sim-slow.lab.outband.test");
     }
 

@@ -83,24 +83,24 @@ class DeviceKvmTest {
         robot.clickOn("#kvm");
 
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> consentDialog(robot).isPresent());
-        String code = consenting.consentCodeOnScreen().orElseThrow();
+        String code = consenting.consent().codeOnScreen().orElseThrow();
         String wrong = String.format("%06d", (Integer.parseInt(code) + 1) % 1_000_000);
         send(robot, "12345");
         assertThat(consentDialog(robot)).as("five digits cannot be sent").isPresent();
-        assertThat(consenting.wrongConsentCodes()).isZero();
+        assertThat(consenting.consent().wrongCodes()).isZero();
         send(robot, wrong);
 
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> consentDialog(robot)
                 .flatMap(pane -> Optional.ofNullable(pane.lookup("#consentProblem"))).isPresent());
         Label problem = (Label) consentDialog(robot).orElseThrow().lookup("#consentProblem");
         assertThat(problem.getText()).contains("refused that code");
-        assertThat(consenting.wrongConsentCodes()).isEqualTo(1);
+        assertThat(consenting.consent().wrongCodes()).isEqualTo(1);
         assertThat(kvmWindow(robot)).as("no screen before consent").isEmpty();
 
         send(robot, code);
 
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> kvmWindow(robot).isPresent());
-        assertThat(consenting.consentState()).as("consent received").isGreaterThanOrEqualTo(3);
+        assertThat(consenting.consent().state()).as("consent received").isGreaterThanOrEqualTo(3);
     }
 
     @Test

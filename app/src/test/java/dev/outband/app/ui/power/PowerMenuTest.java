@@ -136,7 +136,7 @@ class PowerMenuTest {
         assertThat(robot.lookup("#bulkResults").queryListView().getItems()).map(String::valueOf)
                 .containsExactlyInAnyOrder("sim-1 — done, now Sleep - Deep", "sim-9 — not supported by this device");
         assertThat(older.powerState()).isEqualTo(PowerState.ON);
-        assertThat(older.auditLog()).as("nothing was sent to the device that lacks the action").isEmpty();
+        assertThat(older.logs().audit()).as("nothing was sent to the device that lacks the action").isEmpty();
     }
 
     private static void waitForItem(FxRobot robot, String label) throws Exception {

@@ -20,12 +20,19 @@ public final class PetRecordDecoder {
             Map.entry(0x00, "Unspecified"), Map.entry(0x03, "Processor"), Map.entry(0x07, "System board"),
             Map.entry(0x0A, "Power supply"), Map.entry(0x17, "System chassis"), Map.entry(0x20, "Memory device"),
             Map.entry(0x22, "BIOS"), Map.entry(0x23, "Operating system"), Map.entry(0x26, "Intel AMT"));
+    /** IPMI system firmware progress codes (event data 2), as the public DMT decoder also names them. */
     private static final Map<Integer, String> PROGRESS = Map.ofEntries(
-            Map.entry(0x01, "Memory initialization"), Map.entry(0x03, "Secondary processor initialization"),
-            Map.entry(0x05, "User-initiated system setup"), Map.entry(0x07, "Option ROM initialization"),
-            Map.entry(0x09, "Video initialization"), Map.entry(0x0B, "Keyboard test"),
-            Map.entry(0x0D, "USB resource configuration"), Map.entry(0x13, "Starting operating system boot process"),
-            Map.entry(0x14, "Entering BIOS setup"));
+            Map.entry(0x01, "Memory initialization"), Map.entry(0x02, "Hard-disk initialization"),
+            Map.entry(0x03, "Secondary processor initialization"), Map.entry(0x04, "User authentication"),
+            Map.entry(0x05, "User-initiated system setup"), Map.entry(0x06, "USB resource configuration"),
+            Map.entry(0x07, "PCI resource configuration"), Map.entry(0x08, "Option ROM initialization"),
+            Map.entry(0x09, "Video initialization"), Map.entry(0x0A, "Cache initialization"),
+            Map.entry(0x0B, "SM Bus initialization"), Map.entry(0x0C, "Keyboard controller initialization"),
+            Map.entry(0x0D, "Embedded controller initialization"), Map.entry(0x12, "Calling OS wake-up vector"),
+            Map.entry(0x13, "Starting operating system boot process"),
+            Map.entry(0x14, "Baseboard initialization"), Map.entry(0x16, "Floppy initialization"),
+            Map.entry(0x17, "Keyboard test"), Map.entry(0x18, "Pointing device test"),
+            Map.entry(0x19, "Primary processor initialization"));
     private static final String[] ACPI_STATES = {"S0/G0 working", "S1 sleeping", "S2 sleeping", "S3 sleeping",
         "S4 hibernate", "S5/G2 soft-off", "S4/S5 soft-off", "G3 mechanical off"};
 
@@ -37,7 +44,8 @@ public final class PetRecordDecoder {
         if (r.length != RECORD_LENGTH) {
             throw new IllegalArgumentException("PET record must be 21 bytes, was " + r.length);
         }
-        long seconds = ((r[0] & 0xFFL) << 24) | ((r[1] & 0xFF) << 16) | ((r[2] & 0xFF) << 8) | (r[3] & 0xFF);
+        // AMT writes the PET time stamp little-endian, unlike the rest of IPMI's big-endian habits.
+        long seconds = (r[0] & 0xFFL) | ((r[1] & 0xFF) << 8) | ((r[2] & 0xFF) << 16) | ((r[3] & 0xFFL) << 24);
         int sensorType = r[5] & 0xFF;
         int offset = r[7] & 0x0F;
         int severity = r[9] & 0xFF;

@@ -4,21 +4,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(5)
 class RecordDecoderTest {
+    /**
+     * Records and decoded values from a real AMT_MessageLog GetRecords reply, recorded in the public
+     * go-wsman-messages repository (pkg/wsman/wsmantesting/responses/amt/messagelog/getrecords.xml); its
+     * decoder test (pkg/wsman/amt/messagelog/decoder_test.go) reads them as Unix times 0x65010622 and
+     * 0x6598C863, "PCI resource configuration" from BIOS with severity Monitor, and an Intel(r) ME event.
+     */
     @Test
-    void aFirmwareProgressPetRecordReadsAsText() {
-        // time 0x5F5E1000, sensor 0x0F, offset 2, severity information, entity BIOS, progress 0x13
-        byte[] r = HexFormat.of().parseHex("5F5E1000" + "01" + "0F" + "6F" + "02" + "68" + "02" + "FF" + "22" + "00"
-                + "40" + "13" + "000000000000");
-        EventRecord e = PetRecordDecoder.decode(r);
-        assertThat(e.time()).isEqualTo(Instant.ofEpochSecond(0x5F5E1000L));
-        assertThat(e.text()).isEqualTo(Instant.ofEpochSecond(0x5F5E1000L)
-                + " Information BIOS: System firmware progress - Starting operating system boot process");
+    void aRecordedAmtFirmwareProgressRecordReadsItsLittleEndianTime() {
+        EventRecord e = PetRecordDecoder.decode(Base64.getDecoder().decode("IgYBZf8PbwJoAf8iAEAHAAAAAAAA"));
+        assertThat(e.time()).isEqualTo(Instant.parse("2023-09-13T00:45:22Z"));
+        assertThat(e.sensorType()).isEqualTo(0x0F);
+        assertThat(e.eventOffset()).isEqualTo(2);
+        assertThat(e.severityName()).isEqualTo("Monitor");
+        assertThat(e.entityName()).isEqualTo("BIOS");
+        assertThat(e.description()).isEqualTo("PCI resource configuration");
+    }
+
+    @Test
+    void aRecordedAmtSecurityRecordReadsItsLittleEndianTime() {
+        EventRecord e = PetRecordDecoder.decode(Base64.getDecoder().decode("Y8iYZf8GbwVoEP8mYaoKAAAAAAAA"));
+        assertThat(e.time()).isEqualTo(Instant.parse("2024-01-06T03:26:27Z"));
+        assertThat(e.sensorType()).isEqualTo(0x06);
+        assertThat(e.severityName()).isEqualTo("Critical");
     }
 
     @Test

@@ -46,6 +46,23 @@ class UuidTakeoverTest {
     }
 
     @Test
+    void aDeviceWithCredentialsOfItsOwnCannotBeClaimedWithTheLabWidePassword() throws Exception {
+        DeviceUuid own = ApfPeer.randomUuid();
+        byte[] ownPassword = "per-device-0f3a".getBytes(StandardCharsets.UTF_8);
+        CiraCredentialCheck check = CiraCredentialCheck.perDeviceThenLabWide(
+                Map.of(own, new CiraCredential("cira-own", ownPassword)), ApfPeer.USER, ApfPeer.PASSWORD);
+        try (CiraListener listener = CiraListener.start(settings(), ApfPeer.identity(), check);
+             ApfPeer impostor = new ApfPeer(listener);
+             ApfPeer device = new ApfPeer(listener);
+             ApfPeer other = new ApfPeer(listener)) {
+            assertThat(impostor.login(own, ApfPeer.USER, ApfPeer.PASSWORD)).isInstanceOf(UserAuthFailure.class);
+            assertThat(device.login(own, "cira-own", ownPassword)).isInstanceOf(UserAuthSuccess.class);
+            assertThat(other.login(ApfPeer.randomUuid(), ApfPeer.USER, ApfPeer.PASSWORD))
+                    .as("a device without credentials of its own, by explicit choice").isInstanceOf(UserAuthSuccess.class);
+        }
+    }
+
+    @Test
     void theSameDeviceReconnectingWithItsOwnCredentialsReplacesItsOldSession() throws Exception {
         DeviceUuid uuid = ApfPeer.randomUuid();
         CiraCredentialCheck perDevice = CiraCredentialCheck.perDevice(

@@ -161,6 +161,9 @@ final class CiraSession {
                 checkHandshakeType();
             }
             holdBudget(codec.buffered());
+            // Virtual threads are not time-sliced: a device that keeps the socket full must not keep
+            // the carrier from every other session.
+            Thread.yield();
         }
     }
 

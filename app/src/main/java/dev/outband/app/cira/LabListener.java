@@ -9,6 +9,7 @@ import dev.outband.cira.events.CiraEvent;
 import dev.outband.cira.events.CiraEventListener;
 import dev.outband.cira.events.CiraEvents;
 import dev.outband.cira.listener.CiraCredentialCheck;
+import dev.outband.cira.listener.CiraCredentialCheck.CiraCredential;
 import dev.outband.cira.listener.CiraListener;
 import dev.outband.cira.listener.DeviceSnapshot;
 import dev.outband.cira.listener.ListenerSettings;
@@ -20,6 +21,7 @@ import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -28,8 +30,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The console's own CIRA listener: started and stopped by the technician, one lab-wide CIRA user,
- * the password sealed in the data folder, devices that connect added to the store. Subscribers stay
+ * The console's own CIRA listener: started and stopped by the technician. Devices log in with their
+ * own CIRA credentials ({@link CiraDeviceCredentials}); a lab-wide user and password, sealed in the data
+ * folder, admit the others only when the technician enters them. Devices that connect are added to the store. Subscribers stay
  * subscribed across restarts of the listener. Thread-safe; every method may block briefly.
  */
 public final class LabListener implements CiraTunnels, AutoCloseable {
@@ -41,7 +44,8 @@ public final class LabListener implements CiraTunnels, AutoCloseable {
     private volatile Attached attached;
     private volatile Running running;
 
-    private record Attached(SecretFiles secrets, ListenerIdentities identities, CiraDeviceRegistry registry) {
+    private record Attached(SecretFiles secrets, ListenerIdentities identities, CiraDeviceRegistry registry,
+                            CiraDeviceCredentials deviceCredentials) {
     }
 
     private record Running(CiraListener listener, ServerIdentity identity, CiraEvents.Subscription subscription) {
@@ -55,7 +59,7 @@ public final class LabListener implements CiraTunnels, AutoCloseable {
     /** Connects the opened store: where the password, the identity and new devices go. */
     public void attach(DeviceStore store) {
         attached = new Attached(store.secrets(), new ListenerIdentities(store.folder(), store.secrets()),
-                new CiraDeviceRegistry(store.devices()));
+                new CiraDeviceRegistry(store.devices()), new CiraDeviceCredentials(store.secrets()));
     }
 
     public boolean hasSavedPassword() {
@@ -78,20 +82,14 @@ public final class LabListener implements CiraTunnels, AutoCloseable {
             return running.listener().port();
         }
         try {
-            if (request.user().isBlank()) {
-                throw new IOException("Enter the CIRA user the devices were configured with");
-            }
-            byte[] password = password(a.secrets(), request);
+            CiraCredentialCheck check = credentialCheck(a, request);
             ServerIdentity identity = a.identities().resolve(request.caPassphrase());
             CiraListener listener;
             try {
-                listener = CiraListener.start(base.withPort(request.port()), identity,
-                        CiraCredentialCheck.labWide(request.user().strip(), password));
+                listener = CiraListener.start(base.withPort(request.port()), identity, check);
             } catch (BindException e) {
                 throw new IOException("Port " + request.port() + " is in use by another program:"
                         + " choose another port or stop that program", e);
-            } finally {
-                Arrays.fill(password, (byte) 0);
             }
             CiraEvents.Subscription subscription = listener.subscribe(event -> onEvent(a, event));
             running = new Running(listener, identity, subscription);
@@ -183,6 +181,24 @@ public final class LabListener implements CiraTunnels, AutoCloseable {
             });
         } catch (RuntimeException e) {
             log().warn("CIRA device {} could not be added to the store: {}", event.device(), e.getMessage());
+        }
+    }
+
+    /** Per-device credentials always; the lab-wide account only when the technician entered its user. */
+    private static CiraCredentialCheck credentialCheck(Attached a, StartRequest request) throws IOException {
+        Map<DeviceUuid, CiraCredential> own = a.deviceCredentials().all();
+        if (request.user().isBlank()) {
+            if (own.isEmpty()) {
+                throw new IOException("Enter the CIRA user the devices were configured with, or give each device"
+                        + " its own credentials (outband cira credentials UUID)");
+            }
+            return CiraCredentialCheck.perDevice(own);
+        }
+        byte[] password = password(a.secrets(), request);
+        try {
+            return CiraCredentialCheck.perDeviceThenLabWide(own, request.user().strip(), password);
+        } finally {
+            Arrays.fill(password, (byte) 0);
         }
     }
 

@@ -34,7 +34,7 @@ public final class Cli {
         cli.addSubcommand(new InfoCommand());
         cli.addSubcommand(new SimCommand());
         cli.addSubcommand(CommandGroup.named("cira", "The local CIRA listener (a mini MPS for lab devices).",
-                new CiraListenCommand()));
+                new CiraListenCommand(), new CiraCredentialsCommand(context)));
         cli.addSubcommand(CommandGroup.named("kvm", "The remote screen of stored devices.",
                 new KvmScreenshotCommand(context)));
         cli.addSubcommand(CommandGroup.named("vnc", "Standard VNC servers (also AMT's port 5900).",

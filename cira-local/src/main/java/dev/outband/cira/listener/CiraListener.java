@@ -162,7 +162,7 @@ public final class CiraListener implements AutoCloseable {
                 plain = server.accept();
                 admit(plain);
             } catch (Throwable e) {
-                if (closed) {
+                if (closed || server.isClosed()) {
                     return;
                 }
                 log.error("CIRA listener: accepting a connection failed; still listening", e);

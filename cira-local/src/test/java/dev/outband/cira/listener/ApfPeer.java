@@ -122,7 +122,11 @@ final class ApfPeer implements AutoCloseable {
 
     /** The next message, or null when the listener closed the connection within {@code timeout}. */
     ApfMessage next(Duration timeout) throws IOException {
-        socket.setSoTimeout((int) timeout.toMillis());
+        try {
+            socket.setSoTimeout((int) timeout.toMillis());
+        } catch (IOException closed) {
+            return null;
+        }
         byte[] chunk = new byte[4096];
         ApfMessage message = codec.next();
         while (message == null) {
@@ -182,8 +186,8 @@ final class ApfPeer implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         byte[] chunk = new byte[8192];
         while (System.nanoTime() < deadline) {
-            socket.setSoTimeout((int) Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
             try {
+                socket.setSoTimeout((int) Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
                 if (in.read(chunk) < 0) {
                     return true;
                 }

@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The console's own CIRA listener: started and stopped by the technician. Devices log in with their
  * own CIRA credentials ({@link CiraDeviceCredentials}); a lab-wide user and password, sealed in the data
- * folder, admit the others only when the technician enters them. Devices that connect are added to the store. Subscribers stay
+ * folder, admit the others only when the technician enters them. Devices that connect are added to the
+ * store. Subscribers stay
  * subscribed across restarts of the listener. Thread-safe; every method may block briefly.
  */
 public final class LabListener implements CiraTunnels, AutoCloseable {

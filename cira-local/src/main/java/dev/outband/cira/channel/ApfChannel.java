@@ -252,7 +252,7 @@ public final class ApfChannel implements Closeable {
         try {
             return remoteWindow.consume(wanted, creditTimeoutMillis);
         } catch (SocketTimeoutException e) {
-            String reason = "the device granted no window credit for " + creditTimeoutMillis + " ms";
+            String reason = "the peer granted no window credit for " + creditTimeoutMillis + " ms";
             synchronized (this) {
                 if (failure == null) {
                     failure = reason;

@@ -34,7 +34,8 @@ public final class Cli {
         cli.addSubcommand(new InfoCommand());
         cli.addSubcommand(new SimCommand());
         cli.addSubcommand(CommandGroup.named("cira", "The local CIRA listener (a mini MPS for lab devices).",
-                new CiraListenCommand(), new CiraSetupCommands.Setup(context), new CiraSetupCommands.Remove(context)));
+                new CiraListenCommand(), new CiraCredentialsCommand(context), new CiraSetupCommands.Setup(context),
+                new CiraSetupCommands.Remove(context)));
         cli.addSubcommand(CaCommands.group(context));
         cli.addSubcommand(TlsCommands.group(context));
         cli.addSubcommand(CommandGroup.named("kvm", "The remote screen of stored devices.",

@@ -7,6 +7,7 @@ import dev.outband.app.store.Device;
 import dev.outband.app.store.DeviceStore;
 import dev.outband.app.store.Reach;
 import dev.outband.cira.apf.DeviceUuid;
+import dev.outband.cira.apf.DisconnectReason;
 import dev.outband.simulator.cira.CiraClient;
 import dev.outband.simulator.device.DeviceConfig;
 import dev.outband.simulator.device.VirtualDevice;
@@ -57,6 +58,28 @@ class LabListenerTest {
             assertThat(device.host()).isEqualTo("127.0.0.1");
             assertThat(device.user()).as("the CIRA account is not the AMT admin account").isNull();
             assertThat(added).extracting(Device::name).containsExactly(device.name());
+        }
+    }
+
+    @Test
+    void aDeviceWithItsOwnCredentialsGetsInAndTheLabWidePasswordCannotClaimItsUuid() throws Exception {
+        VirtualDevice virtual = new VirtualDevice(DeviceConfig.of("sim-own", "admin", "Sim-Passw0rd"));
+        try (DeviceStore store = DeviceStore.open(home, () -> null);
+                LabListener listener = new LabListener(SimulatedCiraDevice.loopbackSettings())) {
+            CiraAccounts.Account own = new CiraAccounts(store.secrets()).ensure(new DeviceUuid(virtual.uuid()));
+            listener.attach(store);
+            listener.start(SimulatedCiraDevice.freePort());
+            try (CiraClient impostor = SimulatedCiraDevice.start(listener, virtual, null, SimulatedCiraDevice.USER,
+                    SimulatedCiraDevice.PASSWORD.getBytes(StandardCharsets.UTF_8))) {
+                await(() -> impostor.lastDisconnectReason() != null);
+                assertThat(impostor.lastDisconnectReason()).isEqualTo(DisconnectReason.INVALID_CREDENTIALS);
+            }
+            try (CiraClient device = SimulatedCiraDevice.start(listener, virtual, null, own.user(),
+                    own.password().getBytes(StandardCharsets.UTF_8))) {
+                assertThat(device.awaitForwarding(Duration.ofSeconds(20))).isTrue();
+            }
+            assertThat(Files.readString(home.resolve("cira-account-" + virtual.uuid() + ".sealed"),
+                    StandardCharsets.ISO_8859_1)).doesNotContain(own.password());
         }
     }
 

@@ -43,15 +43,20 @@ public final class SimulatedCiraDevice {
     /** As {@link #connect(LabListener, VirtualDevice)}, also forwarding 16993/16995 served with {@code deviceTls}. */
     public static CiraClient connect(LabListener listener, VirtualDevice device, SSLContext deviceTls)
             throws Exception {
-        CiraClient client = CiraClient.start(CiraClientSettings.of("127.0.0.1", listener.port(),
-                new DeviceUuid(device.uuid()), USER, PASSWORD.getBytes(StandardCharsets.UTF_8),
-                ForwardedPorts.of(device, deviceTls), trusting(listener.certificate().orElseThrow()))
-                .withKeepAliveInterval(Duration.ofSeconds(1)));
+        CiraClient client = start(listener, device, deviceTls, USER, PASSWORD.getBytes(StandardCharsets.UTF_8));
         if (!client.awaitForwarding(Duration.ofSeconds(20))) {
             client.close();
             throw new AssertionError("the simulated device did not reach port forwarding");
         }
         return client;
+    }
+
+    /** Starts {@code device} calling the listener with the given CIRA account; it may or may not get in. */
+    public static CiraClient start(LabListener listener, VirtualDevice device, SSLContext deviceTls, String user,
+                                   byte[] password) throws Exception {
+        return CiraClient.start(CiraClientSettings.of("127.0.0.1", listener.port(), new DeviceUuid(device.uuid()),
+                user, password, ForwardedPorts.of(device, deviceTls), trusting(listener.certificate().orElseThrow()))
+                .withKeepAliveInterval(Duration.ofSeconds(1)));
     }
 
     /** A device checks its MPS: this one accepts exactly the listener's certificate. */

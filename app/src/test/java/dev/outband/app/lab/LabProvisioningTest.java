@@ -52,7 +52,7 @@ class LabProvisioningTest {
 
     @Test
     void aDeviceGoesFromPlainHttpToTlsCallingTheLaptopAndIsManagedThroughTheTunnel() throws Exception {
-        VirtualDevice virtual = new VirtualDevice(DeviceConfig.of("lab-2", "admin", "Sim-Passw0rd"));
+        VirtualDevice virtual = new VirtualDevice(DeviceConfig.of("lab-2", "admin", "Sim-Passw0rd").withOptInRequired(0));
         try (DevicePorts ports = DevicePorts.open(virtual, 0, 0, null);
                 MpsCaller caller = MpsCaller.attach(virtual);
                 DeviceStore store = DeviceStore.open(home, () -> null);

@@ -72,6 +72,11 @@ public final class ApfCodec {
         return end - start;
     }
 
+    /** The type byte of the message being received, or -1 when nothing is buffered. */
+    public int pendingTypeId() {
+        return start == end ? -1 : buffer[start] & 0xFF;
+    }
+
     /** Tells the decoder a GLOBAL_REQUEST with wantReply was sent, so it can size the reply. */
     public void expectGlobalReply(String requestName) {
         pendingGlobalRepliesWithPort.add(ApfMessage.TCPIP_FORWARD.equals(requestName));

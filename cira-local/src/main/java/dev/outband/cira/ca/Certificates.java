@@ -66,19 +66,37 @@ final class Certificates {
         X509v3CertificateBuilder builder = builder(issuerName, subject, spki, validity);
         try {
             JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
-            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-            builder.addExtension(Extension.keyUsage, true,
-                    new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
-            builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purposes));
-            builder.addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(spki));
+            endEntityExtensions(builder, utils, spki, names, purposes);
             builder.addExtension(Extension.authorityKeyIdentifier, false, utils.createAuthorityKeyIdentifier(issuer));
-            if (!names.isEmpty()) {
-                builder.addExtension(Extension.subjectAlternativeName, false, subjectAltNames(names));
-            }
         } catch (IOException e) {
             throw new GeneralSecurityException("cannot encode extensions", e);
         }
         return sign(builder, issuerKey);
+    }
+
+    /** A self-signed end-entity certificate (CA:FALSE), for a server that has no CA to issue one. */
+    static X509Certificate selfSignedLeaf(X500Name subject, KeyPair keys, List<String> names, Duration validity,
+                                          KeyPurposeId... purposes) throws GeneralSecurityException {
+        SubjectPublicKeyInfo spki = SubjectPublicKeyInfo.getInstance(keys.getPublic().getEncoded());
+        X509v3CertificateBuilder builder = builder(subject, subject, spki, validity);
+        try {
+            endEntityExtensions(builder, new JcaX509ExtensionUtils(), spki, names, purposes);
+        } catch (IOException e) {
+            throw new GeneralSecurityException("cannot encode extensions", e);
+        }
+        return sign(builder, keys.getPrivate());
+    }
+
+    private static void endEntityExtensions(X509v3CertificateBuilder builder, JcaX509ExtensionUtils utils,
+                                            SubjectPublicKeyInfo spki, List<String> names, KeyPurposeId... purposes)
+            throws IOException {
+        builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+        builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
+        builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purposes));
+        builder.addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(spki));
+        if (!names.isEmpty()) {
+            builder.addExtension(Extension.subjectAlternativeName, false, subjectAltNames(names));
+        }
     }
 
     /** IP literals become iPAddress entries, everything else dNSName. */

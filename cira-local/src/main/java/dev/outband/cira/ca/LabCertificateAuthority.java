@@ -149,10 +149,14 @@ public final class LabCertificateAuthority {
         return new LabCertificateAuthority(root, key);
     }
 
-    /** The listener identity when no lab CA exists: a self-signed certificate. */
+    /**
+     * The listener identity when no lab CA exists: a self-signed server certificate (not a CA) naming
+     * {@code names}, which devices pin by its fingerprint.
+     */
     public static ServerIdentity selfSignedIdentity(String commonName, List<String> names) throws GeneralSecurityException {
         KeyPair keys = Certificates.newRsaKeyPair();
-        X509Certificate self = Certificates.root(Certificates.commonName(commonName), keys, LEAF_VALIDITY);
+        X509Certificate self = Certificates.selfSignedLeaf(Certificates.commonName(commonName), keys, names,
+                LEAF_VALIDITY, KeyPurposeId.id_kp_serverAuth);
         return new ServerIdentity(keys.getPrivate(), List.of(self), List.of());
     }
 

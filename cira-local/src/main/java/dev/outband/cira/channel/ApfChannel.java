@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Objects;
@@ -25,6 +26,7 @@ public final class ApfChannel implements Closeable {
     private final int targetPort;
     private final LocalWindow localWindow;
     private final int maxChunk;
+    private final long creditTimeoutMillis;
     private final ApfSender sender;
     private final Consumer<ApfChannel> onEnd;
     private final ArrayDeque<byte[]> inbound = new ArrayDeque<>();
@@ -41,15 +43,17 @@ public final class ApfChannel implements Closeable {
     private boolean ended;
 
     /**
-     * @param maxChunk largest CHANNEL_DATA payload this side sends
-     * @param onEnd    called once when the channel stops being usable (closed by either side or aborted)
+     * @param maxChunk      largest CHANNEL_DATA payload this side sends
+     * @param creditTimeout longest a writer waits for the peer to grant window; then the channel fails
+     * @param onEnd         called once when the channel stops being usable (closed by either side or aborted)
      */
-    public ApfChannel(long localId, int targetPort, long receiveWindow, int maxChunk, ApfSender sender,
-                      Consumer<ApfChannel> onEnd) {
+    public ApfChannel(long localId, int targetPort, long receiveWindow, int maxChunk, Duration creditTimeout,
+                      ApfSender sender, Consumer<ApfChannel> onEnd) {
         this.localId = localId;
         this.targetPort = targetPort;
         this.localWindow = new LocalWindow(receiveWindow);
         this.maxChunk = maxChunk;
+        this.creditTimeoutMillis = Math.max(1, creditTimeout.toMillis());
         this.sender = Objects.requireNonNull(sender);
         this.onEnd = Objects.requireNonNull(onEnd);
     }
@@ -236,10 +240,30 @@ public final class ApfChannel implements Closeable {
             if (isClosed()) {
                 throw new IOException(closedBecause());
             }
-            int n = remoteWindow.consume(Math.min(len, maxChunk), 0);
+            int n = consumeCredit(Math.min(len, maxChunk));
             sender.send(new ChannelData(remoteId, b, off, n));
             off += n;
             len -= n;
+        }
+    }
+
+    /** Waits for window credit within the credit timeout; past it the channel fails for good. */
+    private int consumeCredit(int wanted) throws IOException {
+        try {
+            return remoteWindow.consume(wanted, creditTimeoutMillis);
+        } catch (SocketTimeoutException e) {
+            String reason = "the peer granted no window credit for " + creditTimeoutMillis + " ms";
+            synchronized (this) {
+                if (failure == null) {
+                    failure = reason;
+                }
+            }
+            try {
+                close();
+            } catch (IOException notSent) {
+                // The session is failing too; the channel is closed on our side either way.
+            }
+            throw new IOException("channel to port " + targetPort + " failed: " + reason, e);
         }
     }
 

@@ -1,10 +1,12 @@
 package dev.outband.cira.cli;
 
+import dev.outband.cira.apf.DeviceUuid;
 import dev.outband.cira.ca.LabCaFolder;
 import dev.outband.cira.ca.LabCertificateAuthority;
 import dev.outband.cira.events.CiraEvent;
 import dev.outband.cira.events.CiraEvents;
 import dev.outband.cira.listener.CiraCredentialCheck;
+import dev.outband.cira.listener.CiraCredentialCheck.CiraCredential;
 import dev.outband.cira.listener.CiraListener;
 import dev.outband.cira.listener.ListenerSettings;
 import dev.outband.cira.listener.ServerIdentity;
@@ -20,11 +22,13 @@ import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code outband cira listen}: runs the CIRA listener headless and prints what devices do. */
@@ -40,11 +44,15 @@ public final class CiraListenCommand implements Callable<Integer> {
     @Option(names = "--bind", description = "Address to listen on (default: all).")
     InetAddress bind;
 
-    @Option(names = "--user", required = true, description = "CIRA user every device authenticates with.")
+    @Option(names = "--device-credentials",
+            description = "Per-device CIRA credentials, one UUID,USER,PASSWORD per line, owner-readable only.")
+    Path deviceCredentials;
+
+    @Option(names = "--user", description = "Lab-wide CIRA user, for devices without credentials of their own.")
     String user;
 
-    @Option(names = "--password-file", required = true,
-            description = "File holding the CIRA password (first line); never given on the command line.")
+    @Option(names = "--password-file",
+            description = "File holding the lab-wide CIRA password (first line); never given on the command line.")
     Path passwordFile;
 
     @Option(names = "--name", description = "Host name or IP the certificate names (repeatable).")
@@ -68,15 +76,13 @@ public final class CiraListenCommand implements Callable<Integer> {
             LegacyTls.allowInThisJvm();
         }
         PrintWriter out = spec.commandLine().getOut();
-        byte[] password = firstLine(passwordFile).getBytes(StandardCharsets.UTF_8);
+        CiraCredentialCheck check = credentialCheck();
         List<String> certificateNames = names.isEmpty() ? defaultNames() : names;
         ListenerSettings settings = ListenerSettings.defaults().withPort(port).withBindAddress(bind)
                 .withLegacyTls(legacyTls).withCertificateNames(certificateNames);
         ServerIdentity identity = identity(certificateNames);
-        try (CiraListener listener = CiraListener.start(settings, identity,
-                CiraCredentialCheck.labWide(user, password));
+        try (CiraListener listener = CiraListener.start(settings, identity, check);
              CiraEvents.Subscription subscription = listener.subscribe(event -> print(out, event))) {
-            Arrays.fill(password, (byte) 0);
             Thread hook = new Thread(stop::countDown, "cira-listen-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             out.printf("CIRA listener on port %d; Ctrl+C stops it.%n", listener.port());
@@ -92,6 +98,31 @@ public final class CiraListenCommand implements Callable<Integer> {
     /** Ends {@link #call()}; for embedding (the console, tests). */
     public void stop() {
         stop.countDown();
+    }
+
+    /**
+     * Per-device credentials when given; the lab-wide user and password only when asked for, and then
+     * only for devices without credentials of their own.
+     */
+    private CiraCredentialCheck credentialCheck() throws IOException {
+        if ((user == null) != (passwordFile == null)) {
+            throw new ParameterException(spec.commandLine(), "--user and --password-file go together");
+        }
+        if (deviceCredentials == null && user == null) {
+            throw new ParameterException(spec.commandLine(),
+                    "give --device-credentials, or --user and --password-file for one lab-wide password");
+        }
+        Map<DeviceUuid, CiraCredential> perDevice = deviceCredentials == null ? Map.of()
+                : DeviceCredentialsFile.read(deviceCredentials);
+        if (user == null) {
+            return CiraCredentialCheck.perDevice(perDevice);
+        }
+        byte[] password = firstLine(passwordFile).getBytes(StandardCharsets.UTF_8);
+        try {
+            return CiraCredentialCheck.perDeviceThenLabWide(perDevice, user, password);
+        } finally {
+            Arrays.fill(password, (byte) 0);
+        }
     }
 
     private ServerIdentity identity(List<String> certificateNames) throws IOException, GeneralSecurityException {

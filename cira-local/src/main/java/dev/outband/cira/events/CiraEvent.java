@@ -14,6 +14,7 @@ public sealed interface CiraEvent {
 
     record Connected(Instant at, SocketAddress remote) implements CiraEvent { }
 
+    /** {@code user} as the device sent it, escaped for display ({@link dev.outband.cira.apf.PeerText}). */
     record Authenticated(Instant at, SocketAddress remote, DeviceUuid device, String user) implements CiraEvent { }
 
     record PortsForwarded(Instant at, SocketAddress remote, DeviceUuid device, Set<Integer> ports)
@@ -27,7 +28,7 @@ public sealed interface CiraEvent {
     record ChannelClosed(Instant at, SocketAddress remote, DeviceUuid device, int port, long channel)
             implements CiraEvent { }
 
-    /** {@code device} is null when the peer never said who it is. */
+    /** {@code device} is null when the peer never said who it is; {@code detail} is escaped for display. */
     record Disconnected(Instant at, SocketAddress remote, DeviceUuid device, DisconnectReason reason, String detail)
             implements CiraEvent { }
 }

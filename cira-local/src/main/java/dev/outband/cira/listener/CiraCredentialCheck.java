@@ -25,6 +25,20 @@ public interface CiraCredentialCheck {
         };
     }
 
+    /**
+     * Credentials per device, and the lab-wide ones only for devices that have none of their own: a UUID
+     * with its own credentials is never accepted with the lab-wide password.
+     */
+    static CiraCredentialCheck perDeviceThenLabWide(Map<DeviceUuid, CiraCredential> credentials, String labUser,
+                                                    byte[] labPassword) {
+        Map<DeviceUuid, CiraCredential> copy = Map.copyOf(credentials);
+        CiraCredentialCheck own = perDevice(copy);
+        CiraCredentialCheck lab = labWide(labUser, labPassword);
+        return (device, user, password) -> copy.containsKey(device)
+                ? own.accepts(device, user, password)
+                : lab.accepts(device, user, password);
+    }
+
     /** A user and password; compared in constant time so timing reveals nothing. */
     record CiraCredential(String user, byte[] password) {
         public CiraCredential {

@@ -22,16 +22,17 @@ import dev.outband.cira.apf.ApfMessage.UserAuthFailure;
 import dev.outband.cira.apf.ApfMessage.UserAuthRequest;
 import dev.outband.cira.apf.ApfMessage.UserAuthSuccess;
 import dev.outband.cira.apf.ApfMessage.WindowAdjust;
+import dev.outband.cira.apf.ApfMessageType;
 import dev.outband.cira.apf.ApfProtocolException;
 import dev.outband.cira.apf.ChannelOpenFailureReason;
 import dev.outband.cira.apf.DeviceUuid;
 import dev.outband.cira.apf.DisconnectReason;
+import dev.outband.cira.apf.PeerText;
 import dev.outband.cira.channel.ApfChannel;
 import dev.outband.cira.events.CiraEvent;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.net.Socket;
 import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
@@ -41,7 +42,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.ReentrantLock;
 import javax.net.ssl.SSLSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,16 +51,22 @@ final class CiraSession {
     private static final Logger log = LoggerFactory.getLogger(CiraSession.class);
     /** Per-session buffers stay small: a listener holds thousands of mostly idle sessions. */
     private static final int READ_CHUNK = 8 * 1024;
-    private static final int WRITE_BUFFER = 4 * 1024;
+    /** Before login only these may even start to arrive; anything else is refused at its first byte. */
+    private static final Set<Integer> HANDSHAKE_TYPES = Set.of(ApfMessageType.PROTOCOL_VERSION.id(),
+            ApfMessageType.SERVICE_REQUEST.id(), ApfMessageType.USERAUTH_REQUEST.id(),
+            ApfMessageType.DISCONNECT.id());
 
     private final SSLSocket socket;
     private final CiraListener listener;
     private final ListenerSettings settings;
     private final SocketAddress remote;
     private final ApfCodec codec;
-    private final ReentrantLock writeLock = new ReentrantLock();
+    private final SessionWriter writer;
+    private final SessionLogin login;
     private final AtomicReference<SessionState> state = new AtomicReference<>(SessionState.AWAITING_VERSION);
     private final AtomicBoolean dropping = new AtomicBoolean();
+    /** Why the socket was closed under the session's feet; the reader's failure then reports this instead. */
+    private final AtomicReference<Ending> closedBecause = new AtomicReference<>();
     private final Set<Integer> forwardedPorts = ConcurrentHashMap.newKeySet();
     private final SessionChannels channels;
     private final long startedNanos = System.nanoTime();
@@ -69,15 +75,18 @@ final class CiraSession {
     private volatile Instant lastKeepAlive;
     private volatile DeviceUuid uuid;
     private boolean keepAliveOptionsSent;
-    private OutputStream out;
+    /** Bytes of the listener's buffer budget this session holds; -1 once given back for good. */
+    private long budgetHeld;
 
-    CiraSession(SSLSocket socket, CiraListener listener) {
+    CiraSession(Socket tcp, SSLSocket socket, CiraListener listener) {
         this.socket = socket;
         this.listener = listener;
         this.settings = listener.settings();
-        this.remote = socket.getRemoteSocketAddress();
+        this.remote = tcp.getRemoteSocketAddress();
         this.codec = new ApfCodec(settings.limits());
-        this.channels = new SessionChannels(settings, this::send,
+        this.writer = new SessionWriter(tcp, settings.peerLimits().writeTimeout().toNanos());
+        this.login = new SessionLogin(this, listener, settings.peerLimits().maxAuthAttempts());
+        this.channels = new SessionChannels(settings, writer::send,
                 channel -> publish(new CiraEvent.ChannelOpened(Instant.now(), remote, uuid, channel.targetPort(),
                         channel.localId())),
                 channel -> publish(new CiraEvent.ChannelClosed(Instant.now(), remote, uuid, channel.targetPort(),
@@ -101,14 +110,19 @@ final class CiraSession {
                 channels.openCount());
     }
 
-    /** Runs the session to its end on the calling (virtual) thread. */
+    /** True when both sessions logged in with the same user and password. */
+    boolean sameCredentials(CiraSession other) {
+        return login.sameCredentials(other.login);
+    }
+
+    /** Runs the session to its end on the calling (virtual) thread; nothing thrown escapes it. */
     void run() {
         publish(new CiraEvent.Connected(Instant.now(), remote));
         try {
             socket.setSoTimeout((int) settings.handshakeDeadline().toMillis());
             socket.startHandshake();
             socket.setSoTimeout((int) settings.idleTimeout().toMillis());
-            out = new BufferedOutputStream(socket.getOutputStream(), WRITE_BUFFER);
+            writer.start(socket.getOutputStream());
             readLoop(socket.getInputStream());
         } catch (ApfProtocolException e) {
             drop(DisconnectReason.PROTOCOL_ERROR, e.getMessage());
@@ -116,15 +130,25 @@ final class CiraSession {
             drop(DisconnectReason.CONNECTION_TIMED_OUT, "no message for " + settings.idleTimeout().toSeconds() + " s");
         } catch (IOException e) {
             end(DisconnectReason.CONNECTION_LOST, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        } catch (Throwable e) {
+            log.error("CIRA session {} failed; its connection is closed", this, e);
+            end(DisconnectReason.CONNECTION_LOST, "listener error: " + e);
+        } finally {
+            giveBackBudget();
         }
     }
 
     private void readLoop(InputStream in) throws IOException {
         byte[] chunk = new byte[READ_CHUNK];
         while (state.get() != SessionState.CLOSED) {
-            int n = in.read(chunk);
+            int n = in.read(chunk, 0, readRoom(chunk.length));
             if (n < 0) {
                 end(DisconnectReason.CONNECTION_LOST, "connection closed by the device");
+                return;
+            }
+            if (!holdBudget(codec.buffered() + n)) {
+                drop(DisconnectReason.BY_POLICY, "the listener's buffer budget of "
+                        + settings.peerLimits().bufferBudget() + " bytes is used up");
                 return;
             }
             codec.feed(chunk, 0, n);
@@ -133,6 +157,34 @@ final class CiraSession {
                 lastMessageNanos = System.nanoTime();
                 dispatch(message);
             }
+            if (!state.get().isAuthenticated()) {
+                checkHandshakeType();
+            }
+            holdBudget(codec.buffered());
+            // Virtual threads are not time-sliced: a device that keeps the socket full must not keep
+            // the carrier from every other session.
+            Thread.yield();
+        }
+    }
+
+    /** Before login a peer may be at most {@code preAuthBuffer} bytes ahead, whatever its message announces. */
+    private int readRoom(int chunk) throws ApfProtocolException {
+        if (state.get().isAuthenticated()) {
+            return chunk;
+        }
+        int room = settings.peerLimits().preAuthBuffer() - codec.buffered();
+        if (room <= 0) {
+            throw new ApfProtocolException("more than " + settings.peerLimits().preAuthBuffer()
+                    + " bytes sent before logging in");
+        }
+        return Math.min(chunk, room);
+    }
+
+    private void checkHandshakeType() throws ApfProtocolException {
+        int type = codec.pendingTypeId();
+        if (type >= 0 && !HANDSHAKE_TYPES.contains(type)) {
+            String name = ApfMessageType.fromId(type).map(Enum::name).orElse("unknown message type " + type);
+            throw new ApfProtocolException(name + " is not allowed before logging in");
         }
     }
 
@@ -140,11 +192,14 @@ final class CiraSession {
         switch (message) {
             case ProtocolVersion m -> onProtocolVersion(m);
             case ServiceRequest m -> onServiceRequest(m);
-            case UserAuthRequest m -> onUserAuth(m);
+            case UserAuthRequest m -> login.onRequest(m);
             case GlobalRequest m -> onGlobalRequest(requireForwarding(m));
             case KeepAliveRequest m -> onKeepAlive(requireForwarding(m));
-            case KeepAliveReply m -> noteKeepAlive();
-            case KeepAliveOptionsReply m -> log.debug("{} keep-alive options accepted: {}", this, m);
+            case KeepAliveReply m -> {
+                requireForwarding(m);
+                noteKeepAlive();
+            }
+            case KeepAliveOptionsReply m -> log.debug("{} keep-alive options accepted: {}", this, requireForwarding(m));
             case ChannelOpen m -> send(new ChannelOpenFailure(requireForwarding(m).senderChannel(),
                     ChannelOpenFailureReason.UNKNOWN_CHANNEL_TYPE.code()));
             case ChannelOpenConfirmation m -> channels.onConfirmation(requireForwarding(m));
@@ -187,37 +242,33 @@ final class CiraSession {
         send(new ServiceAccept(m.service()));
     }
 
-    private void onUserAuth(UserAuthRequest m) throws IOException {
-        if (state.get() != SessionState.AWAITING_AUTH) {
-            throw unexpected(m);
-        }
-        if (!ApfMessage.PASSWORD_METHOD.equals(m.method())) {
-            // Tells the device which method to use; it may try again.
-            send(new UserAuthFailure(ApfMessage.PASSWORD_METHOD, false));
-            return;
-        }
-        if (!listener.credentialCheck().accepts(uuid, m.user(), m.password())) {
-            send(new UserAuthFailure(ApfMessage.PASSWORD_METHOD, false));
-            drop(DisconnectReason.INVALID_CREDENTIALS, "wrong CIRA user or password for user " + m.user());
-            return;
-        }
+    /** The login succeeded: from now on the session carries the device. */
+    void authenticated(String user) throws IOException {
         move(SessionState.AWAITING_AUTH, SessionState.AUTHENTICATED);
         send(new UserAuthSuccess());
-        listener.register(this);
-        publish(new CiraEvent.Authenticated(Instant.now(), remote, uuid, m.user()));
+        publish(new CiraEvent.Authenticated(Instant.now(), remote, uuid, PeerText.escape(user)));
+    }
+
+    boolean awaitingLogin() {
+        return state.get() == SessionState.AWAITING_AUTH;
     }
 
     private void onGlobalRequest(GlobalRequest m) throws IOException {
         boolean portValid = m.port() > 0 && m.port() <= 65535;
         switch (m.name()) {
             case ApfMessage.TCPIP_FORWARD -> {
-                if (!portValid) {
+                int port = (int) m.port();
+                int cap = settings.peerLimits().maxForwardsPerDevice();
+                if (!portValid || (!forwardedPorts.contains(port) && forwardedPorts.size() >= cap)) {
+                    log.debug("{}: tcpip-forward {} refused ({} ports forwarded, at most {})", this, m.port(),
+                            forwardedPorts.size(), cap);
                     replyFailure(m);
                     return;
                 }
-                forwardedPorts.add((int) m.port());
-                // Published before the reply: whoever sees the device use the port has seen the event.
-                publish(new CiraEvent.PortsForwarded(Instant.now(), remote, uuid, Set.copyOf(forwardedPorts)));
+                if (forwardedPorts.add(port)) {
+                    // Published before the reply: whoever sees the device use the port has seen the event.
+                    publish(new CiraEvent.PortsForwarded(Instant.now(), remote, uuid, Set.copyOf(forwardedPorts)));
+                }
                 if (m.wantReply()) {
                     send(new RequestSuccess(OptionalLong.of(m.port())));
                 }
@@ -228,8 +279,9 @@ final class CiraSession {
                 }
             }
             case ApfMessage.CANCEL_TCPIP_FORWARD -> {
-                forwardedPorts.remove((int) m.port());
-                publish(new CiraEvent.PortsForwarded(Instant.now(), remote, uuid, Set.copyOf(forwardedPorts)));
+                if (portValid && forwardedPorts.remove((int) m.port())) {
+                    publish(new CiraEvent.PortsForwarded(Instant.now(), remote, uuid, Set.copyOf(forwardedPorts)));
+                }
                 if (m.wantReply()) {
                     send(new RequestSuccess(OptionalLong.empty()));
                 }
@@ -265,45 +317,59 @@ final class CiraSession {
         return channels.open(port, timeout);
     }
 
-    /** Called by the listener's watchdog; drops a session past its handshake deadline or idle timeout. */
+    /**
+     * Called by the listener's watchdog; never blocks. Closes the socket under a write that is past its
+     * deadline, and drops, on a thread of their own, sessions past their handshake deadline or idle timeout.
+     */
     void checkTimeouts(long nowNanos) {
+        if (writer.overdue(nowNanos)) {
+            String detail = "the device has not read what was sent for " + writer.timeoutMillis() + " ms";
+            closedBecause.compareAndSet(null, new Ending(DisconnectReason.CONNECTION_TIMED_OUT, detail));
+            writer.forceClose();
+            dropLater(DisconnectReason.CONNECTION_TIMED_OUT, detail);
+            return;
+        }
         SessionState current = state.get();
         if (current == SessionState.CLOSED) {
             return;
         }
         if (!current.isAuthenticated() && nowNanos - startedNanos > settings.handshakeDeadline().toNanos()) {
-            drop(DisconnectReason.CONNECTION_TIMED_OUT,
+            dropLater(DisconnectReason.CONNECTION_TIMED_OUT,
                     "handshake not finished within " + settings.handshakeDeadline().toMillis() + " ms");
         } else if (nowNanos - lastMessageNanos > settings.idleTimeout().toNanos()) {
-            drop(DisconnectReason.CONNECTION_TIMED_OUT, "no message for " + settings.idleTimeout().toSeconds() + " s");
+            dropLater(DisconnectReason.CONNECTION_TIMED_OUT, "no message for " + settings.idleTimeout().toSeconds() + " s");
         }
     }
 
     void send(ApfMessage message) throws IOException {
-        writeLock.lock();
-        try {
-            if (out == null) {
-                throw new IOException("TLS not established");
-            }
-            ApfCodec.write(message, out);
-            out.flush();
-        } finally {
-            writeLock.unlock();
+        writer.send(message);
+    }
+
+    /** Ends the session with a DISCONNECT carrying {@code reason}, on the calling thread. */
+    void drop(DisconnectReason reason, String detail) {
+        // The reader and the watchdog may both decide to drop; only the first one speaks.
+        if (state.get() != SessionState.CLOSED && dropping.compareAndSet(false, true)) {
+            finish(reason, detail);
         }
     }
 
-    /** Ends the session with a DISCONNECT carrying {@code reason}. */
-    void drop(DisconnectReason reason, String detail) {
-        // The reader and the watchdog may both decide to drop; only the first one speaks.
-        if (state.get() == SessionState.CLOSED || !dropping.compareAndSet(false, true)) {
-            return;
+    /** Like {@link #drop} on a new virtual thread: the caller never waits for this session's writes. */
+    void dropLater(DisconnectReason reason, String detail) {
+        if (state.get() != SessionState.CLOSED && dropping.compareAndSet(false, true)) {
+            Thread.ofVirtual().name("cira-drop").start(() -> finish(reason, detail));
         }
-        try {
-            if (out != null && reason != DisconnectReason.CONNECTION_LOST) {
-                send(new Disconnect(reason));
-            }
-        } catch (IOException e) {
-            log.debug("{}: DISCONNECT not delivered: {}", this, e.getMessage());
+    }
+
+    /** Closes the TCP socket at once and ends the session without a word to the peer. */
+    void forceClose(String detail) {
+        closedBecause.compareAndSet(null, new Ending(DisconnectReason.BY_APPLICATION, detail));
+        writer.forceClose();
+        end(DisconnectReason.BY_APPLICATION, detail);
+    }
+
+    private void finish(DisconnectReason reason, String detail) {
+        if (reason != DisconnectReason.CONNECTION_LOST) {
+            writer.trySend(new Disconnect(reason));
         }
         end(reason, detail);
     }
@@ -313,15 +379,40 @@ final class CiraSession {
         if (previous == SessionState.CLOSED) {
             return;
         }
-        try {
-            socket.close();
-        } catch (IOException e) {
-            log.debug("{}: close failed: {}", this, e.getMessage());
+        Ending forced = closedBecause.get();
+        if (forced != null) {
+            reason = forced.reason();
+            detail = forced.detail();
         }
+        writer.close(socket);
         channels.abortAll("device disconnected: " + reason);
         listener.unregister(this);
-        log.info("CIRA {} {} disconnected: {} ({})", remote, uuid == null ? "(no UUID)" : uuid, reason, detail);
-        publish(new CiraEvent.Disconnected(Instant.now(), remote, uuid, reason, detail));
+        String shown = PeerText.escape(detail);
+        log.info("CIRA {} {} disconnected: {} ({})", remote, uuid == null ? "(no UUID)" : uuid, reason, shown);
+        publish(new CiraEvent.Disconnected(Instant.now(), remote, uuid, reason, shown));
+    }
+
+    /** Resizes this session's share of the listener's buffer budget; false when the budget has no room. */
+    private synchronized boolean holdBudget(long bytes) {
+        if (budgetHeld < 0) {
+            return true;
+        }
+        long more = bytes - budgetHeld;
+        if (more > 0 && !listener.bufferBudget().tryTake(more)) {
+            return false;
+        }
+        if (more < 0) {
+            listener.bufferBudget().giveBack(-more);
+        }
+        budgetHeld = bytes;
+        return true;
+    }
+
+    private synchronized void giveBackBudget() {
+        if (budgetHeld > 0) {
+            listener.bufferBudget().giveBack(budgetHeld);
+        }
+        budgetHeld = -1;
     }
 
     private void move(SessionState from, SessionState to) throws ApfProtocolException {
@@ -337,7 +428,7 @@ final class CiraSession {
         return message;
     }
 
-    private ApfProtocolException unexpected(ApfMessage message) {
+    ApfProtocolException unexpected(ApfMessage message) {
         return new ApfProtocolException(message.type() + " not expected in state " + state.get());
     }
 
@@ -348,5 +439,8 @@ final class CiraSession {
     @Override
     public String toString() {
         return "CiraSession[" + remote + ", " + uuid + "]";
+    }
+
+    private record Ending(DisconnectReason reason, String detail) {
     }
 }

@@ -22,11 +22,13 @@ import java.util.Objects;
  * @param limits               message size limits for the codec
  * @param legacyTls            also accept TLS 1.0/1.1 and RSA key exchange for old firmware
  * @param certificateNames     DNS names and IP literals the generated certificate names
+ * @param peerLimits           what one peer, and all together, may make the listener buffer or wait for
+ * @param throttle             how wrong passwords are slowed down and their addresses banned
  */
 public record ListenerSettings(int port, InetAddress bindAddress, Duration handshakeDeadline, Duration idleTimeout,
                                Duration keepAliveInterval, Duration channelOpenTimeout, int maxConnections,
                                int maxChannelsPerDevice, int channelWindow, ApfLimits limits, boolean legacyTls,
-                               List<String> certificateNames) {
+                               List<String> certificateNames, PeerLimits peerLimits, ThrottleSettings throttle) {
     public static final int DEFAULT_PORT = 4433;
 
     public ListenerSettings {
@@ -35,6 +37,8 @@ public record ListenerSettings(int port, InetAddress bindAddress, Duration hands
         Objects.requireNonNull(keepAliveInterval);
         Objects.requireNonNull(channelOpenTimeout);
         Objects.requireNonNull(limits);
+        Objects.requireNonNull(peerLimits);
+        Objects.requireNonNull(throttle);
         certificateNames = List.copyOf(certificateNames);
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port " + port);
@@ -50,44 +54,60 @@ public record ListenerSettings(int port, InetAddress bindAddress, Duration hands
     public static ListenerSettings defaults() {
         return new ListenerSettings(DEFAULT_PORT, null, Duration.ofSeconds(30), Duration.ofSeconds(90),
                 Duration.ofSeconds(30), Duration.ofSeconds(15), 20_000, 16, 64 * 1024, ApfLimits.defaults(), false,
-                List.of("localhost", "127.0.0.1"));
+                List.of("localhost", "127.0.0.1"), PeerLimits.defaults(), ThrottleSettings.defaults());
     }
 
     public ListenerSettings withPort(int newPort) {
         return new ListenerSettings(newPort, bindAddress, handshakeDeadline, idleTimeout, keepAliveInterval,
                 channelOpenTimeout, maxConnections, maxChannelsPerDevice, channelWindow, limits, legacyTls,
-                certificateNames);
+                certificateNames, peerLimits, throttle);
     }
 
     public ListenerSettings withBindAddress(InetAddress address) {
         return new ListenerSettings(port, address, handshakeDeadline, idleTimeout, keepAliveInterval,
                 channelOpenTimeout, maxConnections, maxChannelsPerDevice, channelWindow, limits, legacyTls,
-                certificateNames);
+                certificateNames, peerLimits, throttle);
     }
 
     public ListenerSettings withTimeouts(Duration handshake, Duration idle, Duration keepAlive) {
         return new ListenerSettings(port, bindAddress, handshake, idle, keepAlive, channelOpenTimeout,
-                maxConnections, maxChannelsPerDevice, channelWindow, limits, legacyTls, certificateNames);
+                maxConnections, maxChannelsPerDevice, channelWindow, limits, legacyTls, certificateNames, peerLimits,
+                throttle);
     }
 
     public ListenerSettings withMaxConnections(int max) {
         return new ListenerSettings(port, bindAddress, handshakeDeadline, idleTimeout, keepAliveInterval,
-                channelOpenTimeout, max, maxChannelsPerDevice, channelWindow, limits, legacyTls, certificateNames);
+                channelOpenTimeout, max, maxChannelsPerDevice, channelWindow, limits, legacyTls, certificateNames,
+                peerLimits, throttle);
     }
 
     public ListenerSettings withChannels(int maxPerDevice, int window) {
         return new ListenerSettings(port, bindAddress, handshakeDeadline, idleTimeout, keepAliveInterval,
-                channelOpenTimeout, maxConnections, maxPerDevice, window, limits, legacyTls, certificateNames);
+                channelOpenTimeout, maxConnections, maxPerDevice, window, limits, legacyTls, certificateNames,
+                peerLimits, throttle);
     }
 
     public ListenerSettings withLegacyTls(boolean legacy) {
         return new ListenerSettings(port, bindAddress, handshakeDeadline, idleTimeout, keepAliveInterval,
                 channelOpenTimeout, maxConnections, maxChannelsPerDevice, channelWindow, limits, legacy,
-                certificateNames);
+                certificateNames, peerLimits, throttle);
     }
 
     public ListenerSettings withCertificateNames(List<String> names) {
         return new ListenerSettings(port, bindAddress, handshakeDeadline, idleTimeout, keepAliveInterval,
-                channelOpenTimeout, maxConnections, maxChannelsPerDevice, channelWindow, limits, legacyTls, names);
+                channelOpenTimeout, maxConnections, maxChannelsPerDevice, channelWindow, limits, legacyTls, names,
+                peerLimits, throttle);
+    }
+
+    public ListenerSettings withPeerLimits(PeerLimits newLimits) {
+        return new ListenerSettings(port, bindAddress, handshakeDeadline, idleTimeout, keepAliveInterval,
+                channelOpenTimeout, maxConnections, maxChannelsPerDevice, channelWindow, limits, legacyTls,
+                certificateNames, newLimits, throttle);
+    }
+
+    public ListenerSettings withThrottle(ThrottleSettings newThrottle) {
+        return new ListenerSettings(port, bindAddress, handshakeDeadline, idleTimeout, keepAliveInterval,
+                channelOpenTimeout, maxConnections, maxChannelsPerDevice, channelWindow, limits, legacyTls,
+                certificateNames, peerLimits, newThrottle);
     }
 }

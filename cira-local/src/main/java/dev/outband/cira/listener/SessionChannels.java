@@ -30,6 +30,7 @@ final class SessionChannels {
     private final ApfSender sender;
     private final int window;
     private final int maxChunk;
+    private final Duration creditTimeout;
     private final Consumer<ApfChannel> onOpened;
     private final Consumer<ApfChannel> onEnd;
 
@@ -40,6 +41,7 @@ final class SessionChannels {
         this.window = settings.channelWindow();
         ApfLimits limits = settings.limits();
         this.maxChunk = Math.min(limits.maxChannelData(), settings.channelWindow());
+        this.creditTimeout = settings.peerLimits().creditTimeout();
         this.onOpened = onOpened;
         this.onEnd = onEnd;
     }
@@ -50,7 +52,8 @@ final class SessionChannels {
 
     /** Sends CHANNEL_OPEN to {@code port} and waits for the device's answer. */
     ApfChannel open(int port, Duration timeout) throws IOException {
-        ApfChannel channel = table.open(id -> new ApfChannel(id, port, window, maxChunk, sender, this::ended))
+        ApfChannel channel = table.open(id -> new ApfChannel(id, port, window, maxChunk, creditTimeout, sender,
+                this::ended))
                 .orElseThrow(() -> new IOException("too many open channels to this device"));
         CompletableFuture<ApfChannel> answer = new CompletableFuture<>();
         pendingOpens.put(channel.localId(), answer);

@@ -6,6 +6,7 @@ import dev.outband.cira.apf.ApfMessage;
 import dev.outband.cira.apf.ApfMessage.ChannelClose;
 import dev.outband.cira.apf.ApfMessage.ChannelData;
 import dev.outband.cira.apf.ApfMessage.WindowAdjust;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class ApfChannelTest {
     private final List<ApfChannel> ended = new CopyOnWriteArrayList<>();
 
     private ApfChannel channel(long window, long peerWindow) {
-        ApfChannel channel = new ApfChannel(1, 16992, window, 1024, sent::add, ended::add);
+        ApfChannel channel = new ApfChannel(1, 16992, window, 1024, Duration.ofSeconds(5), sent::add, ended::add);
         channel.connect(42, peerWindow);
         return channel;
     }

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
@@ -22,6 +23,57 @@ import picocli.CommandLine;
 class CiraListenCommandTest {
     @TempDir
     Path folder;
+
+    @Test
+    void withoutAnyCredentialsTheCommandRefusesToStart() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new CiraListenCommand()).setErr(new PrintWriter(err));
+
+        int exit = cli.execute("--port", "0");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--device-credentials");
+    }
+
+    @Test
+    void aCredentialsFileOthersMayReadIsRefused() throws Exception {
+        Path credentials = Files.writeString(folder.resolve("devices.csv"),
+                "4c4c4544-0035-5910-8030-c4c04f4a4432,cira-4c4c4544,S3cret\n");
+        Files.setPosixFilePermissions(credentials, PosixFilePermissions.fromString("rw-r--r--"));
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new CiraListenCommand()).setErr(new PrintWriter(err));
+
+        int exit = cli.execute("--port", "0", "--bind", "127.0.0.1", "--device-credentials", credentials.toString());
+
+        assertThat(exit).isNotZero();
+        assertThat(err.toString()).contains("owner only").doesNotContain("S3cret");
+    }
+
+    @Test
+    void theGeneratedCertificateIsAServerCertificateForTheNamesGiven() throws Exception {
+        Path credentials = Files.writeString(folder.resolve("devices.csv"),
+                "# uuid,user,password\n4c4c4544-0035-5910-8030-c4c04f4a4432,cira-4c4c4544,S3cret\n");
+        Files.setPosixFilePermissions(credentials, PosixFilePermissions.fromString("rw-------"));
+        CiraListenCommand command = new CiraListenCommand();
+        StringWriter out = new StringWriter();
+        CommandLine cli = new CommandLine(command).setOut(new PrintWriter(out));
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cli.execute("--port", "0",
+                "--bind", "127.0.0.1", "--device-credentials", credentials.toString(), "--name", "lab-laptop.example",
+                "--name", "192.0.2.7"));
+        int port = awaitPort(out);
+
+        X509Certificate served;
+        try (SSLSocket socket = (SSLSocket) trustAll().getSocketFactory().createSocket("127.0.0.1", port)) {
+            socket.startHandshake();
+            served = (X509Certificate) socket.getSession().getPeerCertificates()[0];
+        }
+        command.stop();
+
+        assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
+        assertThat(served.getBasicConstraints()).isEqualTo(-1);
+        assertThat(served.getSubjectAlternativeNames().stream().map(n -> String.valueOf(n.get(1))).toList())
+                .containsExactly("lab-laptop.example", "192.0.2.7");
+    }
 
     @Test
     void withoutAPasswordFileTheCommandRefusesToStart() {

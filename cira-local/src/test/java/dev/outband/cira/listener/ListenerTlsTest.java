@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outband.cira.ca.LabCertificateAuthority;
 import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.util.List;
-import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -24,20 +26,35 @@ class ListenerTlsTest {
                 .withLegacyTls(legacy);
     }
 
+    /** The server side of one loopback connection, with the listener's TLS layered over it. */
+    private static void withLayeredSocket(boolean legacy, SocketCheck check) throws Exception {
+        ListenerSettings settings = settings(legacy);
+        try (ServerSocket server = ListenerTls.bind(settings);
+             Socket client = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort());
+             SSLSocket accepted = ListenerTls.of(settings, identity).layer(server.accept())) {
+            check.on(accepted);
+        }
+    }
+
+    private interface SocketCheck {
+        void on(SSLSocket socket) throws Exception;
+    }
+
     @Test
     void byDefaultOnlyTls12AndNewerAreOfferedAndClientCertificatesAreOptional() throws Exception {
-        try (SSLServerSocket server = ListenerTls.bind(settings(false), identity)) {
-            assertThat(server.getEnabledProtocols()).containsExactlyInAnyOrder("TLSv1.3", "TLSv1.2");
-            assertThat(server.getWantClientAuth()).isTrue();
-            assertThat(server.getNeedClientAuth()).isFalse();
-        }
+        withLayeredSocket(false, socket -> {
+            assertThat(socket.getEnabledProtocols()).containsExactlyInAnyOrder("TLSv1.3", "TLSv1.2");
+            assertThat(socket.getUseClientMode()).isFalse();
+            assertThat(socket.getWantClientAuth()).isTrue();
+            assertThat(socket.getNeedClientAuth()).isFalse();
+        });
     }
 
     @Test
     void legacyModeAddsTheOldProtocolsOldFirmwareSpeaks() throws Exception {
-        try (SSLServerSocket server = ListenerTls.bind(settings(true), identity)) {
-            assertThat(server.getEnabledProtocols()).contains("TLSv1.2", "TLSv1.1", "TLSv1");
-            assertThat(server.getWantClientAuth()).isTrue();
-        }
+        withLayeredSocket(true, socket -> {
+            assertThat(socket.getEnabledProtocols()).contains("TLSv1.2", "TLSv1.1", "TLSv1");
+            assertThat(socket.getWantClientAuth()).isTrue();
+        });
     }
 }

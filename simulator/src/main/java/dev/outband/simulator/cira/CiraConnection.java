@@ -28,6 +28,7 @@ import dev.outband.cira.apf.ChannelOpenFailureReason;
 import dev.outband.cira.apf.DisconnectReason;
 import dev.outband.cira.channel.ApfChannel;
 import dev.outband.cira.channel.ChannelTable;
+import dev.outband.cira.listener.PeerLimits;
 import dev.outband.simulator.net.ConnectionHandler;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -184,7 +185,7 @@ final class CiraConnection {
         }
         int window = settings.channelWindow();
         ApfChannel channel = channels.open(id -> new ApfChannel(id, (int) m.targetPort(), window,
-                        window, this::send, channels::remove)).orElse(null);
+                        window, PeerLimits.defaults().creditTimeout(), this::send, channels::remove)).orElse(null);
         if (channel == null) {
             send(new ChannelOpenFailure(m.senderChannel(), ChannelOpenFailureReason.RESOURCE_SHORTAGE.code()));
             return;

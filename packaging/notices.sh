@@ -25,7 +25,7 @@ licences=$(grep -o '^ *(\([^)]*\))\( ([^)]*)\)*' "$list" | grep -o '([^)]*)' | t
   echo "Outband bundles the libraries below; Outband itself is under the Apache License 2.0 (LICENSE)."
   echo "The Java runtime in the runtime folder is OpenJDK, under GPL-2.0-with-classpath-exception;"
   echo "its licences and third-party notices are in the runtime's legal folder."
-  echo "A library with two licences in brackets is used under either; H2 under EPL-1.0."
+  echo "A library listed with two licences is offered under either; Outband uses H2 under EPL-1.0."
   cat "$list"
   echo
   echo "=============================================================================="

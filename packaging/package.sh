@@ -23,6 +23,8 @@ out=packaging/target
 image_dir=$out/image
 # jpackage's defaults minus --strip-native-commands: the AOT training run needs the image's own bin/java.
 jlink_opts='--strip-debug --no-header-files --no-man-pages --compress=zip-6'
+# JavaFX is linked into the runtime as named modules; its natives go where the JDK keeps its own.
+fx_modules=javafx.controls
 
 case "$(uname -s)" in
   Linux)
@@ -30,6 +32,7 @@ case "$(uname -s)" in
     icon=icons/outband-256.png
     image_root=$image_dir/$name
     app_dir=$image_root/lib/app
+    runtime_natives=$image_root/lib/runtime/lib
     runtime_java=$image_root/lib/runtime/bin/java
     types=()
     command -v dpkg-deb >/dev/null && types+=(deb)
@@ -40,6 +43,7 @@ case "$(uname -s)" in
     icon=icons/outband.icns
     image_root=$image_dir/$name.app
     app_dir=$image_root/Contents/app
+    runtime_natives=$image_root/Contents/runtime/Contents/Home/lib
     runtime_java=$image_root/Contents/runtime/Contents/Home/bin/java
     types=(dmg pkg)
     ;;
@@ -48,6 +52,7 @@ case "$(uname -s)" in
     icon=icons/outband.ico
     image_root=$image_dir/$name
     app_dir=$image_root/app
+    runtime_natives=$image_root/runtime/bin
     runtime_java=$image_root/runtime/bin/java.exe
     types=(msi exe)
     ;;
@@ -57,26 +62,31 @@ esac
 native_path() { if [ "$os" = windows ]; then cygpath -w "$1"; else echo "$1"; fi; }
 
 echo "package: building the app jars" >&2
+# Maven copies the runtime jars but never removes one a pom no longer names.
+rm -rf app/target/lib app/target/javafx
 ./mvnw -B -q -DskipTests -pl app -am package >&2
 
 rm -rf "$out"
-mkdir -p "$out/input/lib" "$out/installers"
+mkdir -p "$out/input/lib" "$out/javafx" "$out/javafx-natives" "$out/installers"
 cp app/target/outband-app.jar "$out/input/"
-# Jars without classes (JavaFX's platform-neutral parent jars, empty modules) add nothing to the class path.
-for j in app/target/lib/*.jar; do
-  if unzip -Z1 "$j" | grep '\.class$' >/dev/null; then cp "$j" "$out/input/lib/"; fi
-done
-# JavaFX loads its natives from beside its jars when they are there; otherwise it copies them out of
-# the jars into ~/.openjfx/cache and checks them there on every start.
-for j in "$out"/input/lib/javafx-*.jar; do
-  unzip -q -o -j "$j" "*.$native_ext" -d "$out/input/lib" || [ $? = 11 ]  # 11: jar has no natives
+cp app/target/lib/*.jar "$out/input/lib/"
+# JavaFX's modular jars (the platform-neutral ones are empty) without their native libraries, which
+# are copied into the runtime once instead of also staying inside the jars.
+for j in app/target/javafx/*.jar; do
+  unzip -l "$j" module-info.class >/dev/null 2>&1 || continue
+  unpacked=$out/javafx-unpacked/$(basename "$j" .jar)
+  mkdir -p "$unpacked"
+  unzip -q "$j" -d "$unpacked"
+  find "$unpacked" -maxdepth 1 -name "*.$native_ext" -exec mv {} "$out/javafx-natives/" \;
+  "$jdk/bin/jar$exe" --create --file "$out/javafx/$(basename "$j")" \
+    --manifest "$unpacked/META-INF/MANIFEST.MF" -C "$unpacked" .
 done
 
 echo "package: listing the JDK modules the jars use (jdeps)" >&2
 # jdk.unsupported: sun.misc.Unsafe, which libraries look up by reflection where jdeps cannot see it.
 modules=$("$jdk/bin/jdeps$exe" --ignore-missing-deps --multi-release 25 --print-module-deps -q \
-  --module-path "$out/input/lib" --class-path "$out/input/lib/*" \
-  "$out/input/outband-app.jar" "$out"/input/lib/*.jar),jdk.unsupported
+  --module-path "$out/javafx$sep$out/input/lib" --class-path "$out/input/lib/*" \
+  "$out/input/outband-app.jar" "$out"/input/lib/*.jar),jdk.unsupported,$fx_modules
 # Every security provider java.security names (SunPKCS11, XMLDSig, ...): when one is missing from the
 # image, the first Security.getProviders() (OkHttp calls it) looks for it on the class path and
 # instantiates BouncyCastle's provider from its signed jar - some 650 classes the AOT cache cannot
@@ -93,10 +103,22 @@ common=(--name "$name" --app-version "$version" --vendor "Outband"
 echo "package: jpackage app-image" >&2
 "$jdk/bin/jpackage$exe" --type app-image "${common[@]}" --dest "$image_dir" \
   --input "$out/input" --main-jar outband-app.jar --main-class dev.outband.app.Main \
-  --add-modules "$modules" --jlink-options "$jlink_opts" \
-  --java-options --enable-native-access=ALL-UNNAMED \
+  --module-path "$(native_path "$out/javafx")" --add-modules "$modules" --jlink-options "$jlink_opts" \
+  --java-options --enable-native-access=javafx.graphics,ALL-UNNAMED \
   --java-options -XX:+UseSerialGC \
   --java-options "-XX:AOTCache=\$APPDIR/outband.aot"
+
+cp "$out"/javafx-natives/* "$runtime_natives/"
+if [ "$os" = linux ]; then
+  # Temurin's libjvm.so keeps a 5 MB symbol table (its debug info is already apart); jlink's
+  # --strip-native-debug-symbols leaves it alone when it links from the JDK's runtime image (no jmods).
+  strip --strip-unneeded "$runtime_natives"/*.so "$runtime_natives"/server/*.so
+fi
+# Beside the jars: every installer type packs the app folder whole.
+cp LICENSE "$app_dir/LICENSE"
+echo "package: THIRD-PARTY notices" >&2
+packaging/notices.sh app/target/THIRD-PARTY.txt app/target/license-maven-plugin.jar "$jdk" "$app_dir/THIRD-PARTY" \
+  "$out"/input/lib/*.jar app/target/javafx/*.jar
 
 # AOT cache (JEP 483/514): a training run of the image's own JVM with the launcher's class path and
 # options opens the main window once (--smoke); the JVM then writes the cache into the app folder,
@@ -138,21 +160,52 @@ if ! OUTBAND_HOME=$train_home ${display[@]+"${display[@]}"} "$runtime_java" "${j
   exit 1
 fi
 
+# The desktop entry, its icons in the hicolor theme, the AppStream metainfo and /usr/bin/outband, as files
+# of the .deb itself: dpkg tracks and removes them, and desktop-file-utils' and hicolor-icon-theme's
+# triggers refresh the menus when those are installed. jpackage's own menu scripts (xdg-desktop-menu)
+# fail on systems without /usr/share/desktop-directories and leave the package half-configured.
+deb_desktop_files() {
+  local deb=$1 root=$out/deb-root id=dev.outband.Outband s
+  rm -rf "$root"
+  dpkg-deb -R "$deb" "$root"
+  (
+    umask 022
+    mkdir -p "$root/usr/bin" "$root/usr/share/applications" "$root/usr/share/metainfo" \
+      "$root/usr/share/icons/hicolor/scalable/apps" "$root/usr/share/doc/outband"
+    ln -s /opt/outband/bin/Outband "$root/usr/bin/outband"
+    cp packaging/linux/$id.desktop "$root/usr/share/applications/"
+    cp packaging/linux/$id.metainfo.xml "$root/usr/share/metainfo/"
+    for s in 16 24 32 48 64 128 256 512; do
+      mkdir -p "$root/usr/share/icons/hicolor/${s}x$s/apps"
+      cp "icons/outband-$s.png" "$root/usr/share/icons/hicolor/${s}x$s/apps/$id.png"
+    done
+    cp icons/outband.svg "$root/usr/share/icons/hicolor/scalable/apps/$id.svg"
+    cp LICENSE "$root/usr/share/doc/outband/copyright"
+    chmod -R u+rwX,go+rX,go-w "$root/usr"
+  )
+  sed -i "s/^Installed-Size: .*/Installed-Size: $(du -sk --exclude=DEBIAN "$root" | cut -f1)/" "$root/DEBIAN/control"
+  dpkg-deb --root-owner-group -b "$root" "$deb" >/dev/null
+  rm -rf "$root"
+}
+
 for type in "${types[@]}"; do
   echo "package: jpackage $type (${SECONDS} s so far)" >&2
   extra=()
   case $os in
     linux)
-      # Packaging from an app-image, jpackage takes the menu entry and its icon only from the resource dir.
       res=$out/resources
       mkdir -p "$res"
-      cp packaging/linux/outband.desktop "$res/$name.desktop"
-      cp "$icon" "$res/$name.png"
-      extra=(--resource-dir "$res" --linux-package-name outband --linux-shortcut
-        --linux-menu-group System --linux-app-category admin)
-      # Debian's name for GTK 3; an .rpm finds its library dependencies by itself (Fedora calls it gtk3).
+      extra=(--resource-dir "$res" --linux-package-name outband --linux-app-category admin --license-file LICENSE)
       if [ "$type" = deb ]; then
-        extra+=(--linux-package-deps libgtk-3-0 --linux-deb-maintainer outband@localhost)
+        # Maintainer and description; Depends is what jpackage finds the image's libraries need (GTK 3 ...).
+        # The menu entry, icons and /usr/bin/outband are added as plain package files (deb_desktop_files).
+        cp packaging/linux/control "$res/control"
+        extra+=(--linux-deb-maintainer outband@users.noreply.github.com)
+      else
+        # An .rpm keeps jpackage's menu entry (xdg-desktop-menu) and finds its dependencies itself.
+        sed "s|^Icon=.*|Icon=/opt/outband/lib/$name.png|" packaging/linux/dev.outband.Outband.desktop >"$res/$name.desktop"
+        cp "$icon" "$res/$name.png"
+        extra+=(--linux-shortcut --linux-menu-group System)
       fi
       ;;
     mac) extra=(--mac-package-identifier dev.outband.console --mac-package-name "$name") ;;
@@ -163,6 +216,8 @@ for type in "${types[@]}"; do
   esac
   "$jdk/bin/jpackage$exe" --type "$type" "${common[@]}" --app-image "$image_root" \
     --dest "$out/installers" "${extra[@]}"
+  rm -rf "$out/resources"
+  if [ "$type" = deb ]; then deb_desktop_files "$out"/installers/outband_*.deb; fi
 done
 
 du -sh "$image_dir"/* "$out"/installers/* >&2

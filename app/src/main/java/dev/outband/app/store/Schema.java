@@ -14,6 +14,7 @@ import org.flywaydb.core.Flyway;
 final class Schema {
     /** The device store's; SchemaTest fails when a migration is added without raising the version here. */
     static final Schema DEVICES = new Schema("1", "classpath:db/migration");
+    private static final String HISTORY = "flyway_schema_history";
 
     private final String latest;
     private final String[] locations;
@@ -32,12 +33,24 @@ final class Schema {
 
     /** True when the last migration Flyway recorded is the newest one and succeeded. */
     boolean isCurrent(Connection connection) {
+        // A new store has no history table; querying it anyway is an error H2 writes to outband.trace.db.
+        if (!hasHistory(connection)) {
+            return false;
+        }
         try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("SELECT \"version\", \"success\" FROM \"flyway_schema_history\" "
+             ResultSet rs = st.executeQuery("SELECT \"version\", \"success\" FROM \"" + HISTORY + "\" "
                      + "ORDER BY \"installed_rank\" DESC LIMIT 1")) {
             return rs.next() && latest.equals(rs.getString(1)) && rs.getBoolean(2);
         } catch (SQLException e) {
-            // No history table (a new store) or one this build does not understand: Flyway decides.
+            // A history table this build does not understand: Flyway decides.
+            return false;
+        }
+    }
+
+    private static boolean hasHistory(Connection connection) {
+        try (ResultSet tables = connection.getMetaData().getTables(null, null, HISTORY, null)) {
+            return tables.next();
+        } catch (SQLException e) {
             return false;
         }
     }

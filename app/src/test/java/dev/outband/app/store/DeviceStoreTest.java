@@ -38,6 +38,20 @@ class DeviceStoreTest {
     }
 
     @Test
+    void aNewStoreLeavesNoTraceFile() throws Exception {
+        // H2 writes outband.trace.db only when a statement fails (TRACE_LEVEL_FILE 1, errors): a new store has none.
+        try (DeviceStore store = DeviceStore.open(folder, () -> null)) {
+            assertThat(store.devices().findAll()).isEmpty();
+        }
+        try (DeviceStore reopened = DeviceStore.open(folder, () -> null)) {
+            assertThat(reopened.devices().findAll()).isEmpty();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            assertThat(files.map(f -> f.getFileName().toString())).doesNotContain("outband.trace.db");
+        }
+    }
+
+    @Test
     void savedDevicesAreFoundUpdatedAndDeleted() throws Exception {
         try (DeviceStore store = DeviceStore.open(folder, () -> null)) {
             DeviceRepository repo = store.devices();

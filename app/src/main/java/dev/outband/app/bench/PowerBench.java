@@ -11,6 +11,7 @@ import dev.outband.wsman.amt.HttpClients;
 import dev.outband.wsman.amt.power.PowerAction;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -43,8 +45,11 @@ public final class PowerBench {
         }
     }
 
-    /** Wall time of one run, the HTTP requests the devices received, and how many devices reported success. */
-    public record Run(int devices, long millis, long requests, int succeeded) {
+    /**
+     * Wall time of one run, the CPU time the whole process (console code and simulated devices alike) used
+     * meanwhile, the HTTP requests the devices received, and how many devices reported success.
+     */
+    public record Run(int devices, long millis, long cpuMillis, long requests, int succeeded) {
     }
 
     private PowerBench() {
@@ -90,13 +95,14 @@ public final class PowerBench {
     /** All devices at once, as the Power menu and {@code outband power} run them: one PowerRun, fresh connections. */
     private static Run perform(PowerAction action, List<Device> devices, DeviceFleet fleet,
                                DeviceConnections connections, DeviceRepository repository) throws InterruptedException {
-        HttpClients.shared().connectionPool().evictAll();
+        HttpClients.evictIdleConnections();
         PowerRun run = new PowerRun(connections, repository, Clock.systemUTC());
         long before = requests(fleet);
+        long cpu = cpuNanos();
         long start = System.nanoTime();
         List<PowerRun.Result> results = run.perform(action, devices, r -> { });
         long millis = (System.nanoTime() - start) / 1_000_000;
-        return new Run(devices.size(), millis, requests(fleet) - before,
+        return new Run(devices.size(), millis, (cpuNanos() - cpu) / 1_000_000, requests(fleet) - before,
                 (int) results.stream().filter(PowerRun.Result::ok).count());
     }
 
@@ -104,16 +110,22 @@ public final class PowerBench {
     private static Run sequential(PowerAction action, List<Device> devices, DeviceFleet fleet,
                                   DeviceConnections connections, DeviceRepository repository)
             throws InterruptedException {
-        HttpClients.shared().connectionPool().evictAll();
+        HttpClients.evictIdleConnections();
         PowerRun run = new PowerRun(connections, repository, Clock.systemUTC());
         long before = requests(fleet);
+        long cpu = cpuNanos();
         long start = System.nanoTime();
         int ok = 0;
         for (Device d : devices) {
             ok += run.perform(action, List.of(d), r -> { }).getFirst().ok() ? 1 : 0;
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
-        return new Run(devices.size(), millis, requests(fleet) - before, ok);
+        return new Run(devices.size(), millis, (cpuNanos() - cpu) / 1_000_000, requests(fleet) - before, ok);
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static long requests(DeviceFleet fleet) {
@@ -123,14 +135,19 @@ public final class PowerBench {
     private static void print(PrintWriter out, Plan plan, Run sequential, Run parallel, long readBack) {
         long extrapolated = sequential.millis() * plan.devices() / sequential.devices();
         out.printf("Power action '%s' on %d virtual devices through PowerRun (store, connections, cooldown,"
-                + " read-back), %d ms added per reply:%n", plan.action().name().toLowerCase(java.util.Locale.ROOT),
+                + " read-back), %d ms added per reply:%n", plan.action().name().toLowerCase(Locale.ROOT),
                 plan.devices(), plan.latency().toMillis());
         out.printf("  all at once          : %,8d ms  %,7d requests (%.1f per device)  %d/%d ok, %d states read back"
                         + " into the store%n", parallel.millis(), parallel.requests(),
                 parallel.requests() / (double) parallel.devices(), parallel.succeeded(), parallel.devices(), readBack);
+        out.printf("                         %,8d ms CPU (console code and simulator, %d cores; %.2f ms per request)%n",
+                parallel.cpuMillis(), Runtime.getRuntime().availableProcessors(),
+                parallel.cpuMillis() / (double) Math.max(1, parallel.requests()));
         out.printf("  one after another    : %,8d ms  %,7d requests  %d/%d ok (measured on %d devices)%n",
                 sequential.millis(), sequential.requests(), sequential.succeeded(), sequential.devices(),
                 sequential.devices());
+        out.printf("                         %,8d ms CPU (%.2f ms per request)%n", sequential.cpuMillis(),
+                sequential.cpuMillis() / (double) Math.max(1, sequential.requests()));
         out.printf("  … for all %,5d      : %,8d ms  (extrapolated: %d × %d / %d)%n", plan.devices(), extrapolated,
                 sequential.millis(), plan.devices(), sequential.devices());
         out.printf("  speed-up             : %8.1fx%n", extrapolated / (double) Math.max(1, parallel.millis()));

@@ -71,7 +71,7 @@ public final class WsmanBench {
     }
 
     private static Half measure(DeviceFleet fleet, boolean parallel) throws Exception {
-        HttpClients.shared().connectionPool().evictAll();
+        HttpClients.evictIdleConnections();
         List<AmtClient> fresh = fleet.members().stream().map(WsmanBench::client).toList();
         long before = requests(fleet);
         long millis = parallel ? timeParallel(fresh) : timeSequential(fresh);

@@ -10,14 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -75,7 +73,7 @@ public final class DeviceTableScrollBench {
             }
         } finally {
             Platform.exit();
-            deleteTree(home);
+            BenchSupport.deleteTree(home);
         }
     }
 
@@ -177,22 +175,6 @@ public final class DeviceTableScrollBench {
     }
 
     private static <T> T onFx(Callable<T> work) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(work.call());
-            } catch (Throwable t) {
-                result.completeExceptionally(t);
-            }
-        });
-        return result.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-    }
-
-    private static void deleteTree(Path root) throws java.io.IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        return BenchSupport.onFx(work, TIMEOUT);
     }
 }

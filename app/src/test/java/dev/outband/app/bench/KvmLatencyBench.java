@@ -18,17 +18,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.event.Event;
+import javafx.scene.image.PixelFormat;
 import javafx.scene.image.PixelReader;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -96,7 +97,7 @@ public final class KvmLatencyBench {
             }
         } finally {
             Platform.exit();
-            deleteTree(home);
+            BenchSupport.deleteTree(home);
         }
     }
 
@@ -126,7 +127,7 @@ public final class KvmLatencyBench {
             });
             try {
                 latencies.add(shown.get(PRESS_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
-            } catch (java.util.concurrent.TimeoutException e) {
+            } catch (TimeoutException e) {
                 probe.giveUp();
             }
             // Presses do not line up with pulses: a human's never do.
@@ -150,7 +151,7 @@ public final class KvmLatencyBench {
             long after = changed.get(STILL_CHECK.toMillis(), TimeUnit.MILLISECONDS);
             throw new IllegalStateException("the watched line changed " + after / 1_000_000
                     + " ms into the check without a key press: the bench would time something else");
-        } catch (java.util.concurrent.TimeoutException expected) {
+        } catch (TimeoutException expected) {
             probe.giveUp();
         }
     }
@@ -218,7 +219,7 @@ public final class KvmLatencyBench {
         private void read(int[] into) {
             PixelReader pixels = view.image().getPixelReader();
             pixels.getPixels(LINE_X, LINE_TOP, LINE_WIDTH, LINE_HEIGHT,
-                    javafx.scene.image.PixelFormat.getIntArgbInstance(), into, 0, LINE_WIDTH);
+                    PixelFormat.getIntArgbInstance(), into, 0, LINE_WIDTH);
         }
     }
 
@@ -267,23 +268,7 @@ public final class KvmLatencyBench {
         return found.get();
     }
 
-    private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(work.call());
-            } catch (Throwable t) {
-                result.completeExceptionally(t);
-            }
-        });
-        return result.get(SETUP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-    }
-
-    private static void deleteTree(Path root) throws java.io.IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+    private static <T> T onFx(Callable<T> work) throws Exception {
+        return BenchSupport.onFx(work, SETUP_TIMEOUT);
     }
 }

@@ -24,7 +24,8 @@ public final class HttpClients {
     private static final Duration TUNNEL_KEEP_ALIVE = Duration.ofSeconds(15);
     /** Idle connections kept per device: enough for the few reads the console makes at once. */
     private static final int IDLE_CONNECTIONS_PER_DEVICE = 2;
-    private static final Duration DEVICE_KEEP_ALIVE = Duration.ofMinutes(1);
+    /** Short: after a bulk action on thousands of devices, their idle sockets close within half a minute. */
+    private static final Duration DEVICE_KEEP_ALIVE = Duration.ofSeconds(30);
     private static final OkHttpClient SHARED = new OkHttpClient.Builder().followRedirects(false).build();
     /**
      * OkHttp finds a pooled connection by comparing the request with every connection in the pool: with

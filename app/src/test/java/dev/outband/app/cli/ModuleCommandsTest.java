@@ -27,6 +27,7 @@ class ModuleCommandsTest {
             "cira listen, --port",
             "vnc screenshot, --password-file",
             "bench wsman, --latency-ms",
+            "bench power, --sequential-sample",
             "bench cira, --devices"})
     void eachModulesCommandIsReachableFromOutband(String command, String option) {
         String[] args = (command + " --help").split(" ");

@@ -4,7 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 
 /**
- * {@link ZrleBench}'s decode, bare inflate, and inflate plus storing every pixel, alternated frame
+ * {@link ZrleBench}'s decode, bare inflate, and inflate with every pixel converted as raw, alternated frame
  * by frame and timed in thread CPU time: on a shared machine all three then see the same load, so
  * their ratios hold where JMH's separate measurements drift apart. Run: {@code java -cp <test
  * classpath> dev.outband.kvm.bench.ZrleCpuRatio [seconds per bpp, default 20]}.
@@ -20,7 +20,7 @@ public final class ZrleCpuRatio {
     }
 
     private static final Step[] STEPS = {ZrleBench::decodeFrame, ZrleBench::inflateFrame,
-        ZrleBench::inflateAndStoreFrame};
+        ZrleBench::inflateAndConvertAsRaw};
 
     public static void main(String[] args) throws Exception {
         long seconds = args.length > 0 ? Long.parseLong(args[0]) : 20;
@@ -33,7 +33,7 @@ public final class ZrleCpuRatio {
             long[] best = new long[STEPS.length];
             int frames = run(bench, seconds, total, best);
             System.out.printf("%d bpp, %d frames: decode %.0f frames/s of CPU mean, %.0f best; inflate %.0f mean,"
-                    + " %.0f best; decode/inflate CPU time %.2fx; inflate and store only %.2fx%n", bpp, frames,
+                    + " %.0f best; decode/inflate CPU time %.2fx; every pixel converted as raw %.2fx%n", bpp, frames,
                     1e9 * frames / total[0], 1e9 / best[0], 1e9 * frames / total[1], 1e9 / best[1],
                     (double) total[0] / total[1], (double) total[2] / total[1]);
         }

@@ -1,5 +1,6 @@
 package dev.outband.simulator.net;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -61,7 +62,8 @@ public final class LoopbackAcceptor implements AutoCloseable {
     private void serve(Socket socket) {
         try (socket) {
             socket.setTcpNoDelay(true);
-            handler.serve(socket.getInputStream(), socket.getOutputStream());
+            // Buffered: the HTTP and RFB readers read headers a byte at a time, a system call each unbuffered.
+            handler.serve(new BufferedInputStream(socket.getInputStream()), socket.getOutputStream());
         } catch (IOException e) {
             log.debug("{}: connection ended: {}", name, e.getMessage());
         }

@@ -64,6 +64,7 @@ public final class WsmanServer implements ConnectionHandler {
             if (request == null) {
                 return;
             }
+            device.hooks().requestReceived();
             HttpResponse response = answer(request);
             if (device.hooks().silent()) {
                 // A hung firmware: the connection stays open and nothing comes back.

@@ -7,23 +7,43 @@ import dev.outband.wsman.tls.DeviceTrustManager;
 import dev.outband.wsman.tls.LegacyTls;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import javax.net.SocketFactory;
 import okhttp3.ConnectionPool;
 import okhttp3.ConnectionSpec;
 import okhttp3.OkHttpClient;
 
-/** One shared OkHttpClient; each device gets a cheap variant with its socket factory, trust and digest. */
+/**
+ * One shared OkHttpClient; each device gets a cheap variant with its socket factory, trust and digest, and
+ * a connection pool of its own.
+ */
 public final class HttpClients {
     /** Short: an idle pooled connection holds one of the device's few APF channels. */
     private static final Duration TUNNEL_KEEP_ALIVE = Duration.ofSeconds(15);
+    /** Idle connections kept per device: enough for the few reads the console makes at once. */
+    private static final int IDLE_CONNECTIONS_PER_DEVICE = 2;
+    /** Short: after a bulk action on thousands of devices, their idle sockets close within half a minute. */
+    private static final Duration DEVICE_KEEP_ALIVE = Duration.ofSeconds(30);
     private static final OkHttpClient SHARED = new OkHttpClient.Builder().followRedirects(false).build();
+    /**
+     * OkHttp finds a pooled connection by comparing the request with every connection in the pool: with
+     * one pool for all devices, each request of a bulk action on a thousand devices compared itself with
+     * a thousand connections. A pool per address keeps that to the device's own few.
+     */
+    private static final Map<String, ConnectionPool> DIRECT_POOLS = new ConcurrentHashMap<>();
 
     private HttpClients() {
     }
 
     public static OkHttpClient shared() {
         return SHARED;
+    }
+
+    /** Closes every idle connection to directly reached devices (benchmarks start each run from none). */
+    public static void evictIdleConnections() {
+        DIRECT_POOLS.values().forEach(ConnectionPool::evictAll);
     }
 
     public static OkHttpClient forDevice(OkHttpClient shared, DeviceEndpoint endpoint, WsmanSettings settings) {
@@ -42,6 +62,10 @@ public final class HttpClients {
             // name is not looked up here (see TunnelDns).
             b.connectionPool(new ConnectionPool(2, TUNNEL_KEEP_ALIVE.toSeconds(), TimeUnit.SECONDS))
                     .dns(TunnelDns.INSTANCE);
+        } else {
+            b.connectionPool(DIRECT_POOLS.computeIfAbsent(endpoint.host() + ":" + endpoint.port(),
+                    address -> new ConnectionPool(IDLE_CONNECTIONS_PER_DEVICE, DEVICE_KEEP_ALIVE.toSeconds(),
+                            TimeUnit.SECONDS)));
         }
         if (!endpoint.tls()) {
             return b.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT)).build();

@@ -2,7 +2,6 @@ package dev.outband.app.transfer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.outband.app.store.Device;
@@ -15,6 +14,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * CSV device lists: header {@code name,host,user,password,tls,tags} (any order, name and host
@@ -24,9 +24,9 @@ public final class CsvDeviceList {
     static final List<String> HEADER = List.of("name", "host", "user", "password", "tls", "tags");
     private static final String BOM = "\uFEFF";
 
-    // Strict checking quotes only values that need it, so plain lists stay readable.
-    private static final ObjectWriter WRITER = CsvMapper.builder()
-            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build()
+    // Jackson's default quoting also quotes every value holding a character below '-', among them the
+    // single quote that neutralises a formula (see SpreadsheetCells), as OWASP asks.
+    private static final ObjectWriter WRITER = CsvMapper.builder().build()
             .writer(CsvSchema.builder().addColumns(HEADER, CsvSchema.ColumnType.STRING).build().withHeader());
 
     private CsvDeviceList() {
@@ -71,8 +71,9 @@ public final class CsvDeviceList {
         List<List<String>> rows = new ArrayList<>();
         for (Device d : devices) {
             String password = includePasswords && d.password() != null ? d.password().reveal() : "";
-            rows.add(List.of(d.name(), d.host(), nullToEmpty(d.user()), password,
-                    d.tls() == TlsMode.NONE ? "0" : "1", String.join(";", d.tags())));
+            rows.add(Stream.of(d.name(), d.host(), nullToEmpty(d.user()), password,
+                    d.tls() == TlsMode.NONE ? "0" : "1", String.join(";", d.tags()))
+                    .map(SpreadsheetCells::neutralise).toList());
         }
         try {
             return WRITER.writeValueAsString(rows);
@@ -95,9 +96,25 @@ public final class CsvDeviceList {
                 Flags.tls(cell(cells, columns, "tls")), Tags.parse(cell(cells, columns, "tags")));
     }
 
+    /**
+     * Only spaces are trimmed: a tab or line break in front of {@code =} is kept, so that the cell does
+     * not become a formula by import (and the name check refuses the control character).
+     */
     private static String cell(List<String> cells, Map<String, Integer> columns, String name) {
         Integer i = columns.get(name);
-        return i == null || i >= cells.size() ? "" : cells.get(i).strip();
+        return i == null || i >= cells.size() ? "" : SpreadsheetCells.restore(trimSpaces(cells.get(i)));
+    }
+
+    private static String trimSpaces(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && s.charAt(start) == ' ') {
+            start++;
+        }
+        while (end > start && s.charAt(end - 1) == ' ') {
+            end--;
+        }
+        return s.substring(start, end);
     }
 
     private static String nullToEmpty(String s) {

@@ -77,7 +77,17 @@ public final class DeviceTransfer {
         if (draft.name().length() > 200) {
             return "name is longer than 200 characters";
         }
+        if (hasControlCharacter(draft.name())) {
+            return "name holds a tab, line break or other control character";
+        }
+        if (draft.user() != null && hasControlCharacter(draft.user())) {
+            return "user holds a tab, line break or other control character";
+        }
         String host = HostNames.problem(draft.host());
         return host == null ? null : host + " ('" + draft.host() + "')";
+    }
+
+    private static boolean hasControlCharacter(String s) {
+        return s.chars().anyMatch(Character::isISOControl);
     }
 }

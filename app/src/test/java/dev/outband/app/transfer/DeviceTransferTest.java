@@ -151,4 +151,22 @@ class DeviceTransferTest {
         transfer.exportFile(json, TransferFormat.MESHCOMMANDER, true);
         assertThat(Files.readString(json)).contains("\"pass\" : \"Hidden#Pw1\"");
     }
+
+    @Test
+    void aTabbedFormulaNameIsRefusedInsteadOfStoredAsAFormulaAndExportsNeutralised() throws Exception {
+        Path csv = Files.writeString(folder.resolve("tab.csv"), "name,host,user\n\"\t=1+1\",10.0.0.1,admin\n"
+                + "pc-02,10.0.0.2,\"\t=3+3\"\n\"=2+2\",10.0.0.3,\n");
+
+        ImportResult result = transfer.importFile(csv, null);
+
+        assertThat(result.imported()).containsExactly("=2+2");
+        assertThat(result.rejected()).containsExactly(
+                new Rejection(2, "name holds a tab, line break or other control character"),
+                new Rejection(3, "user holds a tab, line break or other control character"));
+        assertThat(store.devices().findByName("=1+1")).isEmpty();
+
+        Path out = folder.resolve("out.csv");
+        transfer.exportFile(out, TransferFormat.CSV, false);
+        assertThat(Files.readString(out)).isEqualTo("name,host,user,password,tls,tags\n\"'=2+2\",10.0.0.3,,,0,\n");
+    }
 }

@@ -8,6 +8,10 @@ import dev.outband.app.store.Device;
 import dev.outband.app.store.DeviceDraft;
 import dev.outband.app.store.Tags;
 import dev.outband.app.store.TlsMode;
+import java.io.IOException;
+import java.io.PushbackReader;
+import java.io.Reader;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -22,7 +26,7 @@ import java.util.stream.Stream;
  */
 public final class CsvDeviceList {
     static final List<String> HEADER = List.of("name", "host", "user", "password", "tls", "tags");
-    private static final String BOM = "\uFEFF";
+    private static final char BOM = '\uFEFF';
 
     // Jackson's default quoting also quotes every value holding a character below '-', among them the
     // single quote that neutralises a formula (see SpreadsheetCells), as OWASP asks.
@@ -33,7 +37,12 @@ public final class CsvDeviceList {
     }
 
     public static ParsedList parse(String text) throws TransferException {
-        Iterator<CsvRecord> records = CsvRecords.read(text.startsWith(BOM) ? text.substring(1) : text).iterator();
+        return parse(new StringReader(text), TransferSettings.DEFAULTS);
+    }
+
+    /** Reads a list from {@code text}, which may start with a byte order mark. */
+    public static ParsedList parse(Reader text, TransferSettings limits) throws TransferException {
+        Iterator<CsvRecord> records = CsvRecords.read(withoutBom(text), limits).iterator();
         if (!records.hasNext()) {
             throw new TransferException("The CSV file is empty");
         }
@@ -80,6 +89,21 @@ public final class CsvDeviceList {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("CSV writing failed", e);
         }
+    }
+
+    private static Reader withoutBom(Reader text) throws TransferException {
+        PushbackReader in = new PushbackReader(text, 1);
+        try {
+            int first = in.read();
+            if (first >= 0 && first != BOM) {
+                in.unread(first);
+            }
+        } catch (UnreadableText e) {
+            throw new TransferException("Line 1: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new TransferException("Cannot read the CSV list: " + e.getMessage(), e);
+        }
+        return in;
     }
 
     private static String problem(List<String> cells, int headerSize, Map<String, Integer> columns) {

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.outband.app.store.Device;
 import dev.outband.app.store.DeviceStore;
 import dev.outband.app.store.TlsMode;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -168,5 +170,57 @@ class DeviceTransferTest {
         Path out = folder.resolve("out.csv");
         transfer.exportFile(out, TransferFormat.CSV, false);
         assertThat(Files.readString(out)).isEqualTo("name,host,user,password,tls,tags\n\"'=2+2\",10.0.0.3,,,0,\n");
+    }
+
+    @Test
+    void aFileFarLargerThanAnyDeviceListIsRefusedBeforeItIsRead() throws Exception {
+        Path huge = folder.resolve("huge.csv");
+        try (RandomAccessFile sparse = new RandomAccessFile(huge.toFile(), "rw")) {
+            sparse.setLength(1L << 30);
+        }
+        long started = System.nanoTime();
+
+        assertThatThrownBy(() -> transfer.importFile(huge, null)).isInstanceOf(TransferException.class)
+                .hasMessage("Cannot import huge.csv: the file is larger than a device list can be (1073741824 bytes;"
+                        + " at most 16777216 are read, setting maxFileBytes)");
+        assertThat(System.nanoTime() - started).isLessThan(2_000_000_000L);
+    }
+
+    @Test
+    void binaryFilesAreRefusedByTheOffsetOfTheirFirstBinaryByte() throws Exception {
+        Path png = folder.resolve("icon.csv");
+        try (var icon = getClass().getResourceAsStream("/dev/outband/app/icons/outband-16.png")) {
+            Files.write(png, icon.readAllBytes());
+        }
+        Path nul = Files.write(folder.resolve("nul.csv"), "name,host\npc-1,10.0.0.1\n\0\0".getBytes(StandardCharsets.UTF_8));
+        Path latin1 = Files.write(folder.resolve("latin1.csv"),
+                concat("name,host\npc-\u00e9,10.0.0.1\n".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xFF}));
+
+        // A PNG starts with 0x89, never the first byte of UTF-8; 10 + 14 header and row bytes; é is 2 bytes.
+        assertThatThrownBy(() -> transfer.importFile(png, null)).isInstanceOf(TransferException.class)
+                .hasMessageContaining("not a text file (binary data at byte 0)");
+        assertThatThrownBy(() -> transfer.importFile(nul, null)).isInstanceOf(TransferException.class)
+                .hasMessageContaining("not a text file (binary data at byte 24)");
+        assertThatThrownBy(() -> transfer.importFile(latin1, null)).isInstanceOf(TransferException.class)
+                .hasMessageContaining("not a text file (binary data at byte 25)");
+        assertThat(store.devices().findAll()).isEmpty();
+    }
+
+    @Test
+    void overlongFieldsAndDeepNestingAreReportedInWordsWithTheirLine() throws Exception {
+        Path csv = Files.writeString(folder.resolve("long.csv"), "name,host\npc-1,10.0.0.1\npc-2," + "h".repeat(70_000) + "\n");
+        Path json = Files.writeString(folder.resolve("deep.json"), "{\n\"computers\": [\n" + "[".repeat(40) + "]".repeat(40) + "]}");
+
+        assertThatThrownBy(() -> transfer.importFile(csv, null)).isInstanceOf(TransferException.class)
+                .hasMessage("Line 3: field longer than 65536 characters (setting maxFieldChars); nothing was imported");
+        assertThatThrownBy(() -> transfer.importFile(json, null)).isInstanceOf(TransferException.class)
+                .hasMessage("Line 3: nested deeper than 32 levels (setting maxJsonDepth); nothing was imported");
+        assertThat(store.devices().findAll()).isEmpty();
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
     }
 }

@@ -33,8 +33,10 @@ public final class DeviceStore implements AutoCloseable {
         try {
             Connection connection = DriverManager.getConnection(url, "sa", "");
             try {
+                // H2 creates its files with the process umask.
+                DataFolder.restrict(folder);
                 Schema.DEVICES.migrate(connection, url);
-            } catch (RuntimeException e) {
+            } catch (IOException | RuntimeException e) {
                 connection.close();
                 throw e;
             }

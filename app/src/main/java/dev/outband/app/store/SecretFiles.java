@@ -3,8 +3,6 @@ package dev.outband.app.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -24,16 +22,7 @@ public final class SecretFiles {
     }
 
     public void save(String name, String clearText) throws IOException {
-        Path file = file(name);
-        if (!Files.exists(file)) {
-            try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException notPosix) {
-                // Windows: the per-user profile folder already keeps other users out.
-                Files.createFile(file);
-            }
-        }
-        Files.write(file, box.seal(clearText).sealedBytes(), StandardOpenOption.TRUNCATE_EXISTING);
+        PrivateFiles.write(file(name), box.seal(clearText).sealedBytes());
     }
 
     /** The sealed secret, opened only on {@link Secret#reveal()}; empty when none was saved. */

@@ -107,8 +107,8 @@ public final class StoreKey {
         try {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException notPosix) {
-            // Windows: the per-user profile folder already keeps other users out.
             Files.createFile(file);
+            PrivateFiles.restrict(file);
         }
         Files.write(file, content, StandardOpenOption.TRUNCATE_EXISTING);
     }

@@ -4,6 +4,7 @@ import dev.outband.app.store.Device;
 import dev.outband.app.store.DeviceDraft;
 import dev.outband.app.store.DeviceRepository;
 import dev.outband.app.store.HostNames;
+import dev.outband.app.store.PrivateFiles;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -78,14 +79,21 @@ public final class DeviceTransfer {
         return new ImportResult(saved.stream().map(Device::name).toList(), rejected);
     }
 
-    /** Writes every device; passwords only when the user explicitly asked for them. */
+    /**
+     * Writes every device; passwords only when the user explicitly asked for them, and then into a file
+     * only its owner can read, replacing any older file rather than inheriting its mode.
+     */
     public int exportFile(Path file, TransferFormat format, boolean includePasswords) throws TransferException {
         List<Device> devices = repository.findAll();
         String text = format == TransferFormat.CSV
                 ? CsvDeviceList.write(devices, includePasswords)
                 : MeshCommanderDeviceList.write(devices, includePasswords);
         try {
-            Files.writeString(file, text, StandardCharsets.UTF_8);
+            if (includePasswords) {
+                PrivateFiles.write(file, text.getBytes(StandardCharsets.UTF_8));
+            } else {
+                Files.writeString(file, text, StandardCharsets.UTF_8);
+            }
         } catch (IOException e) {
             throw new TransferException("Cannot write " + file + ": " + e.getMessage(), e);
         }

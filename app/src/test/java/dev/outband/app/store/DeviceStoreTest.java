@@ -141,6 +141,41 @@ class DeviceStoreTest {
         }
     }
 
+    @Test
+    void anExistingOpenDataFolderAndTheStoreFilesInItBecomeOwnerOnlyButOtherFilesStayAsTheyWere() throws Exception {
+        Path shared = folder.resolve("shared");
+        Files.createDirectories(shared);
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxr-xr-x"));
+        try (DeviceStore store = DeviceStore.open(shared, () -> null)) {
+            store.secrets().save("cira-password", "x");
+        }
+        for (String name : List.of("store.key", "outband.mv.db", "cira-password.sealed")) {
+            Files.setPosixFilePermissions(shared.resolve(name), PosixFilePermissions.fromString("rw-r--r--"));
+        }
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path notes = Files.writeString(shared.resolve("notes.txt"), "someone else's");
+        Files.setPosixFilePermissions(notes, PosixFilePermissions.fromString("rw-r--r--"));
+
+        try (DeviceStore store = DeviceStore.open(shared, () -> null)) {
+            assertThat(mode(shared)).isEqualTo("rwx------");
+            assertThat(mode(shared.resolve("store.key"))).isEqualTo("rw-------");
+            assertThat(mode(shared.resolve("outband.mv.db"))).isEqualTo("rw-------");
+            assertThat(mode(shared.resolve("cira-password.sealed"))).isEqualTo("rw-------");
+            assertThat(mode(notes)).isEqualTo("rw-r--r--");
+        }
+    }
+
+    @Test
+    void aNewStoresDatabaseFileIsOwnerOnlyWhateverTheUmask() throws Exception {
+        try (DeviceStore store = DeviceStore.open(folder.resolve("new"), () -> null)) {
+            assertThat(mode(store.file())).isEqualTo("rw-------");
+        }
+    }
+
+    private static String mode(Path p) throws java.io.IOException {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+    }
+
     private static int indexOf(byte[] hay, byte[] needle) {
         outer:
         for (int i = 0; i + needle.length <= hay.length; i++) {

@@ -223,4 +223,24 @@ class DeviceTransferTest {
         System.arraycopy(b, 0, both, a.length, b.length);
         return both;
     }
+
+    @Test
+    void anExportWithPasswordsIsOwnerOnlyEvenOverAnOlderWorldReadableFile() throws Exception {
+        store.devices().save(Device.of("pc-01", "10.0.0.1").withCredentials("admin", store.devices().seal("Hidden#Pw1")));
+        Path old = Files.writeString(folder.resolve("old.csv"), "an older export");
+        Files.setPosixFilePermissions(old, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        Path fresh = folder.resolve("fresh.json");
+
+        transfer.exportFile(old, TransferFormat.CSV, true);
+        transfer.exportFile(fresh, TransferFormat.MESHCOMMANDER, true);
+
+        for (Path p : java.util.List.of(old, fresh)) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(p)))
+                    .as(p.toString()).isEqualTo("rw-------");
+            assertThat(Files.readString(p)).contains("Hidden#Pw1");
+        }
+        try (var left = Files.list(folder)) {
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+        }
+    }
 }

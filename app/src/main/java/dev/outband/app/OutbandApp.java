@@ -4,7 +4,6 @@ import dev.outband.app.amt.DeviceConnections;
 import dev.outband.app.cira.LabListener;
 import dev.outband.app.store.DataFolder;
 import dev.outband.app.store.DeviceStore;
-import dev.outband.app.store.StoreKey;
 import dev.outband.app.store.WrongMasterPasswordException;
 import dev.outband.app.ui.Background;
 import dev.outband.app.ui.ErrorPresenter;
@@ -50,7 +49,7 @@ public final class OutbandApp extends Application {
         labListener = new LabListener(ListenerSettings.defaults().withLegacyTls(settings.legacyTls()));
         Runtime.getRuntime().addShutdownHook(new Thread(this::shutDown, "outband-shutdown"));
         icons = StageIcons.load();
-        if (!StoreKey.isProtected(folder)) {
+        if (!DeviceStore.isProtected(folder)) {
             // Flyway and H2 start while the toolkit starts: the window and its devices appear sooner.
             earlyOpen = CompletableFuture.supplyAsync(this::openUnprotected,
                     work -> Thread.ofVirtual().name("store-open").start(work));

@@ -25,8 +25,13 @@ final class Schema {
 
     /** Migrates the database at {@code url} unless it is current; {@code connection} is open on it. */
     void migrate(Connection connection, String url) {
+        migrate(connection, url, "");
+    }
+
+    /** The same for a database that needs a password (an encrypted file's). */
+    void migrate(Connection connection, String url, String password) {
         if (!isCurrent(connection)) {
-            Flyway.configure().dataSource(url, "sa", "").locations(locations).load().migrate();
+            Flyway.configure().dataSource(url, "sa", password).locations(locations).load().migrate();
         }
     }
 

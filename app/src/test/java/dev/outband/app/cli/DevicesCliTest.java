@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.outband.app.store.StoreKey;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import dev.outband.app.store.DeviceStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -102,7 +102,9 @@ class DevicesCliTest {
 
     @Test
     void aProtectedStoreOpensWithTheMasterPasswordFileAndRefusesAWrongOne() throws Exception {
-        StoreKey.protect(home, "master pw".toCharArray());
+        try (DeviceStore store = DeviceStore.open(home, () -> null)) {
+            store.changeMasterPassword(null, "master pw".toCharArray());
+        }
         Path good = Files.writeString(home.resolve("good.txt"), "master pw\n");
         Path bad = Files.writeString(home.resolve("bad.txt"), "guess\n");
         var withGood = Map.of("OUTBAND_HOME", home.toString(), "OUTBAND_MASTER_PASSWORD_FILE", good.toString());

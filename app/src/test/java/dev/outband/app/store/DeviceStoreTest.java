@@ -96,22 +96,23 @@ class DeviceStoreTest {
     }
 
     @Test
-    void thePasswordClearTextAppearsNowhereInTheDatabaseFile() throws Exception {
+    void neitherThePasswordNorHostsNamesOrUsersAppearInClearInAnyFileOfTheStore() throws Exception {
         try (DeviceStore store = DeviceStore.open(folder, () -> null)) {
-            store.devices().save(sample(store.devices()));
+            store.devices().save(sample(store.devices()).withCredentials("technician-7", store.devices().seal(PASSWORD)));
         }
-        byte[] needle = PASSWORD.getBytes(StandardCharsets.UTF_8);
-        byte[] utf16 = PASSWORD.getBytes(StandardCharsets.UTF_16BE);
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path f : files.toList()) {
-                byte[] bytes = Files.readAllBytes(f);
-                assertThat(indexOf(bytes, needle)).as(f.toString()).isEqualTo(-1);
-                assertThat(indexOf(bytes, utf16)).as(f.toString()).isEqualTo(-1);
+        for (String clear : List.of(PASSWORD, "lab-pc-01.example.org", "technician-7", "floor2")) {
+            for (java.nio.charset.Charset cs : List.of(StandardCharsets.UTF_8, StandardCharsets.UTF_16BE)) {
+                byte[] needle = clear.getBytes(cs);
+                try (Stream<Path> files = Files.list(folder)) {
+                    for (Path f : files.toList()) {
+                        assertThat(indexOf(Files.readAllBytes(f), needle)).as(clear + " in " + f).isEqualTo(-1);
+                    }
+                }
             }
         }
-        // The search itself works: the device name is stored in clear.
-        byte[] db = Files.readAllBytes(folder.resolve("outband.mv.db"));
-        assertThat(indexOf(db, "lab-pc-01.example.org".getBytes(StandardCharsets.UTF_8))).isNotEqualTo(-1);
+        // H2's own header of an encrypted file ("H2encrypt"), not its clear one ("H:2,block:").
+        assertThat(new String(Files.readAllBytes(folder.resolve("outband.mv.db")), 0, 9, StandardCharsets.US_ASCII))
+                .isEqualTo("H2encrypt");
     }
 
     @Test
@@ -119,7 +120,7 @@ class DeviceStoreTest {
         try (DeviceStore store = DeviceStore.open(folder, () -> null)) {
             assertThat(store.devices().count()).isZero();
         }
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder.resolve("store.key"))))
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder.resolve("store.keyring"))))
                 .isEqualTo("rw-------");
         Path fresh = folder.resolve("fresh");
         DataFolder.ensureExists(fresh);
@@ -128,8 +129,9 @@ class DeviceStoreTest {
 
     @Test
     void aProtectedStoreOpensWithItsMasterPasswordAndRefusesAWrongOne() throws Exception {
-        DataFolder.ensureExists(folder);
-        StoreKey.protect(folder, "correct horse".toCharArray());
+        try (DeviceStore store = DeviceStore.open(folder, () -> null)) {
+            store.changeMasterPassword(null, "correct horse".toCharArray());
+        }
         try (DeviceStore store = DeviceStore.open(folder, "correct horse"::toCharArray)) {
             store.devices().save(sample(store.devices()));
         }
@@ -149,7 +151,7 @@ class DeviceStoreTest {
         try (DeviceStore store = DeviceStore.open(shared, () -> null)) {
             store.secrets().save("cira-password", "x");
         }
-        for (String name : List.of("store.key", "outband.mv.db", "cira-password.sealed")) {
+        for (String name : List.of("store.keyring", "outband.mv.db", "cira-password.sealed")) {
             Files.setPosixFilePermissions(shared.resolve(name), PosixFilePermissions.fromString("rw-r--r--"));
         }
         Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -158,7 +160,7 @@ class DeviceStoreTest {
 
         try (DeviceStore store = DeviceStore.open(shared, () -> null)) {
             assertThat(mode(shared)).isEqualTo("rwx------");
-            assertThat(mode(shared.resolve("store.key"))).isEqualTo("rw-------");
+            assertThat(mode(shared.resolve("store.keyring"))).isEqualTo("rw-------");
             assertThat(mode(shared.resolve("outband.mv.db"))).isEqualTo("rw-------");
             assertThat(mode(shared.resolve("cira-password.sealed"))).isEqualTo("rw-------");
             assertThat(mode(notes)).isEqualTo("rw-r--r--");

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Supplier;
 import dev.outband.app.amt.DeviceConnections;
 
 /**
@@ -39,14 +40,19 @@ public record CliContext(Map<String, String> env, InputStream in, PrintWriter ou
 
     /** Opens the store; a protected one is opened with the master password file, else a console prompt. */
     public DeviceStore openStore() throws IOException, UserException {
+        return openStore(this::masterPassword);
+    }
+
+    DeviceStore openStore(Supplier<char[]> masterPassword) throws IOException, UserException {
         try {
-            return DeviceStore.open(dataFolder(), this::masterPassword);
+            return DeviceStore.open(dataFolder(), masterPassword);
         } catch (WrongMasterPasswordException e) {
             throw new UserException(e.getMessage());
         }
     }
 
-    private char[] masterPassword() {
+    /** The master password from {@value #MASTER_PASSWORD_FILE}, else asked on the terminal; null when neither. */
+    char[] masterPassword() {
         String file = env.get(MASTER_PASSWORD_FILE);
         if (file != null && !file.isBlank()) {
             try {

@@ -16,10 +16,12 @@ import javax.crypto.SecretKey;
  * converted on its first open; a master password can be set, changed or removed while the store is open.
  */
 public final class DeviceStore implements AutoCloseable {
+    public static final int MIN_MASTER_PASSWORD = 8;
+
     private final Path folder;
     private final DeviceRepository devices;
     private final SecretFiles secrets;
-    private Keyring keyring;
+    private volatile Keyring keyring;
 
     private DeviceStore(Path folder, Connection connection, Keyring keyring) {
         this.folder = folder;
@@ -99,6 +101,9 @@ public final class DeviceStore implements AutoCloseable {
      */
     public synchronized void changeMasterPassword(char[] current, char[] next)
             throws IOException, WrongMasterPasswordException {
+        if (next != null && next.length < MIN_MASTER_PASSWORD) {
+            throw new IllegalArgumentException("A master password needs at least " + MIN_MASTER_PASSWORD + " characters");
+        }
         if (keyring.isProtected() && !keyring.unlocks(current)) {
             throw new WrongMasterPasswordException();
         }
@@ -117,7 +122,7 @@ public final class DeviceStore implements AutoCloseable {
         }
     }
 
-    public synchronized boolean isProtected() {
+    public boolean isProtected() {
         return keyring.isProtected();
     }
 

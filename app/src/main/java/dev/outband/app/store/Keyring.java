@@ -150,7 +150,6 @@ final class Keyring {
         }
         char[] password = ask(masterPassword);
         Protection protection = new Protection(Base64.getDecoder().decode(salt), derive(password, Base64.getDecoder().decode(salt)));
-        Arrays.fill(password, '\0');
         SecretBox box = new SecretBox(protection.kek());
         try {
             SecretKey key = aesKey(box.decrypt(Base64.getDecoder().decode(p.getProperty("key")), "keyring/key"), null);

@@ -98,7 +98,7 @@ class StoreEncryptionTest {
             store.secrets().save("cira-password", "Cira#2");
             keyBefore = Keyring.load(folder, () -> null).current().getEncoded();
 
-            store.changeMasterPassword(null, "first".toCharArray());
+            store.changeMasterPassword(null, "first-master".toCharArray());
 
             assertThat(store.isProtected()).isTrue();
             assertThat(store.devices().findByName("pc-01").orElseThrow().password().reveal()).isEqualTo("Pw#1");
@@ -109,15 +109,15 @@ class StoreEncryptionTest {
         // The data key changed: the key that was on disk before opens nothing any more.
         assertThat(StoreDatabase.opensWith(folder, new javax.crypto.spec.SecretKeySpec(keyBefore, "AES"))).isFalse();
 
-        try (DeviceStore store = DeviceStore.open(folder, "first"::toCharArray)) {
-            assertThatThrownBy(() -> store.changeMasterPassword("not first".toCharArray(), "second".toCharArray()))
+        try (DeviceStore store = DeviceStore.open(folder, "first-master"::toCharArray)) {
+            assertThatThrownBy(() -> store.changeMasterPassword("not first-master".toCharArray(), "second-master".toCharArray()))
                     .isInstanceOf(WrongMasterPasswordException.class);
-            store.changeMasterPassword("first".toCharArray(), "second".toCharArray());
+            store.changeMasterPassword("first-master".toCharArray(), "second-master".toCharArray());
         }
-        assertThatThrownBy(() -> DeviceStore.open(folder, "first"::toCharArray)).isInstanceOf(WrongMasterPasswordException.class);
-        try (DeviceStore store = DeviceStore.open(folder, "second"::toCharArray)) {
+        assertThatThrownBy(() -> DeviceStore.open(folder, "first-master"::toCharArray)).isInstanceOf(WrongMasterPasswordException.class);
+        try (DeviceStore store = DeviceStore.open(folder, "second-master"::toCharArray)) {
             assertThat(store.devices().findAll()).extracting(d -> d.password().reveal()).containsExactly("Pw#1", "Pw#2");
-            store.changeMasterPassword("second".toCharArray(), null);
+            store.changeMasterPassword("second-master".toCharArray(), null);
         }
         assertThat(DeviceStore.isProtected(folder)).isFalse();
         try (DeviceStore store = DeviceStore.open(folder, () -> null)) {

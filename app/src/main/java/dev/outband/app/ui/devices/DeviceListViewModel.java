@@ -56,6 +56,11 @@ public final class DeviceListViewModel {
         ready.set(true);
     }
 
+    /** The store once attached; null while it opens. */
+    public DeviceStore store() {
+        return store;
+    }
+
     public DeviceRepository repository() {
         return store.devices();
     }

@@ -58,7 +58,7 @@ public final class OutbandApp extends Application {
 
     private DeviceStore openUnprotected() {
         try {
-            return DeviceStore.open(folder, () -> null);
+            return DeviceStore.open(folder, () -> null, MasterPasswordPrompt.CONSOLE);
         } catch (IOException | WrongMasterPasswordException e) {
             throw new CompletionException(e);
         }

@@ -6,8 +6,11 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Supplier;
 import javax.crypto.SecretKey;
+import org.h2.api.ErrorCode;
 
 /**
  * The encrypted H2 file database {@code outband} in the data folder ({@link StoreDatabase}), migrated on
@@ -17,14 +20,19 @@ import javax.crypto.SecretKey;
  */
 public final class DeviceStore implements AutoCloseable {
     public static final int MIN_MASTER_PASSWORD = 8;
+    /** How long an open waits for another process to let go of the store. */
+    public static final Duration IN_USE_WAIT = Duration.ofSeconds(5);
+    private static final Duration IN_USE_POLL = Duration.ofMillis(250);
 
     private final Path folder;
     private final DeviceRepository devices;
     private final SecretFiles secrets;
+    private final StoreOwner owner;
     private volatile Keyring keyring;
 
-    private DeviceStore(Path folder, Connection connection, Keyring keyring) {
+    private DeviceStore(Path folder, Connection connection, Keyring keyring, StoreOwner owner) {
         this.folder = folder;
+        this.owner = owner;
         this.keyring = keyring;
         SecretBox box = new SecretBox(keyring.current());
         this.devices = new DeviceRepository(connection, box);
@@ -44,22 +52,66 @@ public final class DeviceStore implements AutoCloseable {
     /** Opens (creating on first run) the store in {@code folder}; asks for the master password only if the store has one. */
     public static DeviceStore open(Path folder, Supplier<char[]> masterPassword)
             throws IOException, WrongMasterPasswordException {
+        return open(folder, masterPassword, "an outband command");
+    }
+
+    /**
+     * As {@link #open(Path, Supplier)}, for a process that says what it is ({@code holder}, e.g. "the console")
+     * to another that finds the store in use. A store held by another process is waited for up to
+     * {@link #IN_USE_WAIT} (a command finishing), then refused with a {@link StoreInUseException} naming it.
+     */
+    public static DeviceStore open(Path folder, Supplier<char[]> masterPassword, String holder)
+            throws IOException, WrongMasterPasswordException {
         DataFolder.ensureExists(folder);
         Keyring keyring = Keyring.load(folder, masterPassword);
-        try {
-            keyring = finishMoves(folder, keyring);
-            Connection connection = StoreDatabase.connect(folder, keyring.current());
-            try {
-                // H2 creates its files with the process umask.
-                DataFolder.restrict(folder);
-                Schema.DEVICES.migrate(connection, StoreDatabase.url(folder), StoreDatabase.password(keyring.current()));
-            } catch (IOException | RuntimeException e) {
-                connection.close();
-                throw e;
+        long deadline = System.nanoTime() + IN_USE_WAIT.toNanos();
+        while (true) {
+            Optional<StoreOwner> owner = StoreOwner.claim(folder, holder);
+            if (owner.isPresent()) {
+                try {
+                    return openWith(folder, keyring, owner.get());
+                } catch (SQLException e) {
+                    owner.get().close();
+                    // An older version holds the file without the owner lock: H2 says only that it is locked.
+                    if (e.getErrorCode() != ErrorCode.DATABASE_ALREADY_OPEN_1) {
+                        throw new StoreException("Cannot open the device store in " + folder, e);
+                    }
+                } catch (GeneralSecurityException e) {
+                    owner.get().close();
+                    throw new StoreException("Cannot open the device store in " + folder, e);
+                } catch (IOException | RuntimeException e) {
+                    owner.get().close();
+                    throw e;
+                }
             }
-            return new DeviceStore(folder, connection, keyring);
-        } catch (SQLException | GeneralSecurityException e) {
-            throw new StoreException("Cannot open the device store in " + folder, e);
+            if (System.nanoTime() > deadline) {
+                throw new StoreInUseException(folder, null);
+            }
+            pause();
+        }
+    }
+
+    private static DeviceStore openWith(Path folder, Keyring loaded, StoreOwner owner)
+            throws IOException, SQLException, GeneralSecurityException {
+        Keyring keyring = finishMoves(folder, loaded);
+        Connection connection = StoreDatabase.connect(folder, keyring.current());
+        try {
+            // H2 creates its files with the process umask.
+            DataFolder.restrict(folder);
+            Schema.DEVICES.migrate(connection, StoreDatabase.url(folder), StoreDatabase.password(keyring.current()));
+        } catch (IOException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+        return new DeviceStore(folder, connection, keyring, owner);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(IN_USE_POLL);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("Interrupted while waiting for the device store", e);
         }
     }
 
@@ -146,9 +198,9 @@ public final class DeviceStore implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
+        try (owner) {
             devices.connection().close();
-        } catch (SQLException e) {
+        } catch (SQLException | IOException e) {
             throw new StoreException("Cannot close the device store", e);
         }
     }

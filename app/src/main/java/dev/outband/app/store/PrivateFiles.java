@@ -42,8 +42,9 @@ public final class PrivateFiles {
             return;
         }
         boolean folder = Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS);
-        PosixFileAttributeView posix = Files.getFileAttributeView(path, PosixFileAttributeView.class,
-                LinkOption.NOFOLLOW_LINKS);
+        // Following links (after the check above) makes the JDK chmod by path: with NOFOLLOW_LINKS it opens
+        // the file and closes it again, which drops every POSIX lock this process holds on it (H2's, the owner's).
+        PosixFileAttributeView posix = Files.getFileAttributeView(path, PosixFileAttributeView.class);
         if (posix != null) {
             posix.setPermissions(folder ? FOLDER : FILE);
             return;

@@ -11,8 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,7 +21,8 @@ import java.util.function.Consumer;
 /**
  * One power action on many devices at once, one virtual thread each, with a result per device.
  * A device that had a power action less than {@link #COOLDOWN} ago is skipped: firmware that is
- * still changing state handles a second request badly. An action the device does not report as
+ * still changing state handles a second request badly. The time of the last action is kept with the
+ * device in the store, so the cooldown holds for the device (not its name) and across processes. An action the device does not report as
  * supported is not sent: the technician reads "not supported by this device" instead of a fault.
  */
 public final class PowerRun {
@@ -37,7 +37,6 @@ public final class PowerRun {
     private final DeviceRepository repository;
     private final Clock clock;
     private final SupportedActions supported;
-    private final Map<String, Instant> lastAction = new ConcurrentHashMap<>();
 
     public PowerRun(DeviceConnections connections, DeviceRepository repository, Clock clock) {
         this(connections, repository, clock, new SupportedActions());
@@ -78,18 +77,17 @@ public final class PowerRun {
 
     private Result performOne(PowerAction action, Device device) {
         Instant now = clock.instant();
-        Instant previous = lastAction.get(device.name());
-        if (previous != null && previous.plus(COOLDOWN).isAfter(now)) {
-            long wait = (Duration.between(now, previous.plus(COOLDOWN)).toMillis() + 999) / 1000;
-            return new Result(device.name(), false, "skipped: the last power action was moments ago; try again in "
-                    + wait + " s", null);
-        }
         try {
             AmtClient amt = connections.client(device);
             if (!supported.of(device, amt).contains(action)) {
                 return new Result(device.name(), false, NOT_SUPPORTED, null);
             }
-            lastAction.put(device.name(), now);
+            Optional<Instant> busyUntil = repository.claimPowerAction(device.id(), now, COOLDOWN);
+            if (busyUntil.isPresent()) {
+                long wait = (Duration.between(now, busyUntil.get()).toMillis() + 999) / 1000;
+                return new Result(device.name(), false, "skipped: the last power action was moments ago; try again in "
+                        + wait + " s", null);
+            }
             amt.power().perform(action);
             PowerStatus status = amt.power().status();
             repository.updateState(device.id(), new DeviceState(status.name(), null, now));

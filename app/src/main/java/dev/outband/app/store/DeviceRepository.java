@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -245,6 +247,38 @@ public final class DeviceRepository {
             return pinned;
         } catch (SQLException e) {
             throw new StoreException("Cannot pin the certificate of device " + id, e);
+        }
+    }
+
+    /**
+     * Claims a power action on device {@code id} at {@code now} unless one was sent less than {@code cooldown}
+     * ago, by this process or another (one conditional UPDATE, so two claims cannot both succeed). Returns
+     * empty when claimed, else when the device is free again.
+     */
+    public synchronized Optional<Instant> claimPowerAction(long id, Instant now, Duration cooldown) {
+        try (PreparedStatement claim = connection.prepareStatement("UPDATE device SET last_power_action = ? "
+                + "WHERE id = ? AND (last_power_action IS NULL OR last_power_action <= ? OR last_power_action > ?)")) {
+            claim.setTimestamp(1, Timestamp.from(now));
+            claim.setLong(2, id);
+            claim.setTimestamp(3, Timestamp.from(now.minus(cooldown)));
+            // A time in the future (the clock was set back) blocks no longer than one cooldown.
+            claim.setTimestamp(4, Timestamp.from(now.plus(cooldown)));
+            if (claim.executeUpdate() == 1) {
+                return Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot record the power action on device " + id, e);
+        }
+        try (PreparedStatement last = connection.prepareStatement("SELECT last_power_action FROM device WHERE id = ?")) {
+            last.setLong(1, id);
+            try (ResultSet rs = last.executeQuery()) {
+                if (!rs.next()) {
+                    throw new StoreException("Device " + id + " no longer exists", null);
+                }
+                return Optional.of(rs.getTimestamp(1).toInstant().plus(cooldown));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read the last power action on device " + id, e);
         }
     }
 

@@ -31,7 +31,11 @@ final class StoreDatabase {
     private static final String NEXT = "outband-next";
     private static final String SCRIPT = "outband-next.sql";
     private static final String USER_PASSWORD = "outband";
-    private static final String OPTIONS = ";AUTO_SERVER=FALSE;DB_CLOSE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+    /**
+     * WRITE_DELAY=0: a commit is on disk when it returns. H2's default writes commits in the background
+     * within half a second, so a killed process lost edits and imports it had reported done.
+     */
+    private static final String OPTIONS = ";AUTO_SERVER=FALSE;DB_CLOSE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
     /** Where H2 marks a file in its own clear format ("H:2,block:…"); an encrypted file starts "H2encrypt". */
     private static final byte[] CLEAR_HEADER = "H:2,".getBytes(StandardCharsets.US_ASCII);
 

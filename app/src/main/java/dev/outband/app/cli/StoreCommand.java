@@ -3,14 +3,10 @@ package dev.outband.app.cli;
 import dev.outband.app.store.DeviceStore;
 import dev.outband.app.store.WrongMasterPasswordException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
@@ -32,37 +28,23 @@ final class StoreCommand implements Runnable {
     }
 
     @Command(name = "set-master-password", mixinStandardHelpOptions = true,
-            description = "Protect the store with a master password, or change it; everything is sealed anew.")
+            description = "Protect the store with a master password (from --password-file or --password-stdin), or "
+                    + "change it; everything is sealed anew.")
     static final class SetMasterPassword implements Callable<Integer> {
         @ParentCommand
         StoreCommand store;
 
+        /** The new master password. */
         @ArgGroup(exclusive = true, multiplicity = "1")
-        NewPassword next;
-
-        static final class NewPassword {
-            @Option(names = "--password-file", paramLabel = "FILE", description = "The new master password: the first line of FILE.")
-            Path file;
-
-            @Option(names = "--password-stdin", description = "Read the new master password from standard input.")
-            boolean stdin;
-        }
+        PasswordSource next;
 
         @Override
         public Integer call() throws Exception {
             CliContext ctx = store.root.context();
-            char[] password = (next.stdin ? ctx.readStdinLine() : readFile(next.file)).toCharArray();
+            char[] password = next.read(ctx).toCharArray();
             change(ctx, password);
             ctx.out().println("The store is protected by the new master password; use it from now on.");
             return ExitCode.OK;
-        }
-
-        private static String readFile(Path file) throws UserException {
-            try {
-                return CliContext.firstLine(Files.readString(file, StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new UserException("Cannot read the password file " + file);
-            }
         }
     }
 

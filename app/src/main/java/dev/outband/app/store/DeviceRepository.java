@@ -28,7 +28,8 @@ public final class DeviceRepository {
     private static final String UNSAVED = "device/unsaved/password_enc";
 
     private Connection connection;
-    private SecretBox box;
+    // Read without the lock by seal(), which the FX thread may call while a key change holds it.
+    private volatile SecretBox box;
 
     DeviceRepository(Connection connection, SecretBox box) {
         this.connection = connection;
@@ -36,7 +37,7 @@ public final class DeviceRepository {
     }
 
     /** Seals a clear-text password with this store's key. */
-    public synchronized Secret seal(String clearText) {
+    public Secret seal(String clearText) {
         return box.seal(clearText, UNSAVED);
     }
 

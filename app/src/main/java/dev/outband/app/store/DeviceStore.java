@@ -59,17 +59,18 @@ public final class DeviceStore implements AutoCloseable {
      * As {@link #open(Path, Supplier)}, for a process that says what it is ({@code holder}, e.g. "the console")
      * to another that finds the store in use. A store held by another process is waited for up to
      * {@link #IN_USE_WAIT} (a command finishing), then refused with a {@link StoreInUseException} naming it.
+     * The keyring is read only once the store is this process's, as the holder may have changed it.
      */
     public static DeviceStore open(Path folder, Supplier<char[]> masterPassword, String holder)
             throws IOException, WrongMasterPasswordException {
         DataFolder.ensureExists(folder);
-        Keyring keyring = Keyring.load(folder, masterPassword);
+        Supplier<char[]> askedOnce = new AskedOnce(masterPassword);
         long deadline = System.nanoTime() + IN_USE_WAIT.toNanos();
         while (true) {
             Optional<StoreOwner> owner = StoreOwner.claim(folder, holder);
             if (owner.isPresent()) {
                 try {
-                    return openWith(folder, keyring, owner.get());
+                    return openWith(folder, Keyring.load(folder, askedOnce), owner.get());
                 } catch (SQLException e) {
                     owner.get().close();
                     // An older version holds the file without the owner lock: H2 says only that it is locked.
@@ -79,7 +80,7 @@ public final class DeviceStore implements AutoCloseable {
                 } catch (GeneralSecurityException e) {
                     owner.get().close();
                     throw new StoreException("Cannot open the device store in " + folder, e);
-                } catch (IOException | RuntimeException e) {
+                } catch (IOException | WrongMasterPasswordException | RuntimeException e) {
                     owner.get().close();
                     throw e;
                 }
@@ -104,6 +105,26 @@ public final class DeviceStore implements AutoCloseable {
             throw e;
         }
         return new DeviceStore(folder, connection, keyring, owner);
+    }
+
+    /** The master password, asked for at most once however often the store is tried. */
+    private static final class AskedOnce implements Supplier<char[]> {
+        private final Supplier<char[]> ask;
+        private char[] answer;
+        private boolean asked;
+
+        AskedOnce(Supplier<char[]> ask) {
+            this.ask = ask;
+        }
+
+        @Override
+        public char[] get() {
+            if (!asked) {
+                answer = ask.get();
+                asked = true;
+            }
+            return answer;
+        }
     }
 
     private static void pause() {

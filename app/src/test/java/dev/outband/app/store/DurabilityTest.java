@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -65,6 +66,30 @@ class DurabilityTest {
                 assertThat(seen).as("seed " + SEED).isBetween(committed, committed + 1);
             }
         }
+    }
+
+    @Test
+    void powerRunsKilledAtRandomKeepTheStateOfTheLastCommittedRunOrTheOneInFlight() throws Exception {
+        Path folder = home.resolve("power");
+        try (DeviceStore store = DeviceStore.open(folder, () -> null)) {
+            store.devices().save(Device.of("sim", "127.0.0.1").withCredentials("admin", store.devices().seal("Sim-Passw0rd")));
+        }
+        int runsSeen = 0;
+        for (int round = 0; round < ROUNDS; round++) {
+            int next = 1 + round * 100_000;
+            // A power run takes a few WS-Man round trips: kill during the second to fourth one.
+            int committed = killDuring(folder, "power", next, 1000 + random.nextInt(3000));
+            try (DeviceStore store = DeviceStore.open(folder, () -> null)) {
+                DeviceState state = store.devices().findByName("sim").orElseThrow().state();
+                java.util.Set<Instant> allowed = java.util.Set.of(StoreWorker.powerTime(committed), StoreWorker.powerTime(committed + 1));
+                if (committed >= next) {
+                    assertThat(state.lastSeen()).as("seed " + SEED).isIn(allowed);
+                    runsSeen++;
+                }
+                assertThat(state.powerState()).as("seed " + SEED).isIn(null, "On", "Off - Soft");
+            }
+        }
+        assertThat(runsSeen).as("rounds in which the worker finished a power run before it was killed").isPositive();
     }
 
     @Test

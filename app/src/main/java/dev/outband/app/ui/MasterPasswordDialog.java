@@ -19,7 +19,7 @@ import javafx.stage.Window;
  * current one is asked first. The fields say what is wrong before anything is sent.
  */
 public final class MasterPasswordDialog {
-    public static final ButtonType REMOVE = new ButtonType("Remove master password", ButtonBar.ButtonData.OTHER);
+    public static final ButtonType REMOVE = new ButtonType("Remove", ButtonBar.ButtonData.OTHER);
 
     /** What the user asked: {@code next} null removes the master password. */
     public record Change(char[] current, char[] next) {

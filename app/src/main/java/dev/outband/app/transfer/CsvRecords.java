@@ -40,13 +40,15 @@ final class CsvRecords {
                         records.add(new CsvRecord.Fields(line, values));
                     }
                 } catch (StreamConstraintsException e) {
-                    throw new TransferException("Line " + line + ": field longer than " + limits.maxFieldChars()
-                            + " characters (setting maxFieldChars); nothing was imported", e);
+                    throw e;
                 } catch (JacksonException e) {
                     records.add(new CsvRecord.Malformed(line, problem(e)));
                     skipRestOfRow(p);
                 }
             }
+        } catch (StreamConstraintsException e) {
+            throw new TransferException("Line " + line + ": field longer than " + limits.maxFieldChars()
+                    + " characters (setting maxFieldChars); nothing was imported", e);
         } catch (UnreadableText e) {
             throw new TransferException("Line " + line + ": " + e.getMessage() + "; nothing was imported", e);
         } catch (IOException e) {
@@ -71,6 +73,8 @@ final class CsvRecords {
                 if (token == JsonToken.END_ARRAY || token == null) {
                     return;
                 }
+            } catch (StreamConstraintsException e) {
+                throw e;
             } catch (JacksonException e) {
                 // a second bad character in the same row goes with the row
             }

@@ -9,6 +9,7 @@ import dev.outband.app.store.TlsMode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+@org.junit.jupiter.api.Timeout(30)
 class CsvDeviceListTest {
     @Test
     void headerColumnsMayComeInAnyOrderAndCaseAfterABomAndBlankLines() throws Exception {
@@ -153,5 +154,13 @@ class CsvDeviceListTest {
 
         assertThat(list.entries()).extracting(e -> e.draft().name(), e -> e.draft().user())
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("\t=1+1", "admin"));
+    }
+
+    @Test
+    void anOverlongFieldAfterABadCharacterInTheSameRowEndsTheImportInsteadOfLoopingOnIt() {
+        String text = "name,host,user\npc-1,\"10.0.0.1\"x," + "u".repeat(70_000) + "\npc-2,10.0.0.2,\n";
+
+        assertThatThrownBy(() -> CsvDeviceList.parse(text)).isInstanceOf(TransferException.class)
+                .hasMessage("Line 2: field longer than 65536 characters (setting maxFieldChars); nothing was imported");
     }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
 public final class DataFolder {
     /** The store, its keys, sealed secrets, settings and the lab CA. */
     private static final String OWN_FILES =
-            "glob:{outband*,store.*,master.*,*.sealed,*.tmp,cira-*,settings.properties,lab-ca,lab-ca/*}";
+            "glob:{outband*,store.*,master.*,*.sealed,cira-*,settings.properties,lab-ca,lab-ca/*}";
 
     private DataFolder() {
     }

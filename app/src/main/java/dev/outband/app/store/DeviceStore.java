@@ -182,9 +182,9 @@ public final class DeviceStore implements AutoCloseable {
         }
         Keyring rotated = keyring.rotated(next == null ? null : Keyring.Protection.of(next));
         synchronized (devices) {
+            rotated.save(folder);
             try {
                 devices.connection().close();
-                rotated.save(folder);
                 keyring = finishMoves(folder, rotated);
                 SecretBox box = new SecretBox(keyring.current());
                 devices.use(StoreDatabase.connect(folder, keyring.current()), box);

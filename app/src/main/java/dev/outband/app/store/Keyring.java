@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
@@ -102,7 +103,7 @@ final class Keyring {
     /** True when {@code password} is this keyring's master password. */
     boolean unlocks(char[] password) {
         return protection != null && password != null
-                && Arrays.equals(derive(password, protection.salt()).getEncoded(), protection.kek().getEncoded());
+                && MessageDigest.isEqual(derive(password, protection.salt()).getEncoded(), protection.kek().getEncoded());
     }
 
     /** A new data key replacing this one, kept with {@code next} (null: no master password). */

@@ -5,7 +5,6 @@ import dev.outband.app.cira.LabListener;
 import dev.outband.app.ca.LabAuthority;
 import dev.outband.app.store.DataFolder;
 import dev.outband.app.store.DeviceStore;
-import dev.outband.app.store.StoreKey;
 import dev.outband.app.store.WrongMasterPasswordException;
 import dev.outband.app.ui.Background;
 import dev.outband.app.ui.ErrorPresenter;
@@ -51,7 +50,7 @@ public final class OutbandApp extends Application {
         labListener = new LabListener(ListenerSettings.defaults().withLegacyTls(settings.legacyTls()));
         Runtime.getRuntime().addShutdownHook(new Thread(this::shutDown, "outband-shutdown"));
         icons = StageIcons.load();
-        if (!StoreKey.isProtected(folder)) {
+        if (!DeviceStore.isProtected(folder)) {
             // Flyway and H2 start while the toolkit starts: the window and its devices appear sooner.
             earlyOpen = CompletableFuture.supplyAsync(this::openUnprotected,
                     work -> Thread.ofVirtual().name("store-open").start(work));
@@ -60,7 +59,7 @@ public final class OutbandApp extends Application {
 
     private DeviceStore openUnprotected() {
         try {
-            return DeviceStore.open(folder, () -> null);
+            return DeviceStore.open(folder, () -> null, MasterPasswordPrompt.CONSOLE);
         } catch (IOException | WrongMasterPasswordException e) {
             throw new CompletionException(e);
         }

@@ -11,8 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,7 +21,8 @@ import java.util.function.Consumer;
 /**
  * One power action on many devices at once, one virtual thread each, with a result per device.
  * A device that had a power action less than {@link #COOLDOWN} ago is skipped: firmware that is
- * still changing state handles a second request badly. An action the device does not report as
+ * still changing state handles a second request badly. The time of the last action is kept with the
+ * device in the store, so the cooldown holds for the device (not its name) and across processes. An action the device does not report as
  * supported is not sent: the technician reads "not supported by this device" instead of a fault.
  */
 public final class PowerRun {
@@ -33,29 +33,40 @@ public final class PowerRun {
     public record Result(String device, boolean ok, String message, String powerState) {
     }
 
+    /** Claims a device's cooldown for an action at {@code now}: empty when claimed, else when it is free again. */
+    @FunctionalInterface
+    public interface Cooldowns {
+        Optional<Instant> claim(long deviceId, Instant now, Duration cooldown);
+    }
+
     private final DeviceConnections connections;
+    private final Cooldowns cooldowns;
     private final StateRecorder states;
     private final Clock clock;
     private final SupportedActions supported;
-    private final Map<String, Instant> lastAction = new ConcurrentHashMap<>();
 
     public PowerRun(DeviceConnections connections, DeviceRepository repository, Clock clock) {
-        this(connections, repository::updateState, clock, new SupportedActions());
+        this(connections, repository, clock, new SupportedActions());
     }
 
-    /** Power states read back go to {@code states} (the CLI writes them to the store after the run). */
-    public PowerRun(DeviceConnections connections, StateRecorder states, Clock clock) {
-        this(connections, states, clock, new SupportedActions());
+    /**
+     * Cooldowns claimed and power states recorded elsewhere (the CLI claims before and writes after the
+     * network work, so that it does not keep the store open while it waits).
+     */
+    public PowerRun(DeviceConnections connections, Cooldowns cooldowns, StateRecorder states, Clock clock) {
+        this(connections, cooldowns, states, clock, new SupportedActions());
     }
 
     /** Sharing {@code supported} with the Power menu spares each device a second capabilities read. */
     public PowerRun(DeviceConnections connections, DeviceRepository repository, Clock clock,
                     SupportedActions supported) {
-        this(connections, repository::updateState, clock, supported);
+        this(connections, repository::claimPowerAction, repository::updateState, clock, supported);
     }
 
-    private PowerRun(DeviceConnections connections, StateRecorder states, Clock clock, SupportedActions supported) {
+    private PowerRun(DeviceConnections connections, Cooldowns cooldowns, StateRecorder states, Clock clock,
+                     SupportedActions supported) {
         this.connections = connections;
+        this.cooldowns = cooldowns;
         this.states = states;
         this.clock = clock;
         this.supported = supported;
@@ -87,18 +98,17 @@ public final class PowerRun {
 
     private Result performOne(PowerAction action, Device device) {
         Instant now = clock.instant();
-        Instant previous = lastAction.get(device.name());
-        if (previous != null && previous.plus(COOLDOWN).isAfter(now)) {
-            long wait = (Duration.between(now, previous.plus(COOLDOWN)).toMillis() + 999) / 1000;
-            return new Result(device.name(), false, "skipped: the last power action was moments ago; try again in "
-                    + wait + " s", null);
-        }
         try {
             AmtClient amt = connections.client(device);
             if (!supported.of(device, amt).contains(action)) {
                 return new Result(device.name(), false, NOT_SUPPORTED, null);
             }
-            lastAction.put(device.name(), now);
+            Optional<Instant> busyUntil = cooldowns.claim(device.id(), now, COOLDOWN);
+            if (busyUntil.isPresent()) {
+                long wait = (Duration.between(now, busyUntil.get()).toMillis() + 999) / 1000;
+                return new Result(device.name(), false, "skipped: the last power action was moments ago; try again in "
+                        + wait + " s", null);
+            }
             amt.power().perform(action);
             PowerStatus status = amt.power().status();
             states.record(device.id(), new DeviceState(status.name(), null, now));

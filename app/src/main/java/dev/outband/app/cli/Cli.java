@@ -30,6 +30,7 @@ public final class Cli {
     public static CommandLine commandLine(CliContext context) {
         CommandLine cli = new CommandLine(new OutbandCommand(context));
         cli.addSubcommand(new CommandLine(new DevicesCommand()));
+        cli.addSubcommand(new CommandLine(new StoreCommand()));
         cli.addSubcommand(new PowerCommand());
         cli.addSubcommand(new InfoCommand());
         cli.addSubcommand(new SimCommand());

@@ -57,6 +57,7 @@ public record CliContext(Map<String, String> env, InputStream in, PrintWriter ou
         }
     }
 
+    /** The master password from {@value #MASTER_PASSWORD_FILE}, else asked on the terminal; null when neither. */
     char[] masterPassword() {
         String file = env.get(MASTER_PASSWORD_FILE);
         if (file != null && !file.isBlank()) {

@@ -5,10 +5,6 @@ import dev.outband.app.store.DeviceStore;
 import dev.outband.app.store.DuplicateNameException;
 import dev.outband.app.store.HostNames;
 import dev.outband.app.store.Tags;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -17,7 +13,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "add", description = "Add a device.", mixinStandardHelpOptions = true)
+@Command(name = "add", description = "Add a device; its AMT password comes from --password-file or --password-stdin.",
+        mixinStandardHelpOptions = true)
 final class DevicesAdd implements Callable<Integer> {
     @ParentCommand
     DevicesCommand devices;
@@ -31,16 +28,9 @@ final class DevicesAdd implements Callable<Integer> {
     @Option(names = "--user", description = "AMT user (usually admin).")
     String user;
 
+    /** The AMT password. */
     @ArgGroup(exclusive = true)
     PasswordSource password;
-
-    static final class PasswordSource {
-        @Option(names = "--password-file", paramLabel = "FILE", description = "Read the AMT password from the first line of FILE.")
-        Path file;
-
-        @Option(names = "--password-stdin", description = "Read the AMT password from standard input.")
-        boolean stdin;
-    }
 
     @Option(names = "--tls", description = "Talk TLS to the device (port 16993).")
     boolean tls;
@@ -58,7 +48,7 @@ final class DevicesAdd implements Callable<Integer> {
         if (name.isBlank()) {
             throw new UserException("--name must not be empty");
         }
-        String secret = readPassword(ctx);
+        String secret = password == null ? null : password.read(ctx);
         DeviceDraft draft = new DeviceDraft(name, host, user, secret, tls, Tags.parse(String.join(",", tags)));
         try (DeviceStore store = ctx.openStore()) {
             store.devices().save(draft.toDevice(null, store.devices()::seal));
@@ -67,19 +57,5 @@ final class DevicesAdd implements Callable<Integer> {
         }
         ctx.out().println("Added " + name);
         return ExitCode.OK;
-    }
-
-    private String readPassword(CliContext ctx) throws IOException, UserException {
-        if (password == null) {
-            return null;
-        }
-        if (password.stdin) {
-            return ctx.readStdinLine();
-        }
-        try {
-            return CliContext.firstLine(Files.readString(password.file, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UserException("Cannot read the password file " + password.file);
-        }
     }
 }

@@ -5,6 +5,10 @@ import dev.outband.app.amt.PowerRun;
 import dev.outband.app.store.Device;
 import dev.outband.wsman.amt.power.PowerAction;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -50,19 +54,25 @@ final class PowerCommand implements Callable<Integer> {
         CliContext ctx = root.context();
         PowerAction chosen = parse(action);
         StoreVisits store = new StoreVisits(ctx);
+        Instant now = Instant.now();
+        Map<Long, Optional<Instant>> claimed = new HashMap<>();
         List<Device> devices = store.visit(s -> {
             List<Device> found = new ArrayList<>();
             for (String name : names) {
                 found.add(s.devices().findByName(name)
                         .orElseThrow(() -> new UserException("No device named '" + name + "'")));
             }
+            // Cooldowns are claimed now, while the store is open, not from inside the network work.
+            for (Device d : found) {
+                claimed.put(d.id(), s.devices().claimPowerAction(d.id(), now, PowerRun.COOLDOWN));
+            }
             return found;
         });
         PendingStates learned = new PendingStates();
         List<PowerRun.Result> results;
         try {
-            results = new PowerRun(ctx.connections(), learned, Clock.systemUTC())
-                    .perform(chosen, devices, r -> { });
+            results = new PowerRun(ctx.connections(), (id, at, cooldown) -> claimed.get(id), learned,
+                    Clock.systemUTC()).perform(chosen, devices, r -> { });
         } finally {
             learned.save(store, ctx);
         }

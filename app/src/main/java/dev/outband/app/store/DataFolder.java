@@ -1,14 +1,18 @@
 package dev.outband.app.store;
 
 import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
 import java.util.Map;
 
 /** Where Outband keeps its database, key and settings; {@code OUTBAND_HOME} wins over the OS default. */
 public final class DataFolder {
+    /** The store, its keys, sealed secrets, settings and the lab CA. */
+    private static final String OWN_FILES =
+            "glob:{outband*,store.*,master.*,*.sealed,cira-*,settings.properties,lab-ca,lab-ca/*}";
+
     private DataFolder() {
     }
 
@@ -34,18 +38,19 @@ public final class DataFolder {
         return notBlank(xdg) ? Path.of(xdg, "outband") : Path.of(userHome, ".local", "share", "outband");
     }
 
-    /** Creates the folder on first use, private to the user where the file system allows it. */
+    /**
+     * Creates the folder on first use; the folder and everything in it are made private to the user each
+     * time, so that a folder an older version left at 0755 (or a key file at 0644) is tightened.
+     */
     public static Path ensureExists(Path folder) throws IOException {
-        if (Files.isDirectory(folder)) {
-            return folder;
-        }
         Files.createDirectories(folder);
-        try {
-            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // Windows: %APPDATA% is already per user.
-        }
+        restrict(folder);
         return folder;
+    }
+
+    /** Makes the folder and Outband's own files in it owner-only (OUTBAND_HOME may name a shared folder). */
+    static void restrict(Path folder) throws IOException {
+        PrivateFiles.restrictTree(folder, FileSystems.getDefault().getPathMatcher(OWN_FILES));
     }
 
     private static boolean notBlank(String s) {

@@ -1,5 +1,6 @@
 package dev.outband.app.store;
 
+import java.security.GeneralSecurityException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,19 +8,28 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 
-/** Devices in the H2 store. Thread-safe: calls are serialised on the single connection. */
+/**
+ * Devices in the H2 store. Thread-safe: calls are serialised on the single connection. Each password is
+ * sealed for its row ({@link #passwordPlace}), so a sealed value copied into another row does not open.
+ */
 public final class DeviceRepository {
     private static final String COLUMNS = "id, name, host, tags, amt_user, password_enc, tls_mode, pinned_sha256, "
             + "reach_kind, reach_id, power_state, amt_version, last_seen";
     private static final String TAG_SEPARATOR = ",";
 
-    private final Connection connection;
-    private final SecretBox box;
+    /** Where a password sealed before its device is saved belongs; saving seals it for its row. */
+    private static final String UNSAVED = "device/unsaved/password_enc";
+
+    private Connection connection;
+    // Read without the lock by seal(), which the FX thread may call while a key change holds it.
+    private volatile SecretBox box;
 
     DeviceRepository(Connection connection, SecretBox box) {
         this.connection = connection;
@@ -28,7 +38,38 @@ public final class DeviceRepository {
 
     /** Seals a clear-text password with this store's key. */
     public Secret seal(String clearText) {
-        return box.seal(clearText);
+        return box.seal(clearText, UNSAVED);
+    }
+
+    static String passwordPlace(long id) {
+        return "device/" + id + "/password_enc";
+    }
+
+    /** Goes on with another connection and key after the store moved its file to a new key. */
+    synchronized void use(Connection newConnection, SecretBox newBox) {
+        connection = newConnection;
+        box = newBox;
+    }
+
+    synchronized Connection connection() {
+        return connection;
+    }
+
+    /** Seals every stored password anew for {@code to}, in {@code database} (a copy being prepared). */
+    static void resealPasswords(Connection database, SecretBox from, SecretBox to)
+            throws SQLException, GeneralSecurityException {
+        database.setAutoCommit(false);
+        try (Statement st = database.createStatement();
+             ResultSet rs = st.executeQuery("SELECT id, password_enc FROM device WHERE password_enc IS NOT NULL");
+             PreparedStatement update = database.prepareStatement("UPDATE device SET password_enc = ? WHERE id = ?")) {
+            while (rs.next()) {
+                String place = passwordPlace(rs.getLong(1));
+                update.setBytes(1, to.encrypt(from.decryptAnyVersion(rs.getBytes(2), place), place));
+                update.setLong(2, rs.getLong(1));
+                update.executeUpdate();
+            }
+        }
+        database.commit();
     }
 
     /** Every device in one query, ordered by name. */
@@ -94,19 +135,50 @@ public final class DeviceRepository {
         return device.id() == null ? insert(device) : update(device);
     }
 
+    /** Inserts the row, then seals the password for it (its place names the new id), in one transaction. */
     public synchronized Device insert(Device device) {
+        boolean outer = !autoCommit();
+        try {
+            connection.setAutoCommit(false);
+            Device saved = insertRow(device);
+            if (!outer) {
+                connection.commit();
+            }
+            return saved;
+        } catch (SQLException | RuntimeException e) {
+            if (!outer) {
+                rollback();
+            }
+            throw e instanceof SQLException sql ? translate(sql, device.name()) : (RuntimeException) e;
+        } finally {
+            if (!outer) {
+                setAutoCommit(true);
+            }
+        }
+    }
+
+    private Device insertRow(Device device) throws SQLException {
         String sql = "INSERT INTO device (name, host, tags, amt_user, password_enc, tls_mode, pinned_sha256, "
                 + "reach_kind, reach_id, power_state, amt_version, last_seen) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)";
+        long id;
         try (PreparedStatement ps = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
-            bind(ps, device);
+            bind(ps, device.withCredentials(device.user(), null), null);
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
-                return device.withId(keys.getLong(1));
+                id = keys.getLong(1);
             }
-        } catch (SQLException e) {
-            throw translate(e, device.name());
         }
+        if (device.password() == null) {
+            return device.withId(id);
+        }
+        byte[] sealed = device.password().sealedFor(box, passwordPlace(id));
+        try (PreparedStatement ps = connection.prepareStatement("UPDATE device SET password_enc = ? WHERE id = ?")) {
+            ps.setBytes(1, sealed);
+            ps.setLong(2, id);
+            ps.executeUpdate();
+        }
+        return device.withId(id).withCredentials(device.user(), box.wrap(sealed, passwordPlace(id)));
     }
 
     /** Inserts many devices in one transaction (imports). */
@@ -132,7 +204,7 @@ public final class DeviceRepository {
         String sql = "UPDATE device SET name=?, host=?, tags=?, amt_user=?, password_enc=?, tls_mode=?, pinned_sha256=?, "
                 + "reach_kind=?, reach_id=?, power_state=?, amt_version=?, last_seen=? WHERE id=?";
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            bind(ps, device);
+            bind(ps, device, passwordPlace(device.id()));
             ps.setLong(13, device.id());
             if (ps.executeUpdate() != 1) {
                 throw new StoreException("Device " + device.name() + " no longer exists", null);
@@ -200,6 +272,38 @@ public final class DeviceRepository {
         }
     }
 
+    /**
+     * Claims a power action on device {@code id} at {@code now} unless one was sent less than {@code cooldown}
+     * ago, by this process or another (one conditional UPDATE, so two claims cannot both succeed). Returns
+     * empty when claimed, else when the device is free again.
+     */
+    public synchronized Optional<Instant> claimPowerAction(long id, Instant now, Duration cooldown) {
+        try (PreparedStatement claim = connection.prepareStatement("UPDATE device SET last_power_action = ? "
+                + "WHERE id = ? AND (last_power_action IS NULL OR last_power_action <= ? OR last_power_action > ?)")) {
+            claim.setTimestamp(1, Timestamp.from(now));
+            claim.setLong(2, id);
+            claim.setTimestamp(3, Timestamp.from(now.minus(cooldown)));
+            // A time in the future (the clock was set back) blocks no longer than one cooldown.
+            claim.setTimestamp(4, Timestamp.from(now.plus(cooldown)));
+            if (claim.executeUpdate() == 1) {
+                return Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot record the power action on device " + id, e);
+        }
+        try (PreparedStatement last = connection.prepareStatement("SELECT last_power_action FROM device WHERE id = ?")) {
+            last.setLong(1, id);
+            try (ResultSet rs = last.executeQuery()) {
+                if (!rs.next()) {
+                    throw new StoreException("Device " + id + " no longer exists", null);
+                }
+                return Optional.of(rs.getTimestamp(1).toInstant().plus(cooldown));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read the last power action on device " + id, e);
+        }
+    }
+
     public synchronized boolean delete(long id) {
         try (PreparedStatement ps = connection.prepareStatement("DELETE FROM device WHERE id = ?")) {
             ps.setLong(1, id);
@@ -229,7 +333,7 @@ public final class DeviceRepository {
         }
     }
 
-    private void bind(PreparedStatement ps, Device d) throws SQLException {
+    private void bind(PreparedStatement ps, Device d, String passwordPlace) throws SQLException {
         ps.setString(1, d.name());
         ps.setString(2, d.host());
         ps.setString(3, String.join(TAG_SEPARATOR, d.tags()));
@@ -237,7 +341,7 @@ public final class DeviceRepository {
         if (d.password() == null) {
             ps.setNull(5, Types.VARBINARY);
         } else {
-            ps.setBytes(5, d.password().sealedBytes());
+            ps.setBytes(5, d.password().sealedFor(box, passwordPlace));
         }
         ps.setString(6, d.tls().name());
         ps.setString(7, d.pinnedSha256());
@@ -253,7 +357,7 @@ public final class DeviceRepository {
         Timestamp seen = rs.getTimestamp("last_seen");
         return new Device(rs.getLong("id"), rs.getString("name"), rs.getString("host"),
                 Tags.parse(rs.getString("tags")), rs.getString("amt_user"),
-                sealed == null ? null : box.wrap(sealed),
+                sealed == null ? null : box.wrap(sealed, passwordPlace(rs.getLong("id"))),
                 TlsMode.valueOf(rs.getString("tls_mode")), rs.getString("pinned_sha256"),
                 new Reach(Reach.Kind.valueOf(rs.getString("reach_kind")), rs.getString("reach_id")),
                 new DeviceState(rs.getString("power_state"), rs.getString("amt_version"),

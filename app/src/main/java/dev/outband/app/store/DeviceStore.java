@@ -1,53 +1,202 @@
 package dev.outband.app.store;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Supplier;
+import javax.crypto.SecretKey;
+import org.h2.api.ErrorCode;
 
 /**
- * The H2 file database {@code outband} in the data folder, migrated on open ({@link Schema}). One embedded
- * connection serves the whole process (AUTO_SERVER=FALSE: the console owns the file).
+ * The encrypted H2 file database {@code outband} in the data folder ({@link StoreDatabase}), migrated on
+ * open ({@link Schema}). One embedded connection serves the whole process (AUTO_SERVER=FALSE: the console
+ * owns the file). A store of an older version (a clear H2 file, passwords not bound to their rows) is
+ * converted on its first open; a master password can be set, changed or removed while the store is open.
  */
 public final class DeviceStore implements AutoCloseable {
+    public static final int MIN_MASTER_PASSWORD = 8;
+    /** How long an open waits for another process to let go of the store. */
+    public static final Duration IN_USE_WAIT = Duration.ofSeconds(5);
+    private static final Duration IN_USE_POLL = Duration.ofMillis(250);
+
     private final Path folder;
-    private final Connection connection;
     private final DeviceRepository devices;
     private final SecretFiles secrets;
+    private final StoreOwner owner;
+    private volatile Keyring keyring;
 
-    private DeviceStore(Path folder, Connection connection, SecretBox box) {
+    private DeviceStore(Path folder, Connection connection, Keyring keyring, StoreOwner owner) {
         this.folder = folder;
-        this.connection = connection;
+        this.owner = owner;
+        this.keyring = keyring;
+        SecretBox box = new SecretBox(keyring.current());
         this.devices = new DeviceRepository(connection, box);
         this.secrets = new SecretFiles(folder, box);
+    }
+
+    /** True when opening the store will ask for a master password. */
+    public static boolean isProtected(Path folder) {
+        try {
+            return Keyring.isProtected(folder);
+        } catch (IOException unreadable) {
+            // open() reports it in its own words.
+            return false;
+        }
     }
 
     /** Opens (creating on first run) the store in {@code folder}; asks for the master password only if the store has one. */
     public static DeviceStore open(Path folder, Supplier<char[]> masterPassword)
             throws IOException, WrongMasterPasswordException {
+        return open(folder, masterPassword, "an outband command");
+    }
+
+    /**
+     * As {@link #open(Path, Supplier)}, for a process that says what it is ({@code holder}, e.g. "the console")
+     * to another that finds the store in use. A store held by another process is waited for up to
+     * {@link #IN_USE_WAIT} (a command finishing), then refused with a {@link StoreInUseException} naming it.
+     * The keyring is read only once the store is this process's, as the holder may have changed it.
+     */
+    public static DeviceStore open(Path folder, Supplier<char[]> masterPassword, String holder)
+            throws IOException, WrongMasterPasswordException {
         DataFolder.ensureExists(folder);
-        SecretBox box = StoreKey.open(folder, masterPassword);
-        String url = jdbcUrl(folder);
-        try {
-            Connection connection = DriverManager.getConnection(url, "sa", "");
-            try {
-                Schema.DEVICES.migrate(connection, url);
-            } catch (RuntimeException e) {
-                connection.close();
-                throw e;
+        Supplier<char[]> askedOnce = new AskedOnce(masterPassword);
+        long deadline = System.nanoTime() + IN_USE_WAIT.toNanos();
+        while (true) {
+            Optional<StoreOwner> owner = StoreOwner.claim(folder, holder);
+            if (owner.isPresent()) {
+                try {
+                    return openWith(folder, Keyring.load(folder, askedOnce), owner.get());
+                } catch (SQLException e) {
+                    owner.get().close();
+                    // An older version holds the file without the owner lock: H2 says only that it is locked.
+                    if (e.getErrorCode() != ErrorCode.DATABASE_ALREADY_OPEN_1) {
+                        throw new StoreException("Cannot open the device store in " + folder, e);
+                    }
+                } catch (GeneralSecurityException e) {
+                    owner.get().close();
+                    throw new StoreException("Cannot open the device store in " + folder, e);
+                } catch (IOException | WrongMasterPasswordException | RuntimeException e) {
+                    owner.get().close();
+                    throw e;
+                }
             }
-            return new DeviceStore(folder, connection, box);
-        } catch (SQLException e) {
-            throw new StoreException("Cannot open the device store in " + folder, e);
+            if (System.nanoTime() > deadline) {
+                throw new StoreInUseException(folder, null);
+            }
+            pause();
         }
     }
 
-    static String jdbcUrl(Path folder) {
-        // DB_CLOSE_DELAY=0: the file closes with the last connection, the store's own (Flyway's comes and goes).
-        return "jdbc:h2:file:" + folder.resolve("outband").toAbsolutePath()
-                + ";AUTO_SERVER=FALSE;DB_CLOSE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+    private static DeviceStore openWith(Path folder, Keyring loaded, StoreOwner owner)
+            throws IOException, SQLException, GeneralSecurityException {
+        Keyring keyring = finishMoves(folder, loaded);
+        Connection connection = StoreDatabase.connect(folder, keyring.current());
+        try {
+            // H2 creates its files with the process umask.
+            DataFolder.restrict(folder);
+            Schema.DEVICES.migrate(connection, StoreDatabase.url(folder), StoreDatabase.password(keyring.current()));
+        } catch (IOException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+        return new DeviceStore(folder, connection, keyring, owner);
+    }
+
+    /** The master password, asked for at most once however often the store is tried. */
+    private static final class AskedOnce implements Supplier<char[]> {
+        private final Supplier<char[]> ask;
+        private char[] answer;
+        private boolean asked;
+
+        AskedOnce(Supplier<char[]> ask) {
+            this.ask = ask;
+        }
+
+        @Override
+        public char[] get() {
+            if (!asked) {
+                answer = ask.get();
+                asked = true;
+            }
+            return answer;
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(IN_USE_POLL);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("Interrupted while waiting for the device store", e);
+        }
+    }
+
+    /**
+     * Brings the files to the keyring's current key: an older version's store is encrypted and its values
+     * bound to their places; a change of key that was interrupted is completed. Every step can be
+     * interrupted and is taken up again on the next open.
+     */
+    private static Keyring finishMoves(Path folder, Keyring keyring)
+            throws IOException, SQLException, GeneralSecurityException {
+        StoreDatabase.discardLeftovers(folder);
+        boolean clear = StoreDatabase.isClear(folder);
+        boolean saved = Files.exists(folder.resolve(Keyring.FILE));
+        if (saved && !keyring.legacy() && keyring.previous() == null && !clear) {
+            return keyring;
+        }
+        SecretKey current = keyring.current();
+        SecretKey from = keyring.previous() == null ? current : keyring.previous();
+        if (Files.exists(StoreDatabase.file(folder))) {
+            // An encrypted file under the current key was written with its values already sealed anew.
+            SecretKey fileKey = clear ? null : StoreDatabase.opensWith(folder, current) ? current : from;
+            if (fileKey != current) {
+                SecretBox oldBox = new SecretBox(from);
+                StoreDatabase.recrypt(folder, fileKey, current,
+                        next -> DeviceRepository.resealPasswords(next, oldBox, new SecretBox(current)));
+            }
+        }
+        SecretFiles.reseal(folder, new SecretBox(from), new SecretBox(current));
+        Keyring settled = keyring.settled();
+        settled.save(folder);
+        return settled;
+    }
+
+    /**
+     * Sets, changes ({@code next} given) or removes ({@code next} null) the master password. The store moves
+     * to a new data key: the H2 file is written anew under it and every password and secret file is sealed
+     * anew, so a copy of the old key opens nothing written from now on. {@code current} must be the master
+     * password when there is one. Interrupted, the change completes on the next open (with {@code next}).
+     */
+    public synchronized void changeMasterPassword(char[] current, char[] next)
+            throws IOException, WrongMasterPasswordException {
+        if (next != null && next.length < MIN_MASTER_PASSWORD) {
+            throw new IllegalArgumentException("A master password needs at least " + MIN_MASTER_PASSWORD + " characters");
+        }
+        if (keyring.isProtected() && !keyring.unlocks(current)) {
+            throw new WrongMasterPasswordException();
+        }
+        Keyring rotated = keyring.rotated(next == null ? null : Keyring.Protection.of(next));
+        synchronized (devices) {
+            rotated.save(folder);
+            try {
+                devices.connection().close();
+                keyring = finishMoves(folder, rotated);
+                SecretBox box = new SecretBox(keyring.current());
+                devices.use(StoreDatabase.connect(folder, keyring.current()), box);
+                secrets.useBox(box);
+            } catch (SQLException | GeneralSecurityException e) {
+                throw new StoreException("Cannot change the store's key; it is completed on the next start", e);
+            }
+        }
+    }
+
+    public boolean isProtected() {
+        return keyring.isProtected();
     }
 
     public DeviceRepository devices() {
@@ -65,14 +214,14 @@ public final class DeviceStore implements AutoCloseable {
 
     /** The database file, as shown in the status bar. */
     public Path file() {
-        return folder.resolve("outband.mv.db");
+        return StoreDatabase.file(folder);
     }
 
     @Override
     public void close() {
-        try {
-            connection.close();
-        } catch (SQLException e) {
+        try (owner) {
+            devices.connection().close();
+        } catch (SQLException | IOException e) {
             throw new StoreException("Cannot close the device store", e);
         }
     }

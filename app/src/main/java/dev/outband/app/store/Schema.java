@@ -13,7 +13,7 @@ import org.flywaydb.core.Flyway;
  */
 final class Schema {
     /** The device store's; SchemaTest fails when a migration is added without raising the version here. */
-    static final Schema DEVICES = new Schema("1", "classpath:db/migration");
+    static final Schema DEVICES = new Schema("2", "classpath:db/migration");
     private static final String HISTORY = "flyway_schema_history";
 
     private final String latest;
@@ -26,8 +26,13 @@ final class Schema {
 
     /** Migrates the database at {@code url} unless it is current; {@code connection} is open on it. */
     void migrate(Connection connection, String url) {
+        migrate(connection, url, "");
+    }
+
+    /** The same for a database that needs a password (an encrypted file's). */
+    void migrate(Connection connection, String url, String password) {
         if (!isCurrent(connection)) {
-            Flyway.configure().dataSource(url, "sa", "").locations(locations).load().migrate();
+            Flyway.configure().dataSource(url, "sa", password).locations(locations).load().migrate();
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.outband.app.store;
 
 /** The device store could not be read or written. */
-public final class StoreException extends RuntimeException {
+public class StoreException extends RuntimeException {
     public StoreException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -2,19 +2,23 @@ package dev.outband.app.transfer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.outband.app.store.Device;
 import dev.outband.app.store.DeviceDraft;
 import dev.outband.app.store.Tags;
 import dev.outband.app.store.TlsMode;
+import java.io.IOException;
+import java.io.PushbackReader;
+import java.io.Reader;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * CSV device lists: header {@code name,host,user,password,tls,tags} (any order, name and host
@@ -22,18 +26,23 @@ import java.util.Map;
  */
 public final class CsvDeviceList {
     static final List<String> HEADER = List.of("name", "host", "user", "password", "tls", "tags");
-    private static final String BOM = "\uFEFF";
+    private static final char BOM = '\uFEFF';
 
-    // Strict checking quotes only values that need it, so plain lists stay readable.
-    private static final ObjectWriter WRITER = CsvMapper.builder()
-            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build()
+    // Jackson's default quoting also quotes every value holding a character below '-', among them the
+    // single quote that neutralises a formula (see SpreadsheetCells), as OWASP asks.
+    private static final ObjectWriter WRITER = CsvMapper.builder().build()
             .writer(CsvSchema.builder().addColumns(HEADER, CsvSchema.ColumnType.STRING).build().withHeader());
 
     private CsvDeviceList() {
     }
 
     public static ParsedList parse(String text) throws TransferException {
-        Iterator<CsvRecord> records = CsvRecords.read(text.startsWith(BOM) ? text.substring(1) : text).iterator();
+        return parse(new StringReader(text), TransferSettings.DEFAULTS);
+    }
+
+    /** Reads a list from {@code text}, which may start with a byte order mark. */
+    public static ParsedList parse(Reader text, TransferSettings limits) throws TransferException {
+        Iterator<CsvRecord> records = CsvRecords.read(withoutBom(text), limits).iterator();
         if (!records.hasNext()) {
             throw new TransferException("The CSV file is empty");
         }
@@ -71,14 +80,30 @@ public final class CsvDeviceList {
         List<List<String>> rows = new ArrayList<>();
         for (Device d : devices) {
             String password = includePasswords && d.password() != null ? d.password().reveal() : "";
-            rows.add(List.of(d.name(), d.host(), nullToEmpty(d.user()), password,
-                    d.tls() == TlsMode.NONE ? "0" : "1", String.join(";", d.tags())));
+            rows.add(Stream.of(d.name(), d.host(), nullToEmpty(d.user()), password,
+                    d.tls() == TlsMode.NONE ? "0" : "1", String.join(";", d.tags()))
+                    .map(SpreadsheetCells::neutralise).toList());
         }
         try {
             return WRITER.writeValueAsString(rows);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("CSV writing failed", e);
         }
+    }
+
+    private static Reader withoutBom(Reader text) throws TransferException {
+        PushbackReader in = new PushbackReader(text, 1);
+        try {
+            int first = in.read();
+            if (first >= 0 && first != BOM) {
+                in.unread(first);
+            }
+        } catch (UnreadableText e) {
+            throw new TransferException("Line 1: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new TransferException("Cannot read the CSV list: " + e.getMessage(), e);
+        }
+        return in;
     }
 
     private static String problem(List<String> cells, int headerSize, Map<String, Integer> columns) {
@@ -95,9 +120,25 @@ public final class CsvDeviceList {
                 Flags.tls(cell(cells, columns, "tls")), Tags.parse(cell(cells, columns, "tags")));
     }
 
+    /**
+     * Only spaces are trimmed: a tab or line break in front of {@code =} is kept, so that the cell does
+     * not become a formula by import (and the name check refuses the control character).
+     */
     private static String cell(List<String> cells, Map<String, Integer> columns, String name) {
         Integer i = columns.get(name);
-        return i == null || i >= cells.size() ? "" : cells.get(i).strip();
+        return i == null || i >= cells.size() ? "" : SpreadsheetCells.restore(trimSpaces(cells.get(i)));
+    }
+
+    private static String trimSpaces(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && s.charAt(start) == ' ') {
+            start++;
+        }
+        while (end > start && s.charAt(end - 1) == ' ') {
+            end--;
+        }
+        return s.substring(start, end);
     }
 
     private static String nullToEmpty(String s) {

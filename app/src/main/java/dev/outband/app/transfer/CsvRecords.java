@@ -4,39 +4,53 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.IOException;
+import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads CSV text (RFC 4180 quoting) into records with Jackson. A malformed record is reported and
+ * Streams CSV text (RFC 4180 quoting) into records with Jackson. A malformed record is reported and
  * reading goes on after it, so one bad row never costs the good ones; blank lines are no records.
  */
 final class CsvRecords {
-    private static final CsvMapper CSV = new CsvMapper();
+    private static final String UNCLOSED_QUOTE = "Missing closing quote";
 
     private CsvRecords() {
     }
 
-    static List<CsvRecord> read(String text) throws TransferException {
+    static List<CsvRecord> read(Reader text, TransferSettings limits) throws TransferException {
+        CsvMapper csv = new CsvMapper(CsvFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
+                .maxStringLength(limits.maxFieldChars()).build()).build());
         List<CsvRecord> records = new ArrayList<>();
-        try (JsonParser p = CSV.reader().with(CsvParser.Feature.WRAP_AS_ARRAY).createParser(text)) {
+        int line = 1;
+        try (JsonParser p = csv.reader().with(CsvParser.Feature.WRAP_AS_ARRAY).createParser(text)) {
             p.nextToken(); // WRAP_AS_ARRAY: the file is one array of rows
             while (p.nextToken() == JsonToken.START_ARRAY) {
                 // The parser now stands on the row's first character; the token location still names the previous row.
-                int line = p.currentLocation().getLineNr();
+                line = p.currentLocation().getLineNr();
                 try {
                     List<String> values = values(p);
                     if (!(values.size() == 1 && values.getFirst().isBlank())) {
                         records.add(new CsvRecord.Fields(line, values));
                     }
+                } catch (StreamConstraintsException e) {
+                    throw e;
                 } catch (JacksonException e) {
-                    records.add(new CsvRecord.Malformed(line, problem(e, text)));
+                    records.add(new CsvRecord.Malformed(line, problem(e)));
                     skipRestOfRow(p);
                 }
             }
+        } catch (StreamConstraintsException e) {
+            throw new TransferException("Line " + line + ": field longer than " + limits.maxFieldChars()
+                    + " characters (setting maxFieldChars); nothing was imported", e);
+        } catch (UnreadableText e) {
+            throw new TransferException("Line " + line + ": " + e.getMessage() + "; nothing was imported", e);
         } catch (IOException e) {
             throw new TransferException("Cannot read the CSV list: " + e.getMessage(), e);
         }
@@ -59,17 +73,19 @@ final class CsvRecords {
                 if (token == JsonToken.END_ARRAY || token == null) {
                     return;
                 }
+            } catch (StreamConstraintsException e) {
+                throw e;
             } catch (JacksonException e) {
                 // a second bad character in the same row goes with the row
             }
         }
     }
 
-    private static String problem(JacksonException e, String text) {
+    private static String problem(JacksonException e) {
         JsonLocation at = e.getLocation();
-        String problem = e.getOriginalMessage() + " (line " + at.getLineNr() + ")";
-        // An unclosed quote swallows everything after it: the parser gives up at the file's last character.
-        boolean endOfFile = at.getCharOffset() >= text.stripTrailing().length() - 1;
+        String problem = e.getOriginalMessage() + (at == null ? "" : " (line " + at.getLineNr() + ")");
+        // Jackson finds a quote unclosed only at the end of the file: it swallowed everything after it.
+        boolean endOfFile = e.getOriginalMessage().startsWith(UNCLOSED_QUOTE);
         return endOfFile ? problem + "; the rest of the file was not read" : problem;
     }
 }

@@ -1,8 +1,11 @@
 package dev.outband.app.transfer;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -12,6 +15,8 @@ import dev.outband.app.store.DeviceDraft;
 import dev.outband.app.store.Tags;
 import dev.outband.app.store.TlsMode;
 import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,9 +31,16 @@ public final class MeshCommanderDeviceList {
     }
 
     public static ParsedList parse(String text) throws TransferException {
+        return parse(new StringReader(text), TransferSettings.DEFAULTS);
+    }
+
+    public static ParsedList parse(Reader text, TransferSettings limits) throws TransferException {
         List<ParsedList.Entry> entries = new ArrayList<>();
         List<Rejection> rejected = new ArrayList<>();
-        try (JsonParser p = JSON.createParser(text)) {
+        ObjectMapper json = new ObjectMapper(JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
+                .maxStringLength(limits.maxFieldChars()).maxNestingDepth(limits.maxJsonDepth()).build()).build());
+        int line = 1;
+        try (JsonParser p = json.createParser(text)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new TransferException("Not a MeshCommander list: expected a JSON object with \"computers\"");
             }
@@ -45,7 +57,7 @@ public final class MeshCommanderDeviceList {
                 }
                 found = true;
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    int line = p.currentTokenLocation().getLineNr();
+                    line = p.currentTokenLocation().getLineNr();
                     JsonNode node = p.readValueAsTree();
                     readEntry(line, node, entries, rejected);
                 }
@@ -53,8 +65,16 @@ public final class MeshCommanderDeviceList {
             if (!found) {
                 throw new TransferException("Not a MeshCommander list: no \"computers\" array");
             }
+        } catch (StreamConstraintsException e) {
+            throw new TransferException("Line " + line + ": " + (e.getMessage().startsWith("Document nesting")
+                    ? "nested deeper than " + limits.maxJsonDepth() + " levels (setting maxJsonDepth)"
+                    : "field longer than " + limits.maxFieldChars() + " characters (setting maxFieldChars)")
+                    + "; nothing was imported", e);
+        } catch (UnreadableText e) {
+            throw new TransferException("Line " + line + ": " + e.getMessage() + "; nothing was imported", e);
         } catch (JsonProcessingException e) {
-            throw new TransferException("Invalid JSON at line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage(), e);
+            int at = e.getLocation() == null ? line : e.getLocation().getLineNr();
+            throw new TransferException("Invalid JSON at line " + at + ": " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new TransferException("Cannot read the JSON list", e);
         }

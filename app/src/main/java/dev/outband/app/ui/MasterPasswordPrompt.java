@@ -15,6 +15,9 @@ import javafx.stage.Window;
 
 /** Asks for the master password of a protected store; called from the background thread that opens it. */
 public final class MasterPasswordPrompt {
+    /** How the console names itself to a second process that finds the store in use. */
+    public static final String CONSOLE = "the console";
+
     private final Window owner;
     private volatile boolean cancelled;
     private volatile boolean retrying;
@@ -27,7 +30,7 @@ public final class MasterPasswordPrompt {
     public DeviceStore open(Path folder) throws IOException, WrongMasterPasswordException {
         while (true) {
             try {
-                return DeviceStore.open(folder, this::ask);
+                return DeviceStore.open(folder, this::ask, CONSOLE);
             } catch (WrongMasterPasswordException e) {
                 if (cancelled) {
                     throw e;

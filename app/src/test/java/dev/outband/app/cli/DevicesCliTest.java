@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.outband.app.store.StoreKey;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -102,7 +101,7 @@ class DevicesCliTest {
 
     @Test
     void aProtectedStoreOpensWithTheMasterPasswordFileAndRefusesAWrongOne() throws Exception {
-        StoreKey.protect(home, "master pw".toCharArray());
+        assertThat(run("master pw\n", "store", "set-master-password", "--password-stdin")).as(err.toString()).isZero();
         Path good = Files.writeString(home.resolve("good.txt"), "master pw\n");
         Path bad = Files.writeString(home.resolve("bad.txt"), "guess\n");
         var withGood = Map.of("OUTBAND_HOME", home.toString(), "OUTBAND_MASTER_PASSWORD_FILE", good.toString());
@@ -113,5 +112,27 @@ class DevicesCliTest {
         assertThat(err.toString()).contains("Wrong master password");
         assertThat(runWith(withGood, "", "devices", "list", "--json")).isZero();
         assertThat(out.toString()).contains("\"p\"");
+    }
+
+    @Test
+    void theMasterPasswordIsChangedWithTheOldOneAndRemovedFromTheCommandLine() throws Exception {
+        assertThat(run("Dev#Secret1\n", "devices", "add", "--name", "p", "--host", "10.0.0.1", "--password-stdin")).isZero();
+        assertThat(run("short\n", "store", "set-master-password", "--password-stdin")).isEqualTo(1);
+        assertThat(err.toString()).contains("at least 8 characters");
+        assertThat(run("first master\n", "store", "set-master-password", "--password-stdin")).as(err.toString()).isZero();
+        Path first = Files.writeString(home.resolve("first.txt"), "first master\n");
+        Path second = Files.writeString(home.resolve("second.txt"), "second master\n");
+        var withFirst = Map.of("OUTBAND_HOME", home.toString(), "OUTBAND_MASTER_PASSWORD_FILE", first.toString());
+        var withSecond = Map.of("OUTBAND_HOME", home.toString(), "OUTBAND_MASTER_PASSWORD_FILE", second.toString());
+
+        assertThat(run("", "devices", "list")).isEqualTo(1);
+        assertThat(runWith(withFirst, "", "store", "set-master-password", "--password-file", second.toString()))
+                .as(err.toString()).isZero();
+        assertThat(runWith(withFirst, "", "devices", "list")).isEqualTo(1);
+        assertThat(err.toString()).contains("Wrong master password");
+        assertThat(runWith(withSecond, "", "store", "remove-master-password")).as(err.toString()).isZero();
+        assertThat(run("", "devices", "list", "--json")).isZero();
+        assertThat(out.toString()).contains("\"p\"");
+        assertThat(home.resolve("store.keyring")).exists();
     }
 }

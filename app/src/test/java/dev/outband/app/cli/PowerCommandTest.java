@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.outband.app.amt.DeviceConnections;
 import dev.outband.app.amt.PowerRun;
+import dev.outband.app.store.Device;
 import dev.outband.app.store.DeviceStore;
 import dev.outband.simulator.device.DeviceConfig;
 import dev.outband.simulator.device.PowerState;
@@ -59,7 +60,7 @@ class PowerCommandTest {
     }
 
     private DeviceConnections.Ports portPlan() {
-        return d -> d.name().equals("sim-1") ? ports.httpPort() : closedPort;
+        return d -> d.name().startsWith("sim-") ? ports.httpPort() : closedPort;
     }
 
     private int run(String stdin, String... args) {
@@ -120,5 +121,22 @@ class PowerCommandTest {
             assertThat(second.message()).startsWith("skipped").contains("20 s");
             assertThat(device.powerState()).isEqualTo(PowerState.OFF);
         }
+    }
+
+    @Test
+    void theCooldownBelongsToTheDeviceAndHoldsAcrossCommandsAndARename() throws Exception {
+        assertThat(run("", "power", "off", "sim-1")).as(err.toString()).isZero();
+        try (DeviceStore store = DeviceStore.open(home, () -> null)) {
+            var d = store.devices().findByName("sim-1").orElseThrow();
+            store.devices().update(new Device(d.id(), "sim-renamed", d.host(), d.tags(), d.user(), d.password(),
+                    d.tls(), d.pinnedSha256(), d.reach(), d.state()));
+        }
+
+        assertThat(run("", "power", "on", "sim-renamed", "--json")).isEqualTo(ExitCode.USER_ERROR);
+
+        JsonNode result = new ObjectMapper().readTree(out.toString()).get(0);
+        assertThat(result.get("ok").asBoolean()).isFalse();
+        assertThat(result.get("message").asText()).startsWith("skipped: the last power action was moments ago");
+        assertThat(device.powerState()).isEqualTo(PowerState.OFF);
     }
 }

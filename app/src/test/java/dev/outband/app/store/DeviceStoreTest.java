@@ -110,22 +110,23 @@ class DeviceStoreTest {
     }
 
     @Test
-    void thePasswordClearTextAppearsNowhereInTheDatabaseFile() throws Exception {
+    void neitherThePasswordNorHostsNamesOrUsersAppearInClearInAnyFileOfTheStore() throws Exception {
         try (DeviceStore store = DeviceStore.open(folder, () -> null)) {
-            store.devices().save(sample(store.devices()));
+            store.devices().save(sample(store.devices()).withCredentials("technician-7", store.devices().seal(PASSWORD)));
         }
-        byte[] needle = PASSWORD.getBytes(StandardCharsets.UTF_8);
-        byte[] utf16 = PASSWORD.getBytes(StandardCharsets.UTF_16BE);
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path f : files.toList()) {
-                byte[] bytes = Files.readAllBytes(f);
-                assertThat(indexOf(bytes, needle)).as(f.toString()).isEqualTo(-1);
-                assertThat(indexOf(bytes, utf16)).as(f.toString()).isEqualTo(-1);
+        for (String clear : List.of(PASSWORD, "lab-pc-01.example.org", "technician-7", "floor2")) {
+            for (java.nio.charset.Charset cs : List.of(StandardCharsets.UTF_8, StandardCharsets.UTF_16BE)) {
+                byte[] needle = clear.getBytes(cs);
+                try (Stream<Path> files = Files.list(folder)) {
+                    for (Path f : files.toList()) {
+                        assertThat(indexOf(Files.readAllBytes(f), needle)).as(clear + " in " + f).isEqualTo(-1);
+                    }
+                }
             }
         }
-        // The search itself works: the device name is stored in clear.
-        byte[] db = Files.readAllBytes(folder.resolve("outband.mv.db"));
-        assertThat(indexOf(db, "lab-pc-01.example.org".getBytes(StandardCharsets.UTF_8))).isNotEqualTo(-1);
+        // H2's own header of an encrypted file ("H2encrypt"), not its clear one ("H:2,block:").
+        assertThat(new String(Files.readAllBytes(folder.resolve("outband.mv.db")), 0, 9, StandardCharsets.US_ASCII))
+                .isEqualTo("H2encrypt");
     }
 
     @Test
@@ -133,7 +134,7 @@ class DeviceStoreTest {
         try (DeviceStore store = DeviceStore.open(folder, () -> null)) {
             assertThat(store.devices().count()).isZero();
         }
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder.resolve("store.key"))))
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder.resolve("store.keyring"))))
                 .isEqualTo("rw-------");
         Path fresh = folder.resolve("fresh");
         DataFolder.ensureExists(fresh);
@@ -142,8 +143,9 @@ class DeviceStoreTest {
 
     @Test
     void aProtectedStoreOpensWithItsMasterPasswordAndRefusesAWrongOne() throws Exception {
-        DataFolder.ensureExists(folder);
-        StoreKey.protect(folder, "correct horse".toCharArray());
+        try (DeviceStore store = DeviceStore.open(folder, () -> null)) {
+            store.changeMasterPassword(null, "correct horse".toCharArray());
+        }
         try (DeviceStore store = DeviceStore.open(folder, "correct horse"::toCharArray)) {
             store.devices().save(sample(store.devices()));
         }
@@ -153,6 +155,41 @@ class DeviceStoreTest {
         try (DeviceStore store = DeviceStore.open(folder, "correct horse"::toCharArray)) {
             assertThat(store.devices().findByName("lab-pc-01").orElseThrow().password().reveal()).isEqualTo(PASSWORD);
         }
+    }
+
+    @Test
+    void anExistingOpenDataFolderAndTheStoreFilesInItBecomeOwnerOnlyButOtherFilesStayAsTheyWere() throws Exception {
+        Path shared = folder.resolve("shared");
+        Files.createDirectories(shared);
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxr-xr-x"));
+        try (DeviceStore store = DeviceStore.open(shared, () -> null)) {
+            store.secrets().save("cira-password", "x");
+        }
+        for (String name : List.of("store.keyring", "outband.mv.db", "cira-password.sealed")) {
+            Files.setPosixFilePermissions(shared.resolve(name), PosixFilePermissions.fromString("rw-r--r--"));
+        }
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path notes = Files.writeString(shared.resolve("notes.txt"), "someone else's");
+        Files.setPosixFilePermissions(notes, PosixFilePermissions.fromString("rw-r--r--"));
+
+        try (DeviceStore store = DeviceStore.open(shared, () -> null)) {
+            assertThat(mode(shared)).isEqualTo("rwx------");
+            assertThat(mode(shared.resolve("store.keyring"))).isEqualTo("rw-------");
+            assertThat(mode(shared.resolve("outband.mv.db"))).isEqualTo("rw-------");
+            assertThat(mode(shared.resolve("cira-password.sealed"))).isEqualTo("rw-------");
+            assertThat(mode(notes)).isEqualTo("rw-r--r--");
+        }
+    }
+
+    @Test
+    void aNewStoresDatabaseFileIsOwnerOnlyWhateverTheUmask() throws Exception {
+        try (DeviceStore store = DeviceStore.open(folder.resolve("new"), () -> null)) {
+            assertThat(mode(store.file())).isEqualTo("rw-------");
+        }
+    }
+
+    private static String mode(Path p) throws java.io.IOException {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
     }
 
     private static int indexOf(byte[] hay, byte[] needle) {

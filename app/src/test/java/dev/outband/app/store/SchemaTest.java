@@ -21,7 +21,7 @@ class SchemaTest {
     Path folder;
 
     private String url() {
-        return DeviceStore.jdbcUrl(folder);
+        return "jdbc:h2:file:" + folder.resolve("schema").toAbsolutePath() + ";DB_CLOSE_DELAY=0";
     }
 
     @Test

@@ -11,8 +11,8 @@ class SecretBoxTest {
 
     @Test
     void sealingTheSameTextTwiceUsesFreshIvs() {
-        Secret a = box.seal("pw");
-        Secret b = box.seal("pw");
+        Secret a = box.seal("pw", "device/1/password_enc");
+        Secret b = box.seal("pw", "device/1/password_enc");
         assertThat(a.sealedBytes()).isNotEqualTo(b.sealedBytes());
         assertThat(a.reveal()).isEqualTo("pw");
         assertThat(b.reveal()).isEqualTo("pw");
@@ -20,13 +20,13 @@ class SecretBoxTest {
 
     @Test
     void aTamperedValueIsRefused() {
-        byte[] sealed = box.seal("pw").sealedBytes();
+        byte[] sealed = box.seal("pw", "device/1/password_enc").sealedBytes();
         sealed[sealed.length - 1] ^= 1;
-        assertThatThrownBy(() -> box.wrap(sealed).reveal()).hasMessageContaining("cannot be decrypted");
+        assertThatThrownBy(() -> box.wrap(sealed, "device/1/password_enc").reveal()).hasMessageContaining("cannot be decrypted");
     }
 
     @Test
     void aSecretNeverPrintsItsText() {
-        assertThat(box.seal("hunter2").toString()).doesNotContain("hunter2");
+        assertThat(box.seal("hunter2", "device/1/password_enc").toString()).doesNotContain("hunter2");
     }
 }

@@ -9,6 +9,7 @@ import dev.outband.app.store.TlsMode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+@org.junit.jupiter.api.Timeout(30)
 class CsvDeviceListTest {
     @Test
     void headerColumnsMayComeInAnyOrderAndCaseAfterABomAndBlankLines() throws Exception {
@@ -122,5 +123,44 @@ class CsvDeviceListTest {
     @Test
     void withoutHeaderOnlyTheHeaderIsWritten() {
         assertThat(CsvDeviceList.write(List.of(), false)).isEqualTo("name,host,user,password,tls,tags\n");
+    }
+
+    @Test
+    void cellsThatASpreadsheetWouldRunAsFormulasAreWrittenWithAQuoteInFrontAndInsideQuotes() {
+        // OWASP "CSV Injection": cells starting with = + - @ tab or CR get a leading ' and are quoted.
+        Device hostile = Device.of("=HYPERLINK(\"http://evil.example\",\"x\")", "10.0.0.1")
+                .withCredentials("@SUM(1+1)", null).withTags(List.of("+cmd", "-2+3"));
+        Device tabbed = Device.of("\t=1+1", "10.0.0.2").withCredentials("\r=1+1", null);
+
+        assertThat(CsvDeviceList.write(List.of(hostile, tabbed), false)).isEqualTo(
+                "name,host,user,password,tls,tags\n"
+                        + "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",10.0.0.1,\"'@SUM(1+1)\",,0,\"'+cmd;-2+3\"\n"
+                        + "\"'\t=1+1\",10.0.0.2,\"'\r=1+1\",,0,\n");
+    }
+
+    @Test
+    void neutralisedCellsReadBackAsTheyWereBeforeExport() throws Exception {
+        Device hostile = Device.of("=1+1", "10.0.0.1").withCredentials("-admin", null).withTags(List.of("@lab"));
+
+        ParsedList back = CsvDeviceList.parse(CsvDeviceList.write(List.of(hostile), false));
+
+        assertThat(back.entries()).extracting(ParsedList.Entry::draft).containsExactly(
+                new DeviceDraft("=1+1", "10.0.0.1", "-admin", "", false, List.of("@lab")));
+    }
+
+    @Test
+    void aTabInFrontOfAFormulaIsKeptOnImportNotStrippedIntoAFormula() throws Exception {
+        ParsedList list = CsvDeviceList.parse("name,host,user\n\"\t=1+1\",10.0.0.1,\" admin \"\n");
+
+        assertThat(list.entries()).extracting(e -> e.draft().name(), e -> e.draft().user())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("\t=1+1", "admin"));
+    }
+
+    @Test
+    void anOverlongFieldAfterABadCharacterInTheSameRowEndsTheImportInsteadOfLoopingOnIt() {
+        String text = "name,host,user\npc-1,\"10.0.0.1\"x," + "u".repeat(70_000) + "\npc-2,10.0.0.2,\n";
+
+        assertThatThrownBy(() -> CsvDeviceList.parse(text)).isInstanceOf(TransferException.class)
+                .hasMessage("Line 2: field longer than 65536 characters (setting maxFieldChars); nothing was imported");
     }
 }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.outband.app.store.Device;
 import dev.outband.app.store.DeviceStore;
 import dev.outband.app.store.TlsMode;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -150,5 +152,95 @@ class DeviceTransferTest {
         Path json = folder.resolve("out.json");
         transfer.exportFile(json, TransferFormat.MESHCOMMANDER, true);
         assertThat(Files.readString(json)).contains("\"pass\" : \"Hidden#Pw1\"");
+    }
+
+    @Test
+    void aTabbedFormulaNameIsRefusedInsteadOfStoredAsAFormulaAndExportsNeutralised() throws Exception {
+        Path csv = Files.writeString(folder.resolve("tab.csv"), "name,host,user\n\"\t=1+1\",10.0.0.1,admin\n"
+                + "pc-02,10.0.0.2,\"\t=3+3\"\n\"=2+2\",10.0.0.3,\n");
+
+        ImportResult result = transfer.importFile(csv, null);
+
+        assertThat(result.imported()).containsExactly("=2+2");
+        assertThat(result.rejected()).containsExactly(
+                new Rejection(2, "name holds a tab, line break or other control character"),
+                new Rejection(3, "user holds a tab, line break or other control character"));
+        assertThat(store.devices().findByName("=1+1")).isEmpty();
+
+        Path out = folder.resolve("out.csv");
+        transfer.exportFile(out, TransferFormat.CSV, false);
+        assertThat(Files.readString(out)).isEqualTo("name,host,user,password,tls,tags\n\"'=2+2\",10.0.0.3,,,0,\n");
+    }
+
+    @Test
+    void aFileFarLargerThanAnyDeviceListIsRefusedBeforeItIsRead() throws Exception {
+        Path huge = folder.resolve("huge.csv");
+        try (RandomAccessFile sparse = new RandomAccessFile(huge.toFile(), "rw")) {
+            sparse.setLength(1L << 30);
+        }
+        long started = System.nanoTime();
+
+        assertThatThrownBy(() -> transfer.importFile(huge, null)).isInstanceOf(TransferException.class)
+                .hasMessage("Cannot import huge.csv: the file is larger than a device list can be (1073741824 bytes;"
+                        + " at most 16777216 are read, setting maxFileBytes)");
+        assertThat(System.nanoTime() - started).isLessThan(2_000_000_000L);
+    }
+
+    @Test
+    void binaryFilesAreRefusedByTheOffsetOfTheirFirstBinaryByte() throws Exception {
+        Path png = folder.resolve("icon.csv");
+        try (var icon = getClass().getResourceAsStream("/dev/outband/app/icons/outband-16.png")) {
+            Files.write(png, icon.readAllBytes());
+        }
+        Path nul = Files.write(folder.resolve("nul.csv"), "name,host\npc-1,10.0.0.1\n\0\0".getBytes(StandardCharsets.UTF_8));
+        Path latin1 = Files.write(folder.resolve("latin1.csv"),
+                concat("name,host\npc-\u00e9,10.0.0.1\n".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xFF}));
+
+        // A PNG starts with 0x89, never the first byte of UTF-8; 10 + 14 header and row bytes; é is 2 bytes.
+        assertThatThrownBy(() -> transfer.importFile(png, null)).isInstanceOf(TransferException.class)
+                .hasMessageContaining("not a text file (binary data at byte 0)");
+        assertThatThrownBy(() -> transfer.importFile(nul, null)).isInstanceOf(TransferException.class)
+                .hasMessageContaining("not a text file (binary data at byte 24)");
+        assertThatThrownBy(() -> transfer.importFile(latin1, null)).isInstanceOf(TransferException.class)
+                .hasMessageContaining("not a text file (binary data at byte 25)");
+        assertThat(store.devices().findAll()).isEmpty();
+    }
+
+    @Test
+    void overlongFieldsAndDeepNestingAreReportedInWordsWithTheirLine() throws Exception {
+        Path csv = Files.writeString(folder.resolve("long.csv"), "name,host\npc-1,10.0.0.1\npc-2," + "h".repeat(70_000) + "\n");
+        Path json = Files.writeString(folder.resolve("deep.json"), "{\n\"computers\": [\n" + "[".repeat(40) + "]".repeat(40) + "]}");
+
+        assertThatThrownBy(() -> transfer.importFile(csv, null)).isInstanceOf(TransferException.class)
+                .hasMessage("Line 3: field longer than 65536 characters (setting maxFieldChars); nothing was imported");
+        assertThatThrownBy(() -> transfer.importFile(json, null)).isInstanceOf(TransferException.class)
+                .hasMessage("Line 3: nested deeper than 32 levels (setting maxJsonDepth); nothing was imported");
+        assertThat(store.devices().findAll()).isEmpty();
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
+
+    @Test
+    void anExportWithPasswordsIsOwnerOnlyEvenOverAnOlderWorldReadableFile() throws Exception {
+        store.devices().save(Device.of("pc-01", "10.0.0.1").withCredentials("admin", store.devices().seal("Hidden#Pw1")));
+        Path old = Files.writeString(folder.resolve("old.csv"), "an older export");
+        Files.setPosixFilePermissions(old, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        Path fresh = folder.resolve("fresh.json");
+
+        transfer.exportFile(old, TransferFormat.CSV, true);
+        transfer.exportFile(fresh, TransferFormat.MESHCOMMANDER, true);
+
+        for (Path p : java.util.List.of(old, fresh)) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(p)))
+                    .as(p.toString()).isEqualTo("rw-------");
+            assertThat(Files.readString(p)).contains("Hidden#Pw1");
+        }
+        try (var left = Files.list(folder)) {
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+        }
     }
 }

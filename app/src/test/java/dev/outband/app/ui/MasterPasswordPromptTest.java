@@ -3,7 +3,6 @@ package dev.outband.app.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outband.app.store.DeviceStore;
-import dev.outband.app.store.StoreKey;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +36,9 @@ class MasterPasswordPromptTest {
 
     @Test
     void aWrongMasterPasswordIsRefusedAndTheRightOneOpensTheStore(FxRobot robot) throws Exception {
-        StoreKey.protect(folder, "open sesame".toCharArray());
+        try (DeviceStore store = DeviceStore.open(folder, () -> null)) {
+            store.changeMasterPassword(null, "open sesame".toCharArray());
+        }
         var prompt = new MasterPasswordPrompt(stage);
         CompletableFuture<DeviceStore> opened = new CompletableFuture<>();
         Thread.ofVirtual().start(() -> {

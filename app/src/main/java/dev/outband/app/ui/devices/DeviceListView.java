@@ -92,7 +92,7 @@ public final class DeviceListView {
         var trust = new CertificateTrust(background, vm::repository, window, this::reloadKeepingSelection);
         this.deviceKvm = new DeviceKvm(background, connections, trust, window);
         MenuBar menus = new AppMenu(this::add, transfer::importList, transfer::exportList, vm).bar();
-        menus.getMenus().add(OptionsMenu.create(settings, background, window));
+        menus.getMenus().add(OptionsMenu.create(settings, background, window, vm::store));
         root.setTop(new VBox(menus, toolbar()));
         this.details = new DetailsViewModel(background,
                 d -> DeviceReader.open(connections, vm.repository(), Clock.systemUTC(), d), this::showState,

@@ -69,6 +69,11 @@ public final class DeviceListViewModel {
         return new CiraAccounts(store.secrets());
     }
 
+    /** The store once attached; null while it opens. */
+    public DeviceStore store() {
+        return store;
+    }
+
     public DeviceRepository repository() {
         return store.devices();
     }

@@ -1,19 +1,22 @@
 package dev.outband.app.ui.devices;
 
+import dev.outband.app.store.DeviceStore;
 import dev.outband.app.ui.Background;
+import dev.outband.app.ui.MasterPasswordDialog;
 import dev.outband.app.ui.Settings;
 import java.util.function.Supplier;
 import javafx.scene.control.Alert;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
 import javafx.stage.Window;
 
-/** The Options menu: console-wide switches that take effect at the next start. */
+/** The Options menu: console-wide switches that take effect at the next start, and the master password. */
 final class OptionsMenu {
     private OptionsMenu() {
     }
 
-    static Menu create(Settings settings, Background background, Supplier<Window> owner) {
+    static Menu create(Settings settings, Background background, Supplier<Window> owner, Supplier<DeviceStore> store) {
         CheckMenuItem legacy = new CheckMenuItem("Allow legacy TLS (AMT 11 and older)");
         legacy.setId("legacyTls");
         legacy.setSelected(settings.legacyTls());
@@ -21,7 +24,32 @@ final class OptionsMenu {
             settings.setLegacyTls(on);
             background.run("Saving settings", settings::save, saved -> explain(owner.get(), on));
         });
-        return new Menu("Options", null, legacy);
+        MenuItem master = new MenuItem("Master password…");
+        master.setId("masterPasswordMenu");
+        master.setOnAction(e -> changeMasterPassword(background, owner.get(), store.get()));
+        return new Menu("Options", null, legacy, master);
+    }
+
+    private static void changeMasterPassword(Background background, Window owner, DeviceStore store) {
+        if (store == null) {
+            return;
+        }
+        MasterPasswordDialog.ask(owner, store.isProtected()).ifPresent(change ->
+                background.run("Changing the master password", () -> {
+                    try {
+                        store.changeMasterPassword(change.current(), change.next());
+                        return change.next() != null;
+                    } finally {
+                        MasterPasswordDialog.clear(change);
+                    }
+                }, set -> {
+                    Alert done = new Alert(Alert.AlertType.INFORMATION, set
+                            ? "Outband asks for the master password at every start from now on."
+                            : "The store's key is kept in an owner-only file in the data folder again.");
+                    done.initOwner(owner);
+                    done.setHeaderText(set ? "Master password set" : "Master password removed");
+                    done.show();
+                }));
     }
 
     private static void explain(Window owner, boolean on) {

@@ -1,0 +1,18 @@
+package dev.outband.app.store;
+
+import java.nio.file.Path;
+
+/** Another process has the store open; the message names it when it can. */
+public final class StoreInUseException extends StoreException {
+    StoreInUseException(Path folder, Throwable cause) {
+        super(message(folder), cause);
+    }
+
+    private static String message(Path folder) {
+        return StoreOwner.holder(folder)
+                .map(h -> "The device store is open in " + h.what() + " (pid " + h.pid() + "); close it, or wait "
+                        + "until it is done, and try again. Only one Outband process can use " + folder + " at a time.")
+                .orElse("The device store in " + folder + " is open in another process; close it (the Outband "
+                        + "console or a running outband command) and try again.");
+    }
+}

@@ -9,13 +9,8 @@ import dev.outband.wsman.amt.power.PowerStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
@@ -75,25 +70,7 @@ public final class PowerRun {
     /** Blocks until every device answered or failed; {@code progress} hears each result as it comes. */
     public List<Result> perform(PowerAction action, List<Device> devices, Consumer<Result> progress)
             throws InterruptedException {
-        List<Future<Result>> futures = new ArrayList<>();
-        try (ExecutorService perDevice = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (Device device : devices) {
-                futures.add(perDevice.submit(() -> {
-                    Result r = performOne(action, device);
-                    progress.accept(r);
-                    return r;
-                }));
-            }
-        }
-        List<Result> results = new ArrayList<>();
-        for (Future<Result> f : futures) {
-            try {
-                results.add(f.get());
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("a power task failed outside its own error handling", e.getCause());
-            }
-        }
-        return results;
+        return PerDevice.run(devices, device -> performOne(action, device), progress);
     }
 
     private Result performOne(PowerAction action, Device device) {

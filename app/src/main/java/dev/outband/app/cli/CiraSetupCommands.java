@@ -1,5 +1,6 @@
 package dev.outband.app.cli;
 
+import dev.outband.app.lab.JobResult;
 import dev.outband.app.cira.CiraAccounts;
 import dev.outband.app.lab.CallHome;
 import dev.outband.app.ca.LabAuthority;
@@ -24,26 +25,18 @@ final class CiraSetupCommands {
     }
 
     private interface Job {
-        List<CallHome.Result> run(CallHome callHome, List<Device> devices, CallHome.Options options)
+        List<JobResult> run(CallHome callHome, List<Device> devices, CallHome.Options options)
                 throws InterruptedException;
     }
 
     private static int run(CliContext ctx, List<String> names, CallHome.Options options, Job job) throws Exception {
         try (DeviceStore store = ctx.openStore()) {
-            List<Device> devices = new ArrayList<>();
-            for (String name : names) {
-                devices.add(store.devices().findByName(name)
-                        .orElseThrow(() -> new UserException("No device named '" + name + "'")));
-            }
+            List<Device> devices = DeviceJobs.named(store.devices(), names);
             CallHome callHome = new CallHome(ctx.connections(),
                     new LabAuthority(store.folder(), store.secrets(), Clock.systemUTC()),
                     new CiraAccounts(store.secrets()), null, Clock.systemUTC());
-            List<CallHome.Result> results = job.run(callHome, devices, options);
-            for (CallHome.Result r : results) {
-                ctx.out().printf("%-24s %s%s%n", r.device(), r.ok() ? "ok: " : "FAILED at ", r.message());
-            }
-            long failed = results.stream().filter(r -> !r.ok()).count();
-            return failed == 0 ? ExitCode.OK : failed == results.size() ? ExitCode.USER_ERROR : ExitCode.PARTIAL;
+            List<JobResult> results = job.run(callHome, devices, options);
+            return DeviceJobs.report(ctx, results);
         }
     }
 

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -57,11 +56,7 @@ final class PowerCommand implements Callable<Integer> {
         Instant now = Instant.now();
         Map<Long, Optional<Instant>> claimed = new HashMap<>();
         List<Device> devices = store.visit(s -> {
-            List<Device> found = new ArrayList<>();
-            for (String name : names) {
-                found.add(s.devices().findByName(name)
-                        .orElseThrow(() -> new UserException("No device named '" + name + "'")));
-            }
+            List<Device> found = DeviceJobs.named(s.devices(), names);
             // Cooldowns are claimed now, while the store is open, not from inside the network work.
             for (Device d : found) {
                 claimed.put(d.id(), s.devices().claimPowerAction(d.id(), now, PowerRun.COOLDOWN));
@@ -84,7 +79,6 @@ final class PowerCommand implements Callable<Integer> {
                         ? chosen.name().toLowerCase(Locale.ROOT) + ", now " + r.powerState() : r.message());
             }
         }
-        long failed = results.stream().filter(r -> !r.ok()).count();
-        return failed == 0 ? ExitCode.OK : failed == results.size() ? ExitCode.USER_ERROR : ExitCode.PARTIAL;
+        return DeviceJobs.exitCode(results.stream().filter(r -> !r.ok()).count(), results.size());
     }
 }

@@ -1,12 +1,12 @@
 package dev.outband.app.cli;
 
+import dev.outband.app.lab.JobResult;
 import dev.outband.app.ca.LabAuthority;
 import dev.outband.app.lab.TlsSetup;
 import dev.outband.app.store.Device;
 import dev.outband.app.store.DeviceStore;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -25,24 +25,16 @@ final class TlsCommands {
     }
 
     private interface Job {
-        List<TlsSetup.Result> run(TlsSetup setup, List<Device> devices) throws InterruptedException;
+        List<JobResult> run(TlsSetup setup, List<Device> devices) throws InterruptedException;
     }
 
     private static int run(CliContext ctx, List<String> names, Job job) throws Exception {
         try (DeviceStore store = ctx.openStore()) {
-            List<Device> devices = new ArrayList<>();
-            for (String name : names) {
-                devices.add(store.devices().findByName(name)
-                        .orElseThrow(() -> new UserException("No device named '" + name + "'")));
-            }
+            List<Device> devices = DeviceJobs.named(store.devices(), names);
             TlsSetup setup = new TlsSetup(ctx.connections(), store.devices(),
                     new LabAuthority(store.folder(), store.secrets(), Clock.systemUTC()), Clock.systemUTC());
-            List<TlsSetup.Result> results = job.run(setup, devices);
-            for (TlsSetup.Result r : results) {
-                ctx.out().printf("%-24s %s%s%n", r.device(), r.ok() ? "ok: " : "FAILED at ", r.message());
-            }
-            long failed = results.stream().filter(r -> !r.ok()).count();
-            return failed == 0 ? ExitCode.OK : failed == results.size() ? ExitCode.USER_ERROR : ExitCode.PARTIAL;
+            List<JobResult> results = job.run(setup, devices);
+            return DeviceJobs.report(ctx, results);
         }
     }
 

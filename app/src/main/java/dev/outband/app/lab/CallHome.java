@@ -60,9 +60,6 @@ public final class CallHome {
         }
     }
 
-    public record Result(String device, boolean ok, String message) {
-    }
-
     /** Never a real domain ("invalid" is reserved, RFC 2606): with it alone the device is always outside. */
     private static final String NEVER_INSIDE = "outband-lab.invalid";
 
@@ -82,83 +79,82 @@ public final class CallHome {
         this.clock = clock;
     }
 
-    public List<Result> setUp(List<Device> devices, Options options, Consumer<Result> progress)
+    public List<JobResult> setUp(List<Device> devices, Options options, Consumer<JobResult> progress)
             throws InterruptedException {
         return PerDevice.run(devices, d -> setUp(d, options), progress);
     }
 
-    public List<Result> remove(List<Device> devices, Options options, Consumer<Result> progress)
+    public List<JobResult> remove(List<Device> devices, Options options, Consumer<JobResult> progress)
             throws InterruptedException {
         return PerDevice.run(devices, d -> remove(d, options), progress);
     }
 
-    Result setUp(Device device, Options options) {
-        String step = "read the lab root";
+    JobResult setUp(Device device, Options options) {
+        Steps steps = new Steps();
         try {
+            steps.now("read the lab root");
             X509Certificate root = ca.root().orElseThrow(() -> new IOException(
                     "there is no lab CA yet: create one, and let it sign the listener's certificate"));
-            step = "connect";
+            steps.now("connect");
             AmtClient amt = connections.client(device);
-            step = "read the device's UUID";
+            steps.now("read the device's UUID");
             DeviceUuid uuid = uuid(amt);
-            step = "add the lab root as a trusted root";
+            steps.now("add the lab root as a trusted root");
             trustRoot(amt, root);
-            step = "create the device's CIRA account";
+            steps.now("create the device's CIRA account");
             CiraAccounts.Account account = accounts.ensure(uuid);
             RemoteAccessService remote = amt.remoteAccess();
-            step = "remove an older entry for this laptop";
+            steps.now("remove an older entry for this laptop");
             for (MpServerEntry old : remote.mpServers()) {
                 if (old.address().equalsIgnoreCase(options.listenerAddress()) && old.port() == options.listenerPort()) {
                     removeRulesAndServer(remote, old.name());
                 }
             }
-            step = "add this laptop as the device's MPS";
+            steps.now("add this laptop as the device's MPS");
             String server = remote.addMpServer(new MpServer(options.listenerAddress(), options.listenerPort(),
                     account.user(), account.password(), options.listenerAddress()));
-            step = "add the rules for when the device calls";
+            steps.now("add the rules for when the device calls");
             remote.addPolicyRule(PolicyRule.Trigger.USER_INITIATED, Duration.ZERO, server);
             remote.addPolicyRule(PolicyRule.Trigger.PERIODIC, options.periodic(), server);
             if (options.onAlert()) {
                 remote.addPolicyRule(PolicyRule.Trigger.ALERT, Duration.ZERO, server);
             }
-            step = "set where the device counts as inside the intranet";
+            steps.now("set where the device counts as inside the intranet");
             remote.setIntranetDomains(options.intranetDomains().isEmpty() ? List.of(NEVER_INSIDE)
                     : options.intranetDomains());
-            step = "allow the device to open its tunnel";
+            steps.now("allow the device to open its tunnel");
             remote.enableUserInitiatedConnections();
             if (calledIn == null) {
-                return new Result(device.name(), true, "set up; it calls " + options.listenerAddress() + ":"
+                return steps.done(device, "set up; it calls " + options.listenerAddress() + ":"
                         + options.listenerPort() + " as " + uuid + " (start the listener to see it)");
             }
-            step = "wait for the device to call in";
+            steps.now("wait for the device to call in");
             awaitCall(uuid, options.waitForCall());
-            return new Result(device.name(), true, "called in over CIRA as " + uuid);
+            return steps.done(device, "called in over CIRA as " + uuid);
         } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            return new Result(device.name(), false, step + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            return steps.failed(device, e);
         }
     }
 
-    Result remove(Device device, Options options) {
-        String step = "connect";
+    JobResult remove(Device device, Options options) {
+        Steps steps = new Steps();
         try {
+            steps.now("connect");
             AmtClient amt = connections.client(device);
-            step = "read the device's UUID";
+            steps.now("read the device's UUID");
             DeviceUuid uuid = uuid(amt);
             RemoteAccessService remote = amt.remoteAccess();
-            step = "remove this laptop as the device's MPS";
+            steps.now("remove this laptop as the device's MPS");
             for (MpServerEntry entry : remote.mpServers()) {
                 if (entry.address().equalsIgnoreCase(options.listenerAddress()) && entry.port() == options.listenerPort()) {
                     removeRulesAndServer(remote, entry.name());
                 }
             }
-            step = "remove the device's CIRA account";
+            steps.now("remove the device's CIRA account");
             accounts.remove(uuid);
-            return new Result(device.name(), true, "no longer calls " + options.listenerAddress());
+            return steps.done(device, "no longer calls " + options.listenerAddress());
         } catch (Exception e) {
-            return new Result(device.name(), false, step + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            return steps.failed(device, e);
         }
     }
 

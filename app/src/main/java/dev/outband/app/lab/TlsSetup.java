@@ -51,10 +51,6 @@ public final class TlsSetup {
         }
     }
 
-    /** What happened on one device: on failure {@code message} names the step and the reason. */
-    public record Result(String device, boolean ok, String message) {
-    }
-
     private static final int KEY_BITS = 2048;
 
     private final DeviceConnections connections;
@@ -69,17 +65,17 @@ public final class TlsSetup {
         this.clock = clock;
     }
 
-    public List<Result> enable(List<Device> devices, Options options, Consumer<Result> progress)
+    public List<JobResult> enable(List<Device> devices, Options options, Consumer<JobResult> progress)
             throws InterruptedException {
         return PerDevice.run(devices, d -> enable(d, options), progress);
     }
 
-    public List<Result> disable(List<Device> devices, Options options, Consumer<Result> progress)
+    public List<JobResult> disable(List<Device> devices, Options options, Consumer<JobResult> progress)
             throws InterruptedException {
         return PerDevice.run(devices, d -> disable(d, options), progress);
     }
 
-    Result enable(Device device, Options options) {
+    JobResult enable(Device device, Options options) {
         Steps steps = new Steps();
         try {
             steps.now("read the lab root");
@@ -126,14 +122,14 @@ public final class TlsSetup {
                 steps.now("remove the replaced certificate");
                 connections.client(secure).certificates().deleteCertificate(current.get());
             }
-            return new Result(device.name(), true, kept.isPresent()
+            return steps.done(device, kept.isPresent()
                     ? "TLS on, with the lab certificate it already had" : "TLS on, certificate issued by the lab CA");
         } catch (Exception e) {
             return steps.failed(device, e);
         }
     }
 
-    Result disable(Device device, Options options) {
+    JobResult disable(Device device, Options options) {
         Steps steps = new Steps();
         try {
             steps.now("connect");
@@ -150,7 +146,7 @@ public final class TlsSetup {
             awaitReachable(device.withTls(TlsMode.NONE, null), options.reconnectWithin());
             steps.now("save the device");
             repository.changeTls(device.id(), TlsMode.NONE);
-            return new Result(device.name(), true, "TLS off");
+            return steps.done(device, "TLS off");
         } catch (Exception e) {
             return steps.failed(device, e);
         }
@@ -212,22 +208,5 @@ public final class TlsSetup {
     /** The certificate names the address the console uses, so the name check passes. */
     private static List<String> names(Device device) {
         return List.of(device.host());
-    }
-
-    /** The step under way, so a failure can say where it stopped. */
-    private static final class Steps {
-        private String current = "start";
-
-        void now(String step) {
-            current = step;
-        }
-
-        Result failed(Device device, Exception e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            String reason = e.getMessage() == null ? e.toString() : e.getMessage();
-            return new Result(device.name(), false, current + ": " + reason);
-        }
     }
 }

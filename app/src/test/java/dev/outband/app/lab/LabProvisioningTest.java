@@ -1,5 +1,6 @@
 package dev.outband.app.lab;
 
+import dev.outband.app.lab.JobResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outband.app.amt.DeviceConnections;
@@ -69,7 +70,7 @@ class LabProvisioningTest {
             Device direct = store.devices().insert(Device.of("lab-2", "127.0.0.1")
                     .withCredentials("admin", store.devices().seal("Sim-Passw0rd")));
 
-            TlsSetup.Result tls = new TlsSetup(connections, store.devices(), ca, Clock.systemUTC())
+            JobResult tls = new TlsSetup(connections, store.devices(), ca, Clock.systemUTC())
                     .enable(direct, TlsSetup.Options.defaults());
             assertThat(tls.ok()).as(tls.message()).isTrue();
 
@@ -79,7 +80,7 @@ class LabProvisioningTest {
             CallHome.Options options = CallHome.Options.to("127.0.0.1", listener.port())
                     .withWaitForCall(Duration.ofSeconds(60));
             Device secure = store.devices().findByName("lab-2").orElseThrow();
-            CallHome.Result called = callHome.setUp(secure, options);
+            JobResult called = callHome.setUp(secure, options);
 
             assertThat(called.ok()).as(called.message()).isTrue();
             assertThat(called.message()).isEqualTo("called in over CIRA as " + virtual.uuid());
@@ -113,7 +114,7 @@ class LabProvisioningTest {
             }
             assertThat(connections.tunnelOpen(virtual.uuid().toString())).isTrue();
 
-            CallHome.Result removed = callHome.remove(store.devices().findByName("lab-2").orElseThrow(), options);
+            JobResult removed = callHome.remove(store.devices().findByName("lab-2").orElseThrow(), options);
             assertThat(removed.ok()).as(removed.message()).isTrue();
             assertThat(accounts.find(new DeviceUuid(virtual.uuid()))).isEmpty();
             Instant deadline = Instant.now().plusSeconds(30);

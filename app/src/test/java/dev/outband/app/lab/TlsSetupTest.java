@@ -1,5 +1,6 @@
 package dev.outband.app.lab;
 
+import dev.outband.app.lab.JobResult;
 import dev.outband.app.ca.LabAuthority;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -81,7 +82,7 @@ class TlsSetupTest {
 
     @Test
     void tlsIsTurnedOnWithALabCertificateAndTheDeviceIsThenReachedVerifyingTheLabRoot() throws Exception {
-        TlsSetup.Result result = setup.enable(device(), TlsSetup.Options.defaults());
+        JobResult result = setup.enable(device(), TlsSetup.Options.defaults());
 
         assertThat(result.ok()).as(result.message()).isTrue();
         Device stored = device();
@@ -107,20 +108,20 @@ class TlsSetupTest {
         assertThat(setup.enable(device(), TlsSetup.Options.defaults()).ok()).isTrue();
         X509Certificate first = servedCertificate(ports.tlsPort());
 
-        TlsSetup.Result again = setup.enable(device(), TlsSetup.Options.defaults());
+        JobResult again = setup.enable(device(), TlsSetup.Options.defaults());
         assertThat(again.ok()).as(again.message()).isTrue();
         assertThat(again.message()).contains("already had");
         assertThat(servedCertificate(ports.tlsPort())).isEqualTo(first);
         assertThat(ca.issued().all()).hasSize(1);
 
-        TlsSetup.Result replaced = setup.enable(device(), TlsSetup.Options.defaults().withReplace(true));
+        JobResult replaced = setup.enable(device(), TlsSetup.Options.defaults().withReplace(true));
         assertThat(replaced.ok()).as(replaced.message()).isTrue();
         X509Certificate second = servedCertificate(ports.tlsPort());
         assertThat(second).isNotEqualTo(first);
         List<DeviceCertificate> onDevice = connections.client(device()).certificates().certificates();
         assertThat(onDevice).extracting(DeviceCertificate::certificate).contains(second).doesNotContain(first);
 
-        TlsSetup.Result off = setup.disable(device(), TlsSetup.Options.defaults());
+        JobResult off = setup.disable(device(), TlsSetup.Options.defaults());
         assertThat(off.ok()).as(off.message()).isTrue();
         assertThat(device().tls()).isEqualTo(TlsMode.NONE);
         assertThat(connections.client(device()).identity().read().uuid()).isEqualTo(virtual.uuid());
@@ -130,7 +131,7 @@ class TlsSetupTest {
     void aDeviceThatRefusesAStepHalfWayStaysAsItWasAndASecondRunFinishesTheJob() throws Exception {
         List<String> fillers = fillCertificateStore();
 
-        TlsSetup.Result failed = setup.enable(device(), TlsSetup.Options.defaults());
+        JobResult failed = setup.enable(device(), TlsSetup.Options.defaults());
 
         assertThat(failed.ok()).isFalse();
         assertThat(failed.message()).startsWith("add the certificate to the device: ").contains("Maximum limit reached");
@@ -138,7 +139,7 @@ class TlsSetupTest {
         assertThat(connections.client(device()).identity().read().uuid()).isEqualTo(virtual.uuid());
 
         connections.client(device()).certificates().deleteCertificate(fillers.getFirst());
-        TlsSetup.Result finished = setup.enable(device(), TlsSetup.Options.defaults());
+        JobResult finished = setup.enable(device(), TlsSetup.Options.defaults());
         assertThat(finished.ok()).as(finished.message()).isTrue();
         assertThat(device().tls()).isEqualTo(TlsMode.VERIFY);
         servedCertificate(ports.tlsPort()).verify(ca.root().orElseThrow().getPublicKey());
@@ -150,7 +151,7 @@ class TlsSetupTest {
         TlsSetup noCa = new TlsSetup(connections, store.devices(),
                 new LabAuthority(elsewhere, store.secrets(), Clock.systemUTC()), Clock.systemUTC());
 
-        TlsSetup.Result result = noCa.enable(device(), TlsSetup.Options.defaults());
+        JobResult result = noCa.enable(device(), TlsSetup.Options.defaults());
 
         assertThat(result.ok()).isFalse();
         assertThat(result.message()).isEqualTo("read the lab root: there is no lab CA yet: create one (Certificates, or outband ca create)");

@@ -1,5 +1,6 @@
 package dev.outband.app.ui.lab;
 
+import dev.outband.app.lab.JobResult;
 import dev.outband.app.amt.DeviceConnections;
 import dev.outband.app.lab.CallHome;
 import dev.outband.app.lab.TlsSetup;
@@ -68,7 +69,7 @@ public final class LabMenu {
         TlsSetup setup = new TlsSetup(connections, vm.repository(), vm.labAuthority(), Clock.systemUTC());
         new BulkProgress(window.get(), "Turn TLS on", devices.size()).start("lab-tls-on", devices,
                 (all, progress) -> setup.enable(all, TlsSetup.Options.defaults(), progress),
-                (TlsSetup.Result r) -> line(r.ok(), r.device(), r.message()), afterRun);
+                (JobResult r) -> line(r.ok(), r.device(), r.message()), afterRun);
     }
 
     private void tlsOff() {
@@ -79,7 +80,7 @@ public final class LabMenu {
         TlsSetup setup = new TlsSetup(connections, vm.repository(), vm.labAuthority(), Clock.systemUTC());
         new BulkProgress(window.get(), "Turn TLS off", devices.size()).start("lab-tls-off", devices,
                 (all, progress) -> setup.disable(all, TlsSetup.Options.defaults(), progress),
-                (TlsSetup.Result r) -> line(r.ok(), r.device(), r.message()), afterRun);
+                (JobResult r) -> line(r.ok(), r.device(), r.message()), afterRun);
     }
 
     private void callHome() {
@@ -88,7 +89,7 @@ public final class LabMenu {
             CallHome job = callHomeJob();
             new BulkProgress(window.get(), "Call this laptop", devices.size()).start("lab-call-home", devices,
                     (all, progress) -> job.setUp(all, options, progress),
-                    (CallHome.Result r) -> line(r.ok(), r.device(), r.message()), afterRun);
+                    (JobResult r) -> line(r.ok(), r.device(), r.message()), afterRun);
         });
     }
 
@@ -98,7 +99,7 @@ public final class LabMenu {
             CallHome job = callHomeJob();
             new BulkProgress(window.get(), "Stop calling this laptop", devices.size()).start("lab-stop-calling",
                     devices, (all, progress) -> job.remove(all, options, progress),
-                    (CallHome.Result r) -> line(r.ok(), r.device(), r.message()), afterRun);
+                    (JobResult r) -> line(r.ok(), r.device(), r.message()), afterRun);
         });
     }
 

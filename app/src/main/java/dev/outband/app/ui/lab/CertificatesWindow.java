@@ -19,6 +19,7 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
@@ -56,6 +57,7 @@ public final class CertificatesWindow {
         Label intro = new Label("The lab root signs this laptop's listener certificate and the TLS certificates of "
                 + "devices (Lab ▸ Turn TLS on). Give the root to browsers and other consoles with Export.");
         intro.setWrapText(true);
+        intro.setMinHeight(Region.USE_PREF_SIZE);
         intro.getStyleClass().add(Styles.TEXT_MUTED);
         Label root = new Label();
         root.setId("labRoot");
@@ -65,6 +67,9 @@ public final class CertificatesWindow {
         fingerprint.setId("labRootFingerprint");
         fingerprint.textProperty().bind(vm.fingerprint());
         fingerprint.getStyleClass().add(Styles.TEXT_MUTED);
+        fingerprint.setWrapText(true);
+        fingerprint.setMinHeight(Region.USE_PREF_SIZE);
+        HBox.setHgrow(fingerprint, Priority.ALWAYS);
         Button copy = new Button(null, new FontIcon(Feather.COPY));
         copy.getStyleClass().add(Styles.BUTTON_ICON);
         copy.disableProperty().bind(vm.fingerprint().isEmpty());

@@ -44,7 +44,7 @@ public final class Cli {
         cli.addSubcommand(CommandGroup.named("vnc", "Standard VNC servers (also AMT's port 5900).",
                 new VncScreenshotCommand()));
         cli.addSubcommand(CommandGroup.named("bench", "Benchmarks against simulated devices on loopback.",
-                new WsmanBenchCommand(), new PowerBenchCommand(), new CiraBenchCommand()));
+                new WsmanBenchCommand(), new PowerBenchCommand(), new LabBenchCommand(), new CiraBenchCommand()));
         cli.setOut(context.out());
         cli.setErr(context.err());
         cli.setExecutionExceptionHandler((e, line, parsed) -> {

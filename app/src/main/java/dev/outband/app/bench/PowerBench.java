@@ -64,13 +64,13 @@ public final class PowerBench {
             fleet.members().forEach(m -> ports.put(m.device().name(), m.ports().httpPort()));
             DeviceConnections connections = new DeviceConnections(d -> ports.get(d.name()));
 
-            perform(plan.action(), devices.subList(0, Math.min(WARM_UP_DEVICES, devices.size())), fleet, connections,
+            perform(plan.action(), devices.subList(0, Math.min(WARM_UP_DEVICES, devices.size())), fleet, connections, 0,
                     store.devices());
             fleet.members().forEach(m -> m.device().hooks().delay(plan.latency()));
-            Run sequential = sequential(plan.action(), devices.subList(0, plan.sequentialSample()), fleet, connections,
+            Run sequential = sequential(plan.action(), devices.subList(0, plan.sequentialSample()), fleet, connections, 1,
                     store.devices());
             Instant parallelStart = Instant.now();
-            Run parallel = perform(plan.action(), devices, fleet, connections, store.devices());
+            Run parallel = perform(plan.action(), devices, fleet, connections, 2, store.devices());
             long readBack = store.devices().findAll().stream()
                     .filter(d -> d.state().lastSeen() != null && !d.state().lastSeen().isBefore(parallelStart)
                             && d.state().powerState() != null)
@@ -94,9 +94,10 @@ public final class PowerBench {
 
     /** All devices at once, as the Power menu and {@code outband power} run them: one PowerRun, fresh connections. */
     private static Run perform(PowerAction action, List<Device> devices, DeviceFleet fleet,
-                               DeviceConnections connections, DeviceRepository repository) throws InterruptedException {
+                               DeviceConnections connections, int phase, DeviceRepository repository)
+            throws InterruptedException {
         HttpClients.evictIdleConnections();
-        PowerRun run = new PowerRun(connections, repository, Clock.systemUTC());
+        PowerRun run = new PowerRun(connections, repository, phaseClock(phase));
         long before = requests(fleet);
         long cpu = cpuNanos();
         long start = System.nanoTime();
@@ -108,10 +109,10 @@ public final class PowerBench {
 
     /** The same path, one device after another, each as a run of its own. */
     private static Run sequential(PowerAction action, List<Device> devices, DeviceFleet fleet,
-                                  DeviceConnections connections, DeviceRepository repository)
+                                  DeviceConnections connections, int phase, DeviceRepository repository)
             throws InterruptedException {
         HttpClients.evictIdleConnections();
-        PowerRun run = new PowerRun(connections, repository, Clock.systemUTC());
+        PowerRun run = new PowerRun(connections, repository, phaseClock(phase));
         long before = requests(fleet);
         long cpu = cpuNanos();
         long start = System.nanoTime();
@@ -121,6 +122,14 @@ public final class PowerBench {
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         return new Run(devices.size(), millis, (cpuNanos() - cpu) / 1_000_000, requests(fleet) - before, ok);
+    }
+
+    /**
+     * The cooldown is kept with each device in the store, so the devices warmed up or timed one after
+     * another would be refused in the next phase: each phase runs one cooldown later on the clock.
+     */
+    private static Clock phaseClock(int phase) {
+        return Clock.offset(Clock.systemUTC(), PowerRun.COOLDOWN.plusSeconds(1).multipliedBy(phase));
     }
 
     private static long cpuNanos() {

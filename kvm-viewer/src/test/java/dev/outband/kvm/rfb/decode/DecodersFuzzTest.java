@@ -1,0 +1,127 @@
+package dev.outband.kvm.rfb.decode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.outband.kvm.rfb.Framebuffer;
+import dev.outband.kvm.rfb.PixelFormat;
+import dev.outband.kvm.rfb.RectHeader;
+import dev.outband.kvm.rfb.RfbInput;
+import dev.outband.kvm.rfb.RfbSettings;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Coverage-guided, one target per decoder: one rectangle's payload decodes into the framebuffer or
+ * throws an {@link IOException}, nothing else, and the pixels outside the rectangle stay untouched.
+ * Input: byte 0 picks the pixel format, bytes 1–4 place the rectangle (x, y, width-1, height-1, each
+ * modulo 64) in a 128×128 framebuffer, the rest is the payload as RFC 6143 section 7.7 describes it.
+ * Seeds: {@code DecodersFuzzTestInputs/<target>/}.
+ */
+class DecodersFuzzTest {
+    private static final RfbSettings SETTINGS = new RfbSettings(256, 256, 65535, 1 << 16, 1 << 20, 1 << 12, 4096, 64);
+    private static final List<PixelFormat> FORMATS = List.of(PixelFormat.RGB888, PixelFormat.RGB565,
+            PixelFormat.RGB332, PixelFormat.GREY8, PixelFormat.GREY4,
+            new PixelFormat(8, 8, false, false, 0, 0, 0, 0, 0, 0),
+            new PixelFormat(32, 24, true, true, 255, 255, 255, 0, 8, 16));
+    private static final int SIDE = 128;
+    private static final int HEADER = 5;
+    /** A colour no decoder paints in these tests: alpha 0 marks "untouched". */
+    private static final int UNTOUCHED = 0x00ABCDEF;
+
+    @FuzzTest(maxDuration = "5m")
+    @Timeout(10)
+    void raw(byte[] input) {
+        decodeOne(new RawDecoder(), input, 0);
+    }
+
+    @FuzzTest(maxDuration = "5m")
+    @Timeout(10)
+    void copyRect(byte[] input) {
+        decodeOne(new CopyRectDecoder(), input, 1);
+    }
+
+    @FuzzTest(maxDuration = "5m")
+    @Timeout(10)
+    void rre(byte[] input) {
+        decodeOne(new RreDecoder(), input, 2);
+    }
+
+    @FuzzTest(maxDuration = "5m")
+    @Timeout(10)
+    void hextile(byte[] input) {
+        decodeOne(new HextileDecoder(), input, 5);
+    }
+
+    @FuzzTest(maxDuration = "5m")
+    @Timeout(10)
+    void trle(byte[] input) {
+        decodeOne(new TrleDecoder(), input, 15);
+    }
+
+    @FuzzTest(maxDuration = "5m")
+    @Timeout(10)
+    void zrle(byte[] input) {
+        try (ZrleDecoder zrle = new ZrleDecoder()) {
+            decodeOne(zrle, input, 16);
+        }
+    }
+
+    @FuzzTest(maxDuration = "5m")
+    @Timeout(10)
+    void cursor(byte[] input) {
+        if (input.length < HEADER) {
+            return;
+        }
+        RectHeader rect = new RectHeader(input[1] & 0x3F, input[2] & 0x3F, input[3] & 0x7F, input[4] & 0x7F, -239);
+        DecodeContext ctx = context(input[0]);
+        try {
+            CursorImage image = new CursorDecoder().read(payload(input), rect, ctx);
+            if (image != null) {
+                assertThat(image.width()).isLessThanOrEqualTo(SETTINGS.maxCursorSide());
+                assertThat(image.height()).isLessThanOrEqualTo(SETTINGS.maxCursorSide());
+            }
+        } catch (IOException expected) {
+            assertThat(expected.getMessage()).isNotBlank();
+        }
+    }
+
+    private static void decodeOne(Decoder decoder, byte[] input, int encoding) {
+        if (input.length < HEADER) {
+            return;
+        }
+        int x = input[1] & 0x3F;
+        int y = input[2] & 0x3F;
+        int w = 1 + (input[3] & 0x3F);
+        int h = 1 + (input[4] & 0x3F);
+        DecodeContext ctx = context(input[0]);
+        int[] pixels = ctx.framebuffer().pixels();
+        Arrays.fill(pixels, UNTOUCHED);
+        try {
+            decoder.decode(payload(input), new RectHeader(x, y, w, h, encoding), ctx);
+        } catch (IOException expected) {
+            assertThat(expected.getMessage()).isNotBlank();
+        }
+        for (int row = 0; row < SIDE; row++) {
+            for (int col = 0; col < SIDE; col++) {
+                boolean inside = col >= x && col < x + w && row >= y && row < y + h;
+                if (!inside && pixels[row * SIDE + col] != UNTOUCHED) {
+                    throw new AssertionError("pixel " + col + "," + row + " outside " + w + "x" + h + " at "
+                            + x + "," + y + " was painted");
+                }
+            }
+        }
+    }
+
+    private static DecodeContext context(byte format) {
+        PixelReader reader = new PixelReader(FORMATS.get((format & 0xFF) % FORMATS.size()));
+        return new DecodeContext(new Framebuffer(SIDE, SIDE), reader, SETTINGS);
+    }
+
+    private static RfbInput payload(byte[] input) {
+        return new RfbInput(new ByteArrayInputStream(input, HEADER, input.length - HEADER));
+    }
+}

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing of Outband's parsers with Jazzer (run through ./outband fuzz, which finds JDK 25).
 #   ./outband fuzz                      every target, one after another, 60 s each
-#   ./outband fuzz rfb-zrle --seconds 300
+#   ./outband fuzz rfb-zrle rfb-trle --seconds 300
 #   ./outband fuzz --list
 # Each target is a @FuzzTest that `./mvnw verify` also runs, in regression mode, over its seed corpus
 # (src/test/resources/<package>/<Class>Inputs/<method>/). Here Jazzer mutates inputs for the given time.
@@ -31,27 +31,33 @@ targets=(
 )
 
 seconds=60
-only=
+only=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --seconds) seconds=${2:?--seconds needs a number}; shift 2 ;;
     --list) for t in "${targets[@]}"; do echo "${t%% *}"; done; exit 0 ;;
     -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) echo "outband fuzz: unknown option $1 (try --help)" >&2; exit 2 ;;
-    *) only=$1; shift ;;
+    *) only+=("$1"); shift ;;
   esac
 done
 case "$seconds" in ''|*[!0-9]*|0) echo "outband fuzz: --seconds takes a positive whole number, not '$seconds'" >&2; exit 2 ;; esac
 
 selected=()
-for t in "${targets[@]}"; do
-  [ -z "$only" ] || [ "${t%% *}" = "$only" ] && selected+=("$t")
-done
-if [ ${#selected[@]} -eq 0 ]; then
-  echo "outband fuzz: no target '$only'; the targets are:" >&2
-  for t in "${targets[@]}"; do echo "  ${t%% *}" >&2; done
-  exit 2
+if [ ${#only[@]} -eq 0 ]; then
+  selected=("${targets[@]}")
 fi
+for name in "${only[@]}"; do
+  found=
+  for t in "${targets[@]}"; do
+    [ "${t%% *}" = "$name" ] && selected+=("$t") && found=1
+  done
+  if [ -z "$found" ]; then
+    echo "outband fuzz: no target '$name'; the targets are:" >&2
+    for t in "${targets[@]}"; do echo "  ${t%% *}" >&2; done
+    exit 2
+  fi
+done
 
 echo "outband fuzz: building once, then ${#selected[@]} target(s) for ${seconds} s each" >&2
 ./mvnw -B -q -DskipTests install -pl app -am >&2

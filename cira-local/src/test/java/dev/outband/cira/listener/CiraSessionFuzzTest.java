@@ -45,7 +45,9 @@ class CiraSessionFuzzTest {
     static final byte[] PASSWORD = "Fuzz-P@ss1".getBytes(StandardCharsets.UTF_8);
     private static final byte[] MARKER = "OPEN!".getBytes(StandardCharsets.US_ASCII);
     private static final Duration SESSION_END = Duration.ofSeconds(5);
-    private static final Duration FORWARDING_WAIT = Duration.ofMillis(500);
+    /** Loopback sessions take well under this to get through the handshake messages. */
+    private static final Duration FORWARDING_WAIT = Duration.ofMillis(200);
+    private static final Duration POLL = Duration.ofNanos(200_000);
     private static final int MAX_READS = 100_000;
     /** Jazzer's network sanitizer lets the test reach its own listener and nothing else. */
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "::1", "0:0:0:0:0:0:0:1");
@@ -59,6 +61,7 @@ class CiraSessionFuzzTest {
         final ConcurrentLinkedQueue<CiraEvent> events = new ConcurrentLinkedQueue<>();
         final ConcurrentHashMap<Thread, Throwable> escaped = new ConcurrentHashMap<>();
         final CiraEvents.Subscription subscription;
+        final Thread.UncaughtExceptionHandler previousHandler = Thread.getDefaultUncaughtExceptionHandler();
 
         Listener() {
             try {
@@ -80,7 +83,10 @@ class CiraSessionFuzzTest {
                 throw new IllegalStateException("cannot start the listener under test", e);
             }
             // A RuntimeException escaping a session's virtual thread lands here instead of ending the session.
-            Thread.setDefaultUncaughtExceptionHandler((thread, e) -> escaped.put(thread, e));
+            Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+                escaped.put(thread, e);
+                e.printStackTrace();
+            });
         }
     }
 
@@ -88,6 +94,7 @@ class CiraSessionFuzzTest {
     static void stopListener() {
         LISTENER.subscription.close();
         LISTENER.listener.close();
+        Thread.setDefaultUncaughtExceptionHandler(LISTENER.previousHandler);
     }
 
     @FuzzTest(maxDuration = "5m")
@@ -107,8 +114,8 @@ class CiraSessionFuzzTest {
             Thread drainer = Thread.ofVirtual().name("fuzz-device-reader").start(drain);
             OutputStream out = device.getOutputStream();
             send(out, input, 0, firstEnd);
-            CompletableFuture<Void> console = marker < 0 ? CompletableFuture.completedFuture(null) : openChannel();
-            awaitChannelOrConsole(console);
+            CompletableFuture<Void> console = marker < 0 ? CompletableFuture.completedFuture(null)
+                    : openChannelOnceForwarding(seenAs);
             send(out, input, secondStart, input.length - secondStart);
             // Half-close (TLS 1.3 close_notify): the listener reads everything sent, then the end of the stream.
             device.shutdownOutput();
@@ -121,34 +128,29 @@ class CiraSessionFuzzTest {
         assertThat(LISTENER.listener.connectionCount()).as("connections left open").isZero();
     }
 
-    /** The console's side: once the device forwards a port, open a channel to it and write a request. */
-    private static CompletableFuture<Void> openChannel() {
-        return CompletableFuture.runAsync(() -> {
-            long deadline = System.nanoTime() + FORWARDING_WAIT.toNanos();
-            while (System.nanoTime() < deadline) {
-                for (DeviceSnapshot device : LISTENER.listener.connectedDevices()) {
-                    if (!device.forwardedPorts().isEmpty()) {
-                        useChannel(device.uuid(), device.forwardedPorts().iterator().next());
-                        return;
+    /**
+     * The console's side: once the device forwards a port, open a channel to it (on its own thread, as
+     * the console would) and return when the listener has registered that channel, so the device's
+     * answer comes after it. Gives up as soon as the session has ended, or after a short wait.
+     */
+    private static CompletableFuture<Void> openChannelOnceForwarding(SocketAddress device) throws InterruptedException {
+        long deadline = System.nanoTime() + FORWARDING_WAIT.toNanos();
+        while (System.nanoTime() < deadline && !disconnected(device)) {
+            for (DeviceSnapshot connected : LISTENER.listener.connectedDevices()) {
+                if (!connected.forwardedPorts().isEmpty()) {
+                    int port = connected.forwardedPorts().iterator().next();
+                    CompletableFuture<Void> console = CompletableFuture.runAsync(() -> useChannel(connected.uuid(), port),
+                            command -> Thread.ofVirtual().name("fuzz-console").start(command));
+                    while (!console.isDone() && System.nanoTime() < deadline
+                            && LISTENER.listener.connectedDevices().stream().allMatch(d -> d.openChannels() == 0)) {
+                        Thread.sleep(POLL);
                     }
-                }
-                try {
-                    Thread.sleep(1);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
+                    return console;
                 }
             }
-        }, command -> Thread.ofVirtual().name("fuzz-console").start(command));
-    }
-
-    /** The device's answer must come after the listener has registered the channel it opens. */
-    private static void awaitChannelOrConsole(CompletableFuture<Void> console) throws InterruptedException {
-        long deadline = System.nanoTime() + FORWARDING_WAIT.toNanos() * 2;
-        while (!console.isDone() && System.nanoTime() < deadline
-                && LISTENER.listener.connectedDevices().stream().allMatch(d -> d.openChannels() == 0)) {
-            Thread.sleep(1);
+            Thread.sleep(POLL);
         }
+        return CompletableFuture.completedFuture(null);
     }
 
     private static void useChannel(DeviceUuid uuid, int port) {
@@ -164,14 +166,16 @@ class CiraSessionFuzzTest {
     private static boolean awaitDisconnected(SocketAddress device) throws InterruptedException {
         long deadline = System.nanoTime() + SESSION_END.toNanos();
         while (System.nanoTime() < deadline) {
-            for (CiraEvent event : LISTENER.events) {
-                if (event instanceof CiraEvent.Disconnected d && device.equals(d.remote())) {
-                    return true;
-                }
+            if (disconnected(device)) {
+                return true;
             }
-            Thread.sleep(1);
+            Thread.sleep(POLL);
         }
         return false;
+    }
+
+    private static boolean disconnected(SocketAddress device) {
+        return LISTENER.events.stream().anyMatch(e -> e instanceof CiraEvent.Disconnected d && device.equals(d.remote()));
     }
 
     private static void send(OutputStream out, byte[] bytes, int offset, int length) {

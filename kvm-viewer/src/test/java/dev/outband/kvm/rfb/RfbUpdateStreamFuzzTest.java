@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.outband.kvm.rfb.decode.DecodeContext;
 import dev.outband.kvm.rfb.decode.Decoders;
+import dev.outband.kvm.rfb.decode.FuzzPixelFormats;
 import dev.outband.kvm.rfb.decode.PixelReader;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.util.List;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -20,12 +20,7 @@ import org.junit.jupiter.api.Timeout;
  * then server messages as RFC 6143 section 7.6 writes them. Seeds: {@code RfbUpdateStreamFuzzTestInputs/}.
  */
 class RfbUpdateStreamFuzzTest {
-    /** Small framebuffer limits keep each input fast; the checks are the same as at 8192×8192. */
-    static final RfbSettings SETTINGS = new RfbSettings(256, 256, 65535, 1 << 16, 1 << 20, 1 << 12, 4096, 64);
-    /** The formats a session asks for: true colour 32/16/8 bpp, AMT's grey modes, and a colour map. */
-    static final List<PixelFormat> FORMATS = List.of(PixelFormat.RGB888, PixelFormat.RGB565, PixelFormat.RGB332,
-            PixelFormat.GREY8, PixelFormat.GREY4, new PixelFormat(8, 8, false, false, 0, 0, 0, 0, 0, 0),
-            new PixelFormat(32, 24, true, true, 255, 255, 255, 0, 8, 16));
+    private static final RfbSettings SETTINGS = FuzzPixelFormats.SETTINGS;
 
     @FuzzTest(maxDuration = "5m")
     @Timeout(10)
@@ -33,7 +28,7 @@ class RfbUpdateStreamFuzzTest {
         if (input.length == 0) {
             return;
         }
-        PixelReader pixels = new PixelReader(FORMATS.get((input[0] & 0xFF) % FORMATS.size()));
+        PixelReader pixels = FuzzPixelFormats.reader(input[0]);
         RfbCodec codec = new RfbCodec(SETTINGS);
         Framebuffer framebuffer = new Framebuffer(64, 48);
         RfbInput in = new RfbInput(new ByteArrayInputStream(input, 1, input.length - 1));

@@ -17,22 +17,26 @@ class DeviceListImportFuzzTest {
     @FuzzTest(maxDuration = "5m")
     @Timeout(10)
     void anyCsvFileImportsRowsOrSaysWhatIsWrong(byte[] file) {
-        String text = new String(file, StandardCharsets.UTF_8);
-        try {
-            check(CsvDeviceList.parse(text), text);
-        } catch (TransferException expected) {
-            assertThat(expected.getMessage()).isNotBlank();
-        }
+        importOrExplain(file, CsvDeviceList::parse);
     }
 
     @FuzzTest(maxDuration = "5m")
     @Timeout(10)
     void anyMeshCommanderFileImportsComputersOrSaysWhatIsWrong(byte[] file) {
+        importOrExplain(file, MeshCommanderDeviceList::parse);
+    }
+
+    @FunctionalInterface
+    private interface Format {
+        ParsedList parse(String text) throws TransferException;
+    }
+
+    private static void importOrExplain(byte[] file, Format format) {
         String text = new String(file, StandardCharsets.UTF_8);
         try {
-            check(MeshCommanderDeviceList.parse(text), text);
+            check(format.parse(text), text);
         } catch (TransferException expected) {
-            assertThat(expected.getMessage()).isNotBlank();
+            assertThat(expected.getMessage()).as("the message of %s", expected).isNotBlank();
         }
     }
 

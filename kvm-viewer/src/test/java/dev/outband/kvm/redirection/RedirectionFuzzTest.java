@@ -26,7 +26,7 @@ class RedirectionFuzzTest {
             RedirectionClient.openKvm(new ByteArrayInputStream(device), OutputStream.nullOutputStream(),
                     new AmtCredentials("admin", "P@ssw0rd!".toCharArray()));
         } catch (IOException expected) {
-            assertThat(expected.getMessage()).isNotBlank();
+            assertThat(expected.getMessage()).as("the message of %s", expected).isNotBlank();
         }
     }
 
@@ -44,7 +44,7 @@ class RedirectionFuzzTest {
         } catch (EOFException endOfInput) {
             assertThat(console.length).isNotNegative();
         } catch (IOException expected) {
-            assertThat(expected.getMessage()).isNotBlank();
+            assertThat(expected.getMessage()).as("the message of %s", expected).isNotBlank();
         }
     }
 
@@ -56,7 +56,7 @@ class RedirectionFuzzTest {
             try {
                 DigestAuth.decodeRequest(data);
             } catch (RedirectionException expected) {
-                assertThat(expected.getMessage()).isNotBlank();
+                assertThat(expected.getMessage()).as("the message of %s", expected).isNotBlank();
             }
         }
     }

@@ -29,7 +29,7 @@ class RfbHandshakeFuzzTest {
             assertThat(init.height()).isBetween(1, SETTINGS.maxHeight());
             assertThat(init.name().length()).isLessThanOrEqualTo(SETTINGS.maxReasonBytes());
         } catch (IOException expected) {
-            assertThat(expected.getMessage()).isNotBlank();
+            assertThat(expected.getMessage()).as("the message of %s", expected).isNotBlank();
         }
     }
 }

@@ -52,7 +52,7 @@ class RfbUpdateStreamFuzzTest {
         } catch (EOFException endOfInput) {
             assertThat(endOfInput).hasMessageContaining("closed");
         } catch (IOException expected) {
-            assertThat(expected.getMessage()).isNotBlank();
+            assertThat(expected.getMessage()).as("the message of %s", expected).isNotBlank();
         }
     }
 }

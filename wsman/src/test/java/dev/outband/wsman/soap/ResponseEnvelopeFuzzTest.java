@@ -33,7 +33,7 @@ class ResponseEnvelopeFuzzTest {
                 }
             }
         } catch (WsmanException expected) {
-            assertThat(expected.getMessage()).isNotBlank();
+            assertThat(expected.getMessage()).as("the message of %s", expected).isNotBlank();
         }
     }
 }

@@ -80,7 +80,7 @@ class DecodersFuzzTest {
                 assertThat(image.height()).isLessThanOrEqualTo(SETTINGS.maxCursorSide());
             }
         } catch (IOException expected) {
-            assertThat(expected.getMessage()).isNotBlank();
+            assertThat(expected.getMessage()).as("the message of %s", expected).isNotBlank();
         }
     }
 
@@ -98,7 +98,7 @@ class DecodersFuzzTest {
         try {
             decoder.decode(payload(input), new RectHeader(x, y, w, h, encoding), ctx);
         } catch (IOException expected) {
-            assertThat(expected.getMessage()).isNotBlank();
+            assertThat(expected.getMessage()).as("the message of %s", expected).isNotBlank();
         }
         for (int row = 0; row < SIDE; row++) {
             boolean rowInside = row >= y && row < y + h;

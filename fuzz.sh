@@ -69,10 +69,11 @@ for t in "${selected[@]}"; do
   log=target/fuzz/$name.log
   # Only one fuzz test runs per JVM (libFuzzer's global state). The per-input time limit is each
   # test's @Timeout, which Jazzer turns into libFuzzer's -timeout; JUnit's own timeout would count
-  # the whole run, so it is off. A bounded heap makes a runaway allocation an OutOfMemoryError finding.
+  # the whole run, so it is off. Jazzer's agent and coverage hooks are on (a normal build leaves them
+  # off). A bounded heap makes a runaway allocation an OutOfMemoryError finding.
   if JAZZER_FUZZ=1 JAZZER_MAX_DURATION="${seconds}s" ./mvnw -B -o -pl "$module" surefire:test \
       -Dtest="$test" -Dsurefire.failIfNoSpecifiedTests=false \
-      -Djunit.jupiter.execution.timeout.mode=disabled -DargLine=-Xmx1g > "$log" 2>&1; then
+      -Djunit.jupiter.execution.timeout.mode=disabled -Djazzer.hooks=true -DargLine=-Xmx1g > "$log" 2>&1; then
     result=ok
   else
     result="FAILED (see $log)"

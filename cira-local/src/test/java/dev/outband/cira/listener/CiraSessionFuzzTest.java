@@ -41,8 +41,8 @@ import org.junit.jupiter.api.Timeout;
  * credentials this test configures: {@code CiraSessionFuzzTestInputs/}.
  */
 class CiraSessionFuzzTest {
-    static final String USER = "lab-cira";
-    static final byte[] PASSWORD = "Fuzz-P@ss1".getBytes(StandardCharsets.UTF_8);
+    private static final String USER = "lab-cira";
+    private static final byte[] PASSWORD = "Fuzz-P@ss1".getBytes(StandardCharsets.UTF_8);
     private static final byte[] MARKER = "OPEN!".getBytes(StandardCharsets.US_ASCII);
     private static final Duration SESSION_END = Duration.ofSeconds(5);
     /** Loopback sessions take well under this to get through the handshake messages. */

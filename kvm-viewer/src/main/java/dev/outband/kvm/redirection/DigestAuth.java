@@ -2,6 +2,8 @@ package dev.outband.kvm.redirection;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -97,6 +99,11 @@ public final class DigestAuth {
         }
         byte[] b = new byte[len];
         in.read(b, 0, len);
-        return new String(b, StandardCharsets.UTF_8);
+        // Strict: a replacement character would make the field longer when echoed back in the response.
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(b)).toString();
+        } catch (CharacterCodingException e) {
+            throw new RedirectionException("malformed digest data: a field is not UTF-8");
+        }
     }
 }

@@ -59,6 +59,14 @@ public final class RedirectionCodec {
     public static RedirectionMessage readFromDevice(InputStream input) throws IOException {
         DataInputStream in = new DataInputStream(input);
         int type = readType(in);
+        try {
+            return readFromDevice(in, type);
+        } catch (EOFException e) {
+            throw truncated("device", type);
+        }
+    }
+
+    private static RedirectionMessage readFromDevice(DataInputStream in, int type) throws IOException {
         return switch (type) {
             case RedirectionMessage.START_SESSION_REPLY -> {
                 int status = in.readUnsignedByte();
@@ -87,6 +95,14 @@ public final class RedirectionCodec {
     public static RedirectionMessage readFromConsole(InputStream input) throws IOException {
         DataInputStream in = new DataInputStream(input);
         int type = readType(in);
+        try {
+            return readFromConsole(in, type);
+        } catch (EOFException e) {
+            throw truncated("console", type);
+        }
+    }
+
+    private static RedirectionMessage readFromConsole(DataInputStream in, int type) throws IOException {
         return switch (type) {
             case RedirectionMessage.START_SESSION -> {
                 readExactly(in, 3);
@@ -107,6 +123,12 @@ public final class RedirectionCodec {
             }
             default -> throw new RedirectionException(String.format("unexpected redirection message 0x%02X", type));
         };
+    }
+
+    /** DataInputStream's end-of-stream carries no message; the technician needs one. */
+    private static EOFException truncated(String peer, int type) {
+        return new EOFException(String.format("the %s closed the redirection connection in the middle of message 0x%02X",
+                peer, type));
     }
 
     private static int readType(DataInputStream in) throws IOException {

@@ -69,7 +69,11 @@ class CiraSessionFuzzTest {
                 ListenerSettings settings = ListenerSettings.defaults().withPort(0)
                         .withBindAddress(InetAddress.getLoopbackAddress())
                         .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(2))
-                        .withChannels(4, 4096);
+                        .withChannels(4, 4096)
+                        // Every input logs in from 127.0.0.1, many with a wrong password: throttling (its own
+                        // tests cover it) would slow and then ban every later input.
+                        .withThrottle(new ThrottleSettings(Duration.ZERO, Duration.ZERO, Integer.MAX_VALUE,
+                                Duration.ZERO, Integer.MAX_VALUE, Duration.ofMinutes(1), 16));
                 listener = CiraListener.start(settings, identity, CiraCredentialCheck.labWide(USER, PASSWORD));
                 subscription = listener.subscribe(events::add);
                 KeyStore trust = KeyStore.getInstance("PKCS12");

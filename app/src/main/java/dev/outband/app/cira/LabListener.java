@@ -127,6 +127,12 @@ public final class LabListener implements CiraTunnels, AutoCloseable {
         return r == null ? -1 : r.listener().port();
     }
 
+    /** The listener certificate saved in {@code dataFolder} for the next start, if one was made. */
+    public static Optional<X509Certificate> savedCertificate(java.nio.file.Path dataFolder)
+            throws IOException, GeneralSecurityException {
+        return new ListenerIdentities(dataFolder, null).savedCertificate();
+    }
+
     /** The certificate devices see: the running one, else the one saved for the next start. */
     public Optional<X509Certificate> certificate() throws IOException, GeneralSecurityException {
         Running r = running;

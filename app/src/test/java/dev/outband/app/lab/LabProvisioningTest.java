@@ -1,6 +1,5 @@
 package dev.outband.app.lab;
 
-import dev.outband.app.lab.JobResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outband.app.amt.DeviceConnections;

@@ -1,6 +1,5 @@
 package dev.outband.app.lab;
 
-import dev.outband.app.lab.JobResult;
 import dev.outband.app.ca.LabAuthority;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -143,6 +142,20 @@ class TlsSetupTest {
         assertThat(finished.ok()).as(finished.message()).isTrue();
         assertThat(device().tls()).isEqualTo(TlsMode.VERIFY);
         servedCertificate(ports.tlsPort()).verify(ca.root().orElseThrow().getPublicKey());
+    }
+
+    @Test
+    void aDeviceReachedByANameItsCertificateDoesNotCarryIsRefusedInAmtsWords() throws Exception {
+        assertThat(setup.enable(device(), TlsSetup.Options.defaults()).ok()).isTrue();
+        Device renamed = store.devices().update(new Device(device().id(), "lab-1", "localhost", List.of(), "admin",
+                device().password(), TlsMode.VERIFY, null, device().reach(), device().state()));
+
+        JobResult again = setup.enable(renamed, TlsSetup.Options.defaults());
+
+        assertThat(again.ok()).isFalse();
+        assertThat(again.message()).isEqualTo(
+                "connect: FQDN/IP does not match AMT certificate subject (localhost vs CN=127.0.0.1)");
+        assertThat(device().tls()).isEqualTo(TlsMode.VERIFY);
     }
 
     @Test

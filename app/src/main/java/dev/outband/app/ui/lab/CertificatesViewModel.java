@@ -2,6 +2,7 @@ package dev.outband.app.ui.lab;
 
 import dev.outband.app.ca.IssuedCertificates;
 import dev.outband.app.ca.LabAuthority;
+import dev.outband.app.cira.LabListener;
 import dev.outband.cira.ca.RootImport;
 import dev.outband.wsman.tls.Certificates;
 import java.nio.file.Files;
@@ -31,6 +32,7 @@ public final class CertificatesViewModel {
     private final Clock clock;
     private final ReadOnlyStringWrapper root = new ReadOnlyStringWrapper("Reading…");
     private final ReadOnlyStringWrapper fingerprint = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper listener = new ReadOnlyStringWrapper("");
     private final ObservableList<IssuedRow> issued = FXCollections.observableArrayList();
 
     public CertificatesViewModel(Background background, Supplier<LabAuthority> ca, Clock clock) {
@@ -74,11 +76,13 @@ public final class CertificatesViewModel {
         }, written -> { });
     }
 
-    private record Snapshot(Optional<X509Certificate> root, List<IssuedCertificates.Issued> issued) {
+    private record Snapshot(Optional<X509Certificate> root, List<IssuedCertificates.Issued> issued,
+                            Optional<X509Certificate> listener) {
     }
 
     private static Snapshot read(LabAuthority authority) throws Exception {
-        return new Snapshot(authority.root(), authority.issued().all());
+        return new Snapshot(authority.root(), authority.issued().all(),
+                LabListener.savedCertificate(authority.folder().getParent()));
     }
 
     private void show(Snapshot snapshot) {
@@ -90,6 +94,12 @@ public final class CertificatesViewModel {
             root.set(r.getSubjectX500Principal().getName() + ", valid until " + r.getNotAfter().toInstant());
             fingerprint.set("SHA-256 " + Certificates.grouped(Certificates.sha256(r)));
         }
+        listener.set(snapshot.listener().map(c -> "Listener certificate: " + c.getSubjectX500Principal().getName()
+                + (snapshot.root().isPresent() && c.getIssuerX500Principal().equals(snapshot.root().get()
+                        .getSubjectX500Principal()) ? ", issued by the lab root" : ", self-signed")
+                + ", valid until " + c.getNotAfter().toInstant() + ", SHA-256 "
+                + Certificates.grouped(Certificates.sha256(c)))
+                .orElse("Listener certificate: made when the lab listener first starts"));
         Instant now = clock.instant();
         issued.setAll(snapshot.issued().reversed().stream().map(i -> new IssuedRow(i.device(), i.serial(),
                 i.notAfter().toString(), !i.notAfter().isAfter(now) ? "expired"
@@ -106,6 +116,10 @@ public final class CertificatesViewModel {
 
     public ReadOnlyStringProperty fingerprint() {
         return fingerprint.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty listener() {
+        return listener.getReadOnlyProperty();
     }
 
     public ObservableList<IssuedRow> issued() {

@@ -104,7 +104,15 @@ public final class CertificatesWindow {
         Label issuedTitle = new Label("Issued device certificates");
         issuedTitle.getStyleClass().add(Styles.TITLE_4);
 
-        VBox box = new VBox(10, title, intro, root, new HBox(6, fingerprint, copy), actions, issuedTitle, issued);
+        Label listener = new Label();
+        listener.setId("listenerCertificate");
+        listener.textProperty().bind(vm.listener());
+        listener.setWrapText(true);
+        listener.setMinHeight(Region.USE_PREF_SIZE);
+        listener.getStyleClass().add(Styles.TEXT_MUTED);
+
+        VBox box = new VBox(10, title, intro, root, new HBox(6, fingerprint, copy), actions, listener, issuedTitle,
+                issued);
         VBox.setVgrow(issued, Priority.ALWAYS);
         box.setPadding(new Insets(16));
         return box;

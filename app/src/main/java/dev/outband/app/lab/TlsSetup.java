@@ -9,6 +9,7 @@ import dev.outband.app.store.TlsMode;
 import dev.outband.wsman.WsmanException;
 import dev.outband.wsman.amt.AmtClient;
 import dev.outband.wsman.amt.certificates.DeviceCertificate;
+import dev.outband.wsman.amt.certificates.DeviceKeyPair;
 import dev.outband.wsman.amt.tls.TlsSetting;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
@@ -44,10 +45,6 @@ public final class TlsSetup {
 
         public Options withReplace(boolean r) {
             return new Options(validity, acceptPlain, r, reconnectWithin, renewWithinDays);
-        }
-
-        public Options withReconnectWithin(Duration d) {
-            return new Options(validity, acceptPlain, replace, d, renewWithinDays);
         }
     }
 
@@ -119,8 +116,8 @@ public final class TlsSetup {
             steps.now("save the device");
             repository.changeTls(device.id(), TlsMode.VERIFY);
             if (kept.isEmpty() && current.isPresent() && !current.get().equals(certificateId)) {
-                steps.now("remove the replaced certificate");
-                connections.client(secure).certificates().deleteCertificate(current.get());
+                steps.now("remove the replaced certificate and its key pair");
+                removeReplaced(connections.client(secure), stored, current.get());
             }
             return steps.done(device, kept.isPresent()
                     ? "TLS on, with the lab certificate it already had" : "TLS on, certificate issued by the lab CA");
@@ -184,6 +181,21 @@ public final class TlsSetup {
                     throw new IOException("the device did not answer within " + within.toSeconds() + " s", notYet);
                 }
                 Thread.sleep(500);
+            }
+        }
+    }
+
+    /** AMT holds few key pairs: the one behind a replaced certificate goes with it. */
+    private static void removeReplaced(AmtClient amt, List<DeviceCertificate> stored, String certificateId)
+            throws IOException {
+        Optional<DeviceCertificate> replaced = find(stored, certificateId);
+        amt.certificates().deleteCertificate(certificateId);
+        if (replaced.isPresent()) {
+            PublicKey key = replaced.get().certificate().getPublicKey();
+            for (DeviceKeyPair pair : amt.certificates().keyPairs()) {
+                if (pair.publicKey().equals(key)) {
+                    amt.certificates().deleteKeyPair(pair.instanceId());
+                }
             }
         }
     }

@@ -119,6 +119,8 @@ class TlsSetupTest {
         assertThat(second).isNotEqualTo(first);
         List<DeviceCertificate> onDevice = connections.client(device()).certificates().certificates();
         assertThat(onDevice).extracting(DeviceCertificate::certificate).contains(second).doesNotContain(first);
+        assertThat(virtual.certificates().keyPairs()).singleElement()
+                .satisfies(k -> assertThat(k.keys().getPublic()).isEqualTo(second.getPublicKey()));
 
         JobResult off = setup.disable(device(), TlsSetup.Options.defaults());
         assertThat(off.ok()).as(off.message()).isTrue();

@@ -106,10 +106,6 @@ public final class CertificatesViewModel {
                         : i.expiresWithin(now, WARN_DAYS) ? "ends within " + WARN_DAYS + " days" : "")).toList());
     }
 
-    public boolean hasRoot() {
-        return !fingerprint.get().isEmpty();
-    }
-
     public ReadOnlyStringProperty root() {
         return root.getReadOnlyProperty();
     }

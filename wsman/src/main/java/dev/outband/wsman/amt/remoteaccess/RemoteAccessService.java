@@ -92,10 +92,6 @@ public final class RemoteAccessService {
     }
 
     /** The domains in which the device counts as inside the intranet (and so does not call home). */
-    public List<String> intranetDomains() throws WsmanException {
-        return wsman.get(Reference.of(DETECTION, "InstanceID", DETECTION_ID)).all("DetectionStrings");
-    }
-
     public void setIntranetDomains(List<String> domains) throws WsmanException {
         wsman.put(Reference.of(DETECTION, "InstanceID", DETECTION_ID), List.of(
                 Argument.of("DetectionAlgorithm", 0),

@@ -10,6 +10,7 @@ import dev.outband.cira.listener.ServerIdentity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.SecureRandom;
@@ -55,10 +56,28 @@ public final class LabAuthority {
         return rootIn(folder);
     }
 
-    /** The lab root as a root the console trusts for TLS devices, read afresh on each connection. */
+    /**
+     * The lab root as a root the console trusts for TLS devices. Asked on every connection, so a root
+     * created or imported meanwhile counts at once; parsed again only when its file changed, since a
+     * bulk action on a thousand TLS devices asks a thousand times.
+     */
     public static DeviceConnections.ExtraRoots trustedRoots(Path dataFolder) {
         Path caFolder = dataFolder.resolve(FOLDER);
-        return () -> rootIn(caFolder).map(List::of).orElse(List.of());
+        Path file = caFolder.resolve(LabCaFolder.ROOT_CERTIFICATE_FILE);
+        var cache = new Object() {
+            FileTime readAt;
+            List<X509Certificate> roots = List.of();
+        };
+        return () -> {
+            FileTime modified = LabCaFolder.holdsCa(caFolder) ? Files.getLastModifiedTime(file) : null;
+            synchronized (cache) {
+                if (!java.util.Objects.equals(modified, cache.readAt)) {
+                    cache.roots = rootIn(caFolder).map(List::of).orElse(List.of());
+                    cache.readAt = modified;
+                }
+                return cache.roots;
+            }
+        };
     }
 
     private static Optional<X509Certificate> rootIn(Path caFolder) throws IOException {

@@ -2,7 +2,6 @@ package dev.outband.app.cira;
 
 import dev.outband.app.ca.LabAuthority;
 import dev.outband.app.store.SecretFiles;
-import dev.outband.cira.ca.LabCaFolder;
 import dev.outband.cira.ca.LabCertificateAuthority;
 import dev.outband.cira.ca.Pem;
 import dev.outband.cira.listener.ServerIdentity;
@@ -32,14 +31,16 @@ final class ListenerIdentities {
 
     private final Path folder;
     private final SecretFiles secrets;
+    private final LabAuthority lab;
 
     ListenerIdentities(Path folder, SecretFiles secrets) {
         this.folder = folder;
         this.secrets = secrets;
+        this.lab = new LabAuthority(folder, secrets, Clock.systemUTC());
     }
 
     boolean labCaPresent() {
-        return LabCaFolder.holdsCa(folder.resolve(LabAuthority.FOLDER));
+        return lab.exists();
     }
 
     /** The saved identity when it still fits (valid, signed by the lab CA if one exists), else a new saved one. */
@@ -66,12 +67,8 @@ final class ListenerIdentities {
         } catch (CertificateException expired) {
             return false;
         }
-        if (!labCaPresent()) {
-            return true;
-        }
-        X509Certificate root = Pem.readCertificates(folder.resolve(LabAuthority.FOLDER)
-                .resolve(LabCaFolder.ROOT_CERTIFICATE_FILE)).getFirst();
-        return identity.chain().size() > 1 && identity.chain().getLast().equals(root);
+        Optional<X509Certificate> root = lab.root();
+        return root.isEmpty() || identity.chain().size() > 1 && identity.chain().getLast().equals(root.get());
     }
 
     /**
@@ -79,7 +76,6 @@ final class ListenerIdentities {
      * technician's is opened with the one typed, which is then sealed for next time.
      */
     private ServerIdentity issueFromLabCa(char[] caPassphrase) throws IOException, GeneralSecurityException {
-        LabAuthority lab = new LabAuthority(folder, secrets, Clock.systemUTC());
         if (caPassphrase != null && caPassphrase.length > 0) {
             lab.unlock(caPassphrase);
         } else if (!lab.unlocked()) {

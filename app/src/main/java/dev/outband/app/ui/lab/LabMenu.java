@@ -62,34 +62,26 @@ public final class LabMenu {
 
     private void tlsOn() {
         List<Device> devices = List.copyOf(selection.get());
-        if (!confirmed("Turn TLS on", devices, "Each device makes a key pair, the lab CA signs its certificate, "
+        if (confirmed("Turn TLS on", devices, "Each device makes a key pair, the lab CA signs its certificate, "
                 + "and the console then reaches it on 16993 only, verifying the lab root.")) {
-            return;
+            TlsSetup setup = tlsSetup();
+            run("Turn TLS on", devices, (all, progress) -> setup.enable(all, TlsSetup.Options.defaults(), progress));
         }
-        TlsSetup setup = new TlsSetup(connections, vm.repository(), vm.labAuthority(), Clock.systemUTC());
-        new BulkProgress(window.get(), "Turn TLS on", devices.size()).start("lab-tls-on", devices,
-                (all, progress) -> setup.enable(all, TlsSetup.Options.defaults(), progress),
-                (JobResult r) -> line(r.ok(), r.device(), r.message()), afterRun);
     }
 
     private void tlsOff() {
         List<Device> devices = List.copyOf(selection.get());
-        if (!confirmed("Turn TLS off", devices, "The devices then answer without encryption on 16992.")) {
-            return;
+        if (confirmed("Turn TLS off", devices, "The devices then answer without encryption on 16992.")) {
+            TlsSetup setup = tlsSetup();
+            run("Turn TLS off", devices, (all, progress) -> setup.disable(all, TlsSetup.Options.defaults(), progress));
         }
-        TlsSetup setup = new TlsSetup(connections, vm.repository(), vm.labAuthority(), Clock.systemUTC());
-        new BulkProgress(window.get(), "Turn TLS off", devices.size()).start("lab-tls-off", devices,
-                (all, progress) -> setup.disable(all, TlsSetup.Options.defaults(), progress),
-                (JobResult r) -> line(r.ok(), r.device(), r.message()), afterRun);
     }
 
     private void callHome() {
         List<Device> devices = List.copyOf(selection.get());
         new CallHomeDialog(window.get(), devices.size(), connections.listening()).ask().ifPresent(options -> {
             CallHome job = callHomeJob();
-            new BulkProgress(window.get(), "Call this laptop", devices.size()).start("lab-call-home", devices,
-                    (all, progress) -> job.setUp(all, options, progress),
-                    (JobResult r) -> line(r.ok(), r.device(), r.message()), afterRun);
+            run("Call this laptop", devices, (all, progress) -> job.setUp(all, options, progress));
         });
     }
 
@@ -97,19 +89,24 @@ public final class LabMenu {
         List<Device> devices = List.copyOf(selection.get());
         new CallHomeDialog(window.get(), devices.size(), false).askAddress().ifPresent(options -> {
             CallHome job = callHomeJob();
-            new BulkProgress(window.get(), "Stop calling this laptop", devices.size()).start("lab-stop-calling",
-                    devices, (all, progress) -> job.remove(all, options, progress),
-                    (JobResult r) -> line(r.ok(), r.device(), r.message()), afterRun);
+            run("Stop calling this laptop", devices, (all, progress) -> job.remove(all, options, progress));
         });
+    }
+
+    /** One lab job (its objects made here, on the FX thread) followed in a progress window; the list is read again afterwards. */
+    private void run(String title, List<Device> devices, BulkProgress.Job<JobResult> job) {
+        new BulkProgress(window.get(), title, devices.size()).start("lab-" + title, devices, job,
+                (JobResult r) -> new BulkProgress.Line(r.ok(), r.device() + " — "
+                        + (r.ok() ? r.message() : "failed at " + r.message())), afterRun);
+    }
+
+    private TlsSetup tlsSetup() {
+        return new TlsSetup(connections, vm.repository(), vm.labAuthority(), Clock.systemUTC());
     }
 
     private CallHome callHomeJob() {
         return new CallHome(connections, vm.labAuthority(), vm.ciraAccounts(),
                 connections.listening() ? uuid -> connections.tunnelOpen(uuid.toString()) : null, Clock.systemUTC());
-    }
-
-    private static BulkProgress.Line line(boolean ok, String device, String message) {
-        return new BulkProgress.Line(ok, device + " — " + (ok ? message : "failed at " + message));
     }
 
     private boolean confirmed(String action, List<Device> devices, String detail) {

@@ -26,7 +26,10 @@ class WriteDeadlineTest {
 
     @Test
     void aPeerThatNeverReadsIsDroppedAndTheWatchdogKeepsTimingOutOthers() throws Exception {
+        // The idle timeout well above the write deadline: on a loaded machine the listener's socket buffers
+        // take seconds to fill, and until they do the deaf peer's session is idle but not yet stuck.
         ListenerSettings settings = ApfPeer.settings()
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(8), Duration.ofSeconds(1))
                 .withPeerLimits(ListenerSettings.defaults().peerLimits().withWriteTimeout(WRITE_TIMEOUT));
         List<CiraEvent> events = new CopyOnWriteArrayList<>();
         CiraListener listener = ApfPeer.start(settings);
@@ -42,8 +45,8 @@ class WriteDeadlineTest {
             java.time.Instant floodStart = java.time.Instant.now();
             Thread flood = Thread.ofVirtual().start(() -> floodKeepAlives(deaf));
 
-            // Past the 4 s idle timeout after the listener's writes block: a watchdog stuck on the deaf
-            // session would stop dropping anyone.
+            // Past the 8 s idle timeout after the flood began: a watchdog stuck on the deaf session would
+            // stop dropping anyone.
             Thread.sleep(9_000);
             try (ApfPeer silent = new ApfPeer(listener)) {
                 assertThat(silent.closedWithin(Duration.ofSeconds(6)))

@@ -1,6 +1,7 @@
 package dev.outband.app.amt;
 
 import dev.outband.app.store.Device;
+import dev.outband.app.store.Reach;
 import dev.outband.app.store.TlsMode;
 import dev.outband.wsman.WsmanSettings;
 import dev.outband.wsman.amt.AmtClient;
@@ -56,9 +57,6 @@ public final class DeviceConnections {
         }
     }
 
-    /** Connecting and both KVM handshakes together (the handshakes also within RfbSettings' own deadline). */
-    private static final Duration KVM_OPEN_TIMEOUT = Duration.ofSeconds(20);
-
     public static final Ports AMT_PORTS =
             d -> d.tls() == TlsMode.NONE ? DeviceEndpoint.HTTP_PORT : DeviceEndpoint.TLS_PORT;
 
@@ -68,9 +66,20 @@ public final class DeviceConnections {
         List<X509Certificate> get() throws IOException;
     }
 
+    /** Devices that a remote MPS or DMT Console serves: the console reaches them through its REST API. */
+    @FunctionalInterface
+    public interface RemoteDevices {
+        RemoteDevices NONE = device -> {
+            throw new IOException(device.name() + " is served by a remote MPS that is not among this console's sources");
+        };
+
+        ManagedDevice open(Device device) throws IOException;
+    }
+
     private final Ports ports;
     private final CiraTunnels tunnels;
     private final ExtraRoots extraRoots;
+    private final RemoteDevices remote;
     private TrustPolicy.TrustedRoots systemRoots;
 
     public DeviceConnections(Ports ports) {
@@ -79,13 +88,14 @@ public final class DeviceConnections {
 
     /** With the lab listener that carries devices reached over CIRA. */
     public DeviceConnections(Ports ports, CiraTunnels tunnels) {
-        this(ports, tunnels, List::of);
+        this(ports, tunnels, List::of, RemoteDevices.NONE);
     }
 
-    private DeviceConnections(Ports ports, CiraTunnels tunnels, ExtraRoots extraRoots) {
+    private DeviceConnections(Ports ports, CiraTunnels tunnels, ExtraRoots extraRoots, RemoteDevices remote) {
         this.ports = ports;
         this.tunnels = tunnels;
         this.extraRoots = extraRoots;
+        this.remote = remote;
     }
 
     /** Whether the lab listener runs, so devices can call in. */
@@ -100,7 +110,20 @@ public final class DeviceConnections {
 
     /** The same connections, also trusting {@code roots} (read on each connection, so a new lab root counts at once). */
     public DeviceConnections trusting(ExtraRoots roots) {
-        return new DeviceConnections(ports, tunnels, roots);
+        return new DeviceConnections(ports, tunnels, roots, remote);
+    }
+
+    /** The same connections, reaching devices of remote sources through {@code devices}. */
+    public DeviceConnections serving(RemoteDevices devices) {
+        return new DeviceConnections(ports, tunnels, extraRoots, devices);
+    }
+
+    /** The device, however it is reached: WS-Man and the redirection protocol, or a remote source's API. */
+    public ManagedDevice device(Device device) throws IOException {
+        if (device.reach().kind() == Reach.Kind.MPS) {
+            return remote.open(device);
+        }
+        return new WsmanDevice(client(device), timeout -> kvm(device, timeout));
     }
 
     public AmtClient client(Device device) throws IOException {
@@ -117,13 +140,7 @@ public final class DeviceConnections {
                 WsmanSettings.defaults());
     }
 
-    /** A KVM session (redirection, then RFB), not yet started. */
-    public RfbSession kvm(Device device) throws IOException {
-        return kvm(device, KVM_OPEN_TIMEOUT);
-    }
-
-    /** A KVM session connected and through both handshakes within {@code timeout}, not yet started. */
-    public RfbSession kvm(Device device, Duration timeout) throws IOException {
+    private RfbSession kvm(Device device, Duration timeout) throws IOException {
         Route route = route(device);
         if (device.user() == null || device.password() == null) {
             throw new IOException("No credentials found for " + device.name());
@@ -170,7 +187,7 @@ public final class DeviceConnections {
             // A tunnel carries AMT's own port numbers, whatever plan direct devices follow.
             case CIRA -> new Route(tunnel(device), AMT_PORTS);
             case MPS -> throw new IOException(device.name()
-                    + " is reached through an MPS, which the console does not connect to yet");
+                    + " is served by a remote MPS: the console reaches it through the MPS's API, not with WS-Man");
         };
     }
 

@@ -3,8 +3,6 @@ package dev.outband.app.amt;
 import dev.outband.app.store.Device;
 import dev.outband.app.store.DeviceRepository;
 import dev.outband.app.store.DeviceState;
-import dev.outband.wsman.WsmanException;
-import dev.outband.wsman.amt.AmtClient;
 import dev.outband.wsman.amt.hardware.HardwareInventory;
 import dev.outband.wsman.amt.identity.AmtIdentity;
 import dev.outband.wsman.amt.log.AuditRecord;
@@ -21,11 +19,11 @@ import java.util.List;
  */
 public final class DeviceReader {
     private final Device device;
-    private final AmtClient amt;
+    private final ManagedDevice amt;
     private final StateRecorder states;
     private final Clock clock;
 
-    private DeviceReader(Device device, AmtClient amt, StateRecorder states, Clock clock) {
+    private DeviceReader(Device device, ManagedDevice amt, StateRecorder states, Clock clock) {
         this.device = device;
         this.amt = amt;
         this.states = states;
@@ -40,33 +38,33 @@ public final class DeviceReader {
     /** States learned go to {@code states} instead of a repository (the CLI writes them once the device answered). */
     public static DeviceReader open(DeviceConnections connections, StateRecorder states, Clock clock, Device device)
             throws IOException {
-        return new DeviceReader(device, connections.client(device), states, clock);
+        return new DeviceReader(device, connections.device(device), states, clock);
     }
 
-    public AmtIdentity identity() throws WsmanException {
-        AmtIdentity identity = amt.identity().read();
+    public AmtIdentity identity() throws IOException {
+        AmtIdentity identity = amt.identity();
         record(new DeviceState(null, identity.amtVersion(), clock.instant()));
         return identity;
     }
 
-    public PowerStatus power() throws WsmanException {
-        PowerStatus status = amt.power().status();
+    public PowerStatus power() throws IOException {
+        PowerStatus status = amt.powerState();
         record(new DeviceState(status.name(), null, clock.instant()));
         return status;
     }
 
-    public HardwareInventory hardware() throws WsmanException {
-        return amt.hardware().read();
+    public HardwareInventory hardware() throws IOException {
+        return amt.hardware();
     }
 
     /** The event log, newest first (records of the same second keep the device's order, reversed). */
-    public List<EventRecord> events() throws WsmanException {
-        return amt.logs().events().reversed().stream().sorted(Comparator.comparing(EventRecord::time).reversed()).toList();
+    public List<EventRecord> events() throws IOException {
+        return amt.events().reversed().stream().sorted(Comparator.comparing(EventRecord::time).reversed()).toList();
     }
 
     /** The audit log, newest first. */
-    public List<AuditRecord> audit() throws WsmanException {
-        return amt.logs().audit().reversed().stream().sorted(Comparator.comparing(AuditRecord::time).reversed()).toList();
+    public List<AuditRecord> audit() throws IOException {
+        return amt.audit().reversed().stream().sorted(Comparator.comparing(AuditRecord::time).reversed()).toList();
     }
 
     private void record(DeviceState learned) {

@@ -1,8 +1,7 @@
 package dev.outband.app.amt;
 
 import dev.outband.wsman.ReturnValueException;
-import dev.outband.wsman.WsmanException;
-import dev.outband.wsman.amt.consent.ConsentService;
+import java.io.IOException;
 import dev.outband.wsman.amt.consent.ConsentService.ConsentStatus;
 import java.util.regex.Pattern;
 
@@ -25,53 +24,53 @@ public final class KvmConsent {
     private static final long INVALID_OPT_IN_CODE = 2066;
     private static final Pattern CODE = Pattern.compile("\\d{6}");
 
-    private final ConsentService consent;
+    private final ManagedDevice consent;
 
-    public KvmConsent(ConsentService consent) {
+    public KvmConsent(ManagedDevice consent) {
         this.consent = consent;
     }
 
     /** True when KVM needs consent that is not granted now (checked without putting a code on screen). */
-    public boolean needed() throws WsmanException {
-        ConsentStatus status = consent.status();
+    public boolean needed() throws IOException {
+        ConsentStatus status = consent.consentStatus();
         return status.required() && status.optInState() < RECEIVED;
     }
 
     /** Asks the device to show a code when KVM needs consent and none is granted; true when a code must be typed. */
-    public boolean begin() throws WsmanException {
-        ConsentStatus status = consent.status();
+    public boolean begin() throws IOException {
+        ConsentStatus status = consent.consentStatus();
         if (!status.required() || status.optInState() >= RECEIVED) {
             return false;
         }
         if (status.optInState() != DISPLAYED) {
-            consent.start();
+            consent.startConsent();
         }
         return true;
     }
 
-    public Outcome send(String typed) throws WsmanException {
+    public Outcome send(String typed) throws IOException {
         if (!wellFormed(typed)) {
             throw new IllegalArgumentException("The code is the 6 digits shown on the device's screen");
         }
         String code = typed.strip();
         try {
-            consent.sendCode(code);
+            consent.sendConsentCode(code);
             return Outcome.ACCEPTED;
         } catch (ReturnValueException e) {
             if (e.returnValue() != INVALID_OPT_IN_CODE) {
                 throw e;
             }
-            if (consent.status().optInState() == DISPLAYED) {
+            if (consent.consentStatus().optInState() == DISPLAYED) {
                 return Outcome.WRONG_CODE;
             }
-            consent.start();
+            consent.startConsent();
             return Outcome.RESTARTED;
         }
     }
 
     /** Takes the code off the device's screen. */
-    public void cancel() throws WsmanException {
-        consent.cancel();
+    public void cancel() throws IOException {
+        consent.cancelConsent();
     }
 
     public static boolean wellFormed(String typed) {

@@ -3,7 +3,6 @@ package dev.outband.app.amt;
 import dev.outband.app.store.Device;
 import dev.outband.app.store.DeviceRepository;
 import dev.outband.app.store.DeviceState;
-import dev.outband.wsman.amt.AmtClient;
 import dev.outband.wsman.amt.power.PowerAction;
 import dev.outband.wsman.amt.power.PowerStatus;
 import java.time.Clock;
@@ -76,7 +75,7 @@ public final class PowerRun {
     private Result performOne(PowerAction action, Device device) {
         Instant now = clock.instant();
         try {
-            AmtClient amt = connections.client(device);
+            ManagedDevice amt = connections.device(device);
             if (!supported.of(device, amt).contains(action)) {
                 return new Result(device.name(), false, NOT_SUPPORTED, null);
             }
@@ -86,8 +85,8 @@ public final class PowerRun {
                 return new Result(device.name(), false, "skipped: the last power action was moments ago; try again in "
                         + wait + " s", null);
             }
-            amt.power().perform(action);
-            PowerStatus status = amt.power().status();
+            amt.perform(action);
+            PowerStatus status = amt.powerState();
             states.record(device.id(), new DeviceState(status.name(), null, now));
             return new Result(device.name(), true, "done", status.name());
         } catch (Exception e) {

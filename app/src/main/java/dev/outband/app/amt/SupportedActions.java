@@ -1,8 +1,7 @@
 package dev.outband.app.amt;
 
 import dev.outband.app.store.Device;
-import dev.outband.wsman.WsmanException;
-import dev.outband.wsman.amt.AmtClient;
+import java.io.IOException;
 import dev.outband.wsman.amt.power.PowerAction;
 import java.util.Map;
 import java.util.Optional;
@@ -25,12 +24,12 @@ public final class SupportedActions {
     }
 
     /** The cached set, or the device asked through {@code amt} and the answer kept. */
-    public Set<PowerAction> of(Device device, AmtClient amt) throws WsmanException {
+    public Set<PowerAction> of(Device device, ManagedDevice amt) throws IOException {
         Set<PowerAction> cached = known.get(key(device));
         if (cached != null) {
             return cached;
         }
-        Set<PowerAction> read = Set.copyOf(amt.power().supportedActions());
+        Set<PowerAction> read = Set.copyOf(amt.supportedActions());
         known.put(key(device), read);
         return read;
     }

@@ -45,14 +45,14 @@ final class KvmScreenshotCommand implements Callable<Integer> {
         Device device = new StoreVisits(ctx).visit(s -> s.devices().findByName(name)
                 .orElseThrow(() -> new UserException("No device named '" + name + "'")));
         DeviceConnections connections = ctx.connections();
-        KvmConsent consent = new KvmConsent(connections.client(device).consent());
+        KvmConsent consent = new KvmConsent(connections.device(device));
         if (consent.begin()) {
             obtainConsent(device, consent);
         }
         // The timeout counts from here: waiting for the technician to type the code is not the device's delay.
         long start = System.nanoTime();
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
-        try (RfbSession session = connections.kvm(device, timeout)) {
+        try (RfbSession session = connections.device(device).kvm(timeout)) {
             Framebuffer frame = FrameGrabber.grab(session, timeout.minusNanos(System.nanoTime() - start));
             PngWriter.write(frame, out);
             ctx.out().printf("%s: %dx%d screen of %s written%n", out, frame.width(), frame.height(), device.name());

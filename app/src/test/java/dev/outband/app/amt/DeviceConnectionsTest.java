@@ -49,7 +49,7 @@ class DeviceConnectionsTest {
                     DeviceConnections.Ports.of(d -> ports.httpPort(), d -> ports.kvmPort()));
 
             assertThat(connections.client(device).identity().read().uuid()).isEqualTo(virtual.uuid());
-            try (RfbSession kvm = connections.kvm(device)) {
+            try (RfbSession kvm = connections.device(device).kvm()) {
                 assertThat(kvm.serverInit().name()).isEqualTo("Intel(r) AMT KVM");
             }
         }
@@ -73,7 +73,7 @@ class DeviceConnectionsTest {
                 connections.client(device).power().perform(PowerAction.OFF);
                 assertThat(virtual.powerState()).isEqualTo(PowerState.OFF);
 
-                try (RfbSession kvm = connections.kvm(device)) {
+                try (RfbSession kvm = connections.device(device).kvm()) {
                     Framebuffer screen = FrameGrabber.grab(kvm, Duration.ofSeconds(20));
                     assertThat(screen.width()).isPositive();
                 }
@@ -97,18 +97,18 @@ class DeviceConnectionsTest {
             // The simulator's CA is in no trust store: both paths refuse it and say what was presented.
             assertThatThrownBy(() -> connections.client(device).identity().read())
                     .isInstanceOfSatisfying(WsmanException.UntrustedRoot.class, e -> assertThat(e.sha256()).isEqualTo(sha256));
-            assertThatThrownBy(() -> connections.kvm(device))
+            assertThatThrownBy(() -> connections.device(device).kvm())
                     .isInstanceOfSatisfying(WsmanException.UntrustedRoot.class, e -> assertThat(e.sha256()).isEqualTo(sha256));
 
             Device pinned = store.devices().pinCertificate(device.id(), sha256);
             assertThat(store.devices().findById(device.id()).orElseThrow().tls()).isEqualTo(TlsMode.PINNED);
             assertThat(connections.client(pinned).identity().read().uuid()).isEqualTo(virtual.uuid());
-            try (RfbSession kvm = connections.kvm(pinned)) {
+            try (RfbSession kvm = connections.device(pinned).kvm()) {
                 assertThat(kvm.serverInit().name()).isEqualTo("Intel(r) AMT KVM");
             }
 
             Device otherPin = pinned.withTls(TlsMode.PINNED, "ab".repeat(32));
-            assertThatThrownBy(() -> connections.kvm(otherPin))
+            assertThatThrownBy(() -> connections.device(otherPin).kvm())
                     .isInstanceOfSatisfying(WsmanException.UnknownCertificate.class,
                             e -> assertThat(e.sha256()).isEqualTo(sha256));
         }
@@ -139,7 +139,7 @@ class DeviceConnectionsTest {
                 assertThatThrownBy(() -> connections.client(device).identity().read())
                         .isInstanceOfSatisfying(WsmanException.UntrustedRoot.class,
                                 e -> assertThat(e.sha256()).isEqualTo(sha256));
-                assertThatThrownBy(() -> connections.kvm(device))
+                assertThatThrownBy(() -> connections.device(device).kvm())
                         .isInstanceOfSatisfying(WsmanException.UntrustedRoot.class,
                                 e -> assertThat(e.sha256()).isEqualTo(sha256));
 
@@ -148,7 +148,7 @@ class DeviceConnectionsTest {
                 assertThat(amt.identity().read().uuid()).isEqualTo(virtual.uuid());
                 assertThat(amt.power().status().isOn()).isTrue();
 
-                try (RfbSession kvm = connections.kvm(pinned)) {
+                try (RfbSession kvm = connections.device(pinned).kvm()) {
                     Framebuffer screen = FrameGrabber.grab(kvm, Duration.ofSeconds(20));
                     assertThat(screen.width()).isEqualTo(800);
                     assertThat(screen.height()).isEqualTo(600);
@@ -179,7 +179,7 @@ class DeviceConnectionsTest {
             listener.start(SimulatedCiraDevice.freePort());
             assertThatThrownBy(() -> connections.client(tunnelled))
                     .hasMessage("sim-3 is reached over CIRA and is not connected to the lab listener now");
-            assertThatThrownBy(() -> connections.kvm(tunnelled))
+            assertThatThrownBy(() -> connections.device(tunnelled).kvm())
                     .hasMessage("sim-3 is reached over CIRA and is not connected to the lab listener now");
         }
     }
@@ -191,8 +191,10 @@ class DeviceConnectionsTest {
                     "admin", store.devices().seal("x"), TlsMode.NONE, null, Reach.mps("guid-1"), DeviceState.UNKNOWN));
             DeviceConnections connections = new DeviceConnections(DeviceConnections.AMT_PORTS);
 
-            assertThatThrownBy(() -> connections.client(relayed)).hasMessageContaining("reached through an MPS");
-            assertThatThrownBy(() -> connections.kvm(relayed)).hasMessageContaining("reached through an MPS");
+            assertThatThrownBy(() -> connections.client(relayed))
+                    .hasMessage("mps-1 is served by a remote MPS: the console reaches it through the MPS's API, not with WS-Man");
+            assertThatThrownBy(() -> connections.device(relayed))
+                    .hasMessage("mps-1 is served by a remote MPS that is not among this console's sources");
         }
     }
 }

@@ -87,7 +87,9 @@ class KvmConsentTest {
     private static KvmConsent consentOf(DevicePorts ports) {
         AmtClient amt = AmtClient.connect(DeviceEndpoint.http("127.0.0.1", ports.httpPort(),
                 new DigestCredentials("admin", "Sim-Passw0rd")));
-        return new KvmConsent(amt.consent());
+        return new KvmConsent(new WsmanDevice(amt, timeout -> {
+            throw new UnsupportedOperationException("consent only");
+        }));
     }
 
     /** A code that is surely not the one on screen. */

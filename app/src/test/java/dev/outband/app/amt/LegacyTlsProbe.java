@@ -47,7 +47,7 @@ public final class LegacyTlsProbe {
             } catch (IOException e) {
                 System.out.println("wsman failed: " + e.getMessage());
             }
-            try (RfbSession kvm = connections.kvm(device)) {
+            try (RfbSession kvm = connections.device(device).kvm()) {
                 System.out.println("kvm ok " + kvm.serverInit().name());
             } catch (IOException e) {
                 System.out.println("kvm failed: " + e.getMessage());

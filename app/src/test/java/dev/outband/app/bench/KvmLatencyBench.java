@@ -79,7 +79,7 @@ public final class KvmLatencyBench {
             try (CiraClient ignored = SimulatedCiraDevice.connect(listener, virtual)) {
                 Device device = await(() -> store.devices().findByReach(Reach.cira(virtual.uuid().toString())));
                 device = store.devices().update(device.withCredentials(ADMIN, store.devices().seal(ADMIN_PASSWORD)));
-                RfbSession session = new DeviceConnections(DeviceConnections.AMT_PORTS, listener).kvm(device);
+                RfbSession session = new DeviceConnections(DeviceConnections.AMT_PORTS, listener).device(device).kvm();
                 session.start();
                 KvmWindow window = onFx(() -> {
                     KvmWindow w = new KvmWindow(session, "bench — Outband KVM", () -> {

@@ -122,7 +122,7 @@ class NetworkWaitTest {
         }
         long start = System.nanoTime();
         // What the console's KVM button runs off the FX thread (DeviceKvm.connect).
-        assertThatThrownBy(() -> new DeviceConnections(portPlan()).kvm(stored))
+        assertThatThrownBy(() -> new DeviceConnections(portPlan()).device(stored).kvm())
                 .isInstanceOf(SocketTimeoutException.class)
                 .hasMessageStartingWith("the device did not complete the KVM handshake within ");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(25));

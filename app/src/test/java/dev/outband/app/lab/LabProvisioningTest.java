@@ -93,7 +93,7 @@ class LabProvisioningTest {
             connections.client(tunnelled).power().perform(PowerAction.OFF);
             assertThat(virtual.powerState()).isEqualTo(PowerState.OFF);
             connections.client(tunnelled).power().perform(PowerAction.ON);
-            try (RfbSession kvm = connections.kvm(tunnelled)) {
+            try (RfbSession kvm = connections.device(tunnelled).kvm()) {
                 Framebuffer screen = FrameGrabber.grab(kvm, Duration.ofSeconds(30));
                 assertThat(screen.width()).isPositive();
             }

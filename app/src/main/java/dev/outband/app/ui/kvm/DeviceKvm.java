@@ -47,7 +47,7 @@ public final class DeviceKvm {
     }
 
     private Prepared prepare(Device device) throws Exception {
-        KvmConsent consent = new KvmConsent(connections.client(device).consent());
+        KvmConsent consent = new KvmConsent(connections.device(device));
         return new Prepared(device, consent.begin() ? consent : null);
     }
 
@@ -75,7 +75,7 @@ public final class DeviceKvm {
 
     private void connect(Device device) {
         trust.run("Opening the remote screen of " + device.name(), device, d -> {
-            RfbSession session = connections.kvm(d);
+            RfbSession session = connections.device(d).kvm();
             session.start();
             return new Opened(d, session);
         }, opened -> new KvmWindow(opened.session(), opened.device().name() + " — Outband KVM",
@@ -84,9 +84,9 @@ public final class DeviceKvm {
 
     /** Consent lasts one session: when the device wants it again, the technician starts over with KVM. */
     private RfbSession reconnect(Device device) throws Exception {
-        if (new KvmConsent(connections.client(device).consent()).needed()) {
+        if (new KvmConsent(connections.device(device)).needed()) {
             throw new IOException(device.name() + " asks for user consent again; close this window and press KVM");
         }
-        return connections.kvm(device);
+        return connections.device(device).kvm();
     }
 }

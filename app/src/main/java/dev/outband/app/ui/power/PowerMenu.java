@@ -133,7 +133,7 @@ public final class PowerMenu {
             return;
         }
         reading = device;
-        background.submit(() -> supported.of(device, connections.client(device)), actions -> {
+        background.submit(() -> supported.of(device, connections.device(device)), actions -> {
             reading = null;
             refill();
         }, error -> {

@@ -22,13 +22,8 @@ import java.time.Duration;
 import javax.net.SocketFactory;
 import java.util.Optional;
 import java.util.function.ToIntFunction;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.cert.X509Certificate;
-import java.util.Arrays;
 import java.util.List;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
 
 /** How a stored device is reached: its address, ports, credentials and TLS trust, for WS-Man and KVM. */
 public final class DeviceConnections {
@@ -80,7 +75,6 @@ public final class DeviceConnections {
     private final CiraTunnels tunnels;
     private final ExtraRoots extraRoots;
     private final RemoteDevices remote;
-    private TrustPolicy.TrustedRoots systemRoots;
 
     public DeviceConnections(Ports ports) {
         this(ports, CiraTunnels.NONE);
@@ -168,13 +162,7 @@ public final class DeviceConnections {
         if (device.tls() == TlsMode.PINNED) {
             return new TrustPolicy.Pinned(device.pinnedSha256());
         }
-        List<X509Certificate> extra = extraRoots.get();
-        if (extra.isEmpty()) {
-            return systemRoots();
-        }
-        List<X509Certificate> roots = new java.util.ArrayList<>(systemRoots().roots());
-        roots.addAll(extra);
-        return new TrustPolicy.TrustedRoots(roots);
+        return SystemRoots.with(extraRoots.get());
     }
 
     /** How bytes reach a device's ports: TCP to its host, or APF channels through the lab listener. */
@@ -198,26 +186,5 @@ public final class DeviceConnections {
         }
         return tunnels.to(device.reach().id()).orElseThrow(() -> new IOException(device.name()
                 + " is reached over CIRA and is not connected to the lab listener now"));
-    }
-
-    /** The JVM's trusted roots, read once: a bulk action on a thousand TLS devices needs them a thousand times. */
-    private synchronized TrustPolicy.TrustedRoots systemRoots() throws IOException {
-        if (systemRoots == null) {
-            systemRoots = readSystemRoots();
-        }
-        return systemRoots;
-    }
-
-    private static TrustPolicy.TrustedRoots readSystemRoots() throws IOException {
-        try {
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init((KeyStore) null);
-            List<X509Certificate> roots = Arrays.stream(tmf.getTrustManagers())
-                    .filter(X509TrustManager.class::isInstance).map(X509TrustManager.class::cast)
-                    .flatMap(tm -> Arrays.stream(tm.getAcceptedIssuers())).toList();
-            return new TrustPolicy.TrustedRoots(roots);
-        } catch (GeneralSecurityException e) {
-            throw new IOException("the JVM's trusted roots cannot be read: " + e.getMessage(), e);
-        }
     }
 }

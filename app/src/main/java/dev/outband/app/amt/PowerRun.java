@@ -79,7 +79,9 @@ public final class PowerRun {
             if (!supported.of(device, amt).contains(action)) {
                 return new Result(device.name(), false, NOT_SUPPORTED, null);
             }
-            Optional<Instant> busyUntil = cooldowns.claim(device.id(), now, COOLDOWN);
+            // A remote source's device has no row to hold its cooldown or state: its source keeps those.
+            boolean stored = device.id() != null;
+            Optional<Instant> busyUntil = stored ? cooldowns.claim(device.id(), now, COOLDOWN) : Optional.empty();
             if (busyUntil.isPresent()) {
                 long wait = (Duration.between(now, busyUntil.get()).toMillis() + 999) / 1000;
                 return new Result(device.name(), false, "skipped: the last power action was moments ago; try again in "
@@ -87,7 +89,9 @@ public final class PowerRun {
             }
             amt.perform(action);
             PowerStatus status = amt.powerState();
-            states.record(device.id(), new DeviceState(status.name(), null, now));
+            if (stored) {
+                states.record(device.id(), new DeviceState(status.name(), null, now));
+            }
             return new Result(device.name(), true, "done", status.name());
         } catch (Exception e) {
             return new Result(device.name(), false, e.getMessage() == null ? e.toString() : e.getMessage(), null);

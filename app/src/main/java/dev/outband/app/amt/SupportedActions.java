@@ -1,6 +1,7 @@
 package dev.outband.app.amt;
 
 import dev.outband.app.store.Device;
+import dev.outband.app.store.Reach;
 import java.io.IOException;
 import dev.outband.wsman.amt.power.PowerAction;
 import java.util.Map;
@@ -14,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SupportedActions {
     /** A device edited to point elsewhere is a different device as far as capabilities go. */
-    private record Key(Long id, String host) {
+    private record Key(Long id, String host, Reach reach) {
     }
 
     private final Map<Key, Set<PowerAction>> known = new ConcurrentHashMap<>();
@@ -35,6 +36,6 @@ public final class SupportedActions {
     }
 
     private static Key key(Device device) {
-        return new Key(device.id(), device.host());
+        return new Key(device.id(), device.host(), device.reach());
     }
 }

@@ -55,6 +55,10 @@ public final class DeviceRepository {
         return connection;
     }
 
+    SecretBox box() {
+        return box;
+    }
+
     /** Seals every stored password anew for {@code to}, in {@code database} (a copy being prepared). */
     static void resealPasswords(Connection database, SecretBox from, SecretBox to)
             throws SQLException, GeneralSecurityException {

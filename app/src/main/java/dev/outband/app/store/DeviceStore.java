@@ -26,6 +26,7 @@ public final class DeviceStore implements AutoCloseable {
 
     private final Path folder;
     private final DeviceRepository devices;
+    private final SourceRepository sources;
     private final SecretFiles secrets;
     private final StoreOwner owner;
     private volatile Keyring keyring;
@@ -36,6 +37,7 @@ public final class DeviceStore implements AutoCloseable {
         this.keyring = keyring;
         SecretBox box = new SecretBox(keyring.current());
         this.devices = new DeviceRepository(connection, box);
+        this.sources = new SourceRepository(devices);
         this.secrets = new SecretFiles(folder, box);
     }
 
@@ -157,7 +159,10 @@ public final class DeviceStore implements AutoCloseable {
             if (fileKey != current) {
                 SecretBox oldBox = new SecretBox(from);
                 StoreDatabase.recrypt(folder, fileKey, current,
-                        next -> DeviceRepository.resealPasswords(next, oldBox, new SecretBox(current)));
+                        next -> {
+                            DeviceRepository.resealPasswords(next, oldBox, new SecretBox(current));
+                            SourceRepository.resealPasswords(next, oldBox, new SecretBox(current));
+                        });
             }
         }
         SecretFiles.reseal(folder, new SecretBox(from), new SecretBox(current));
@@ -201,6 +206,11 @@ public final class DeviceStore implements AutoCloseable {
 
     public DeviceRepository devices() {
         return devices;
+    }
+
+    /** Remote MPS / DMT Console sources, their passwords sealed with the same key. */
+    public SourceRepository sources() {
+        return sources;
     }
 
     /** Secrets outside the device table, sealed with the same key. */

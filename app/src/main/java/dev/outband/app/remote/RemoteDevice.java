@@ -1,0 +1,220 @@
+package dev.outband.app.remote;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.outband.app.amt.ManagedDevice;
+import dev.outband.kvm.redirection.AmtCredentials;
+import dev.outband.kvm.redirection.RedirectionClient;
+import dev.outband.kvm.rfb.HandshakeDeadline;
+import dev.outband.kvm.rfb.RfbSession;
+import dev.outband.kvm.session.AmtColourMode;
+import dev.outband.kvm.session.AmtKvmConnector;
+import dev.outband.wsman.ReturnValueException;
+import dev.outband.wsman.amt.consent.ConsentService.ConsentStatus;
+import dev.outband.wsman.amt.hardware.HardwareInventory;
+import dev.outband.wsman.amt.identity.AmtIdentity;
+import dev.outband.wsman.amt.log.AuditRecord;
+import dev.outband.wsman.amt.log.EventRecord;
+import dev.outband.wsman.amt.power.PowerAction;
+import dev.outband.wsman.amt.power.PowerStatus;
+import dev.outband.wsman.amt.redirection.RedirectionStatus;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** A device a remote MPS or DMT Console serves, driven through its REST API and KVM relay. */
+public final class RemoteDevice implements ManagedDevice {
+    /** The first action number that needs boot settings: MPS's power/bootOptions route, not power/action. */
+    private static final int FIRST_BOOT_ACTION = 100;
+    /** Audit records MPS returns per request (AMT's ReadRecords page). */
+    private static final int AUDIT_PAGE = 10;
+    /** Audit records read at most: AMT keeps a few thousand. */
+    private static final int AUDIT_LIMIT = 5000;
+
+    private final ApiClient api;
+    private final String guid;
+    private final String name;
+
+    RemoteDevice(ApiClient api, String guid, String name) {
+        this.api = api;
+        this.guid = guid;
+        this.name = name;
+    }
+
+    /** A KVM session over the relay and which kinds of frames the relay sent. */
+    public record RelayKvm(RfbSession session, RelayFrames frames) {
+    }
+
+    @Override
+    public AmtIdentity identity() throws IOException {
+        return Replies.identity(get("api/v1/amt/version/"), get("api/v1/amt/generalSettings/"), guid);
+    }
+
+    @Override
+    public PowerStatus powerState() throws IOException {
+        return Replies.powerState(get("api/v1/amt/power/state/"));
+    }
+
+    @Override
+    public Set<PowerAction> supportedActions() throws IOException {
+        return Replies.capabilities(get("api/v1/amt/power/capabilities/"));
+    }
+
+    @Override
+    public void perform(PowerAction action) throws IOException {
+        JsonNode reply;
+        if (action.number() >= FIRST_BOOT_ACTION) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("action", action.number());
+            body.put("useSOL", false);
+            reply = call(() -> api.post("api/v1/amt/power/bootOptions/" + guid, body), "RequestPowerStateChange");
+        } else {
+            reply = call(() -> api.post("api/v1/amt/power/action/" + guid, Map.of("action", action.number())),
+                    "RequestPowerStateChange");
+        }
+        check(reply, "RequestPowerStateChange");
+    }
+
+    @Override
+    public HardwareInventory hardware() throws IOException {
+        return Replies.hardware(get("api/v1/amt/hardwareInfo/"));
+    }
+
+    @Override
+    public List<EventRecord> events() throws IOException {
+        return Replies.events(get("api/v1/amt/log/event/"));
+    }
+
+    @Override
+    public List<AuditRecord> audit() throws IOException {
+        // MPS pages from the newest record back; startIndex counts records already read.
+        List<JsonNode> newestFirst = new ArrayList<>();
+        int total = Integer.MAX_VALUE;
+        while (newestFirst.size() < Math.min(total, AUDIT_LIMIT)) {
+            int start = newestFirst.size();
+            JsonNode page = call(() -> api.get("api/v1/amt/log/audit/" + guid, Map.of("startIndex", String.valueOf(start))),
+                    "ReadRecords");
+            total = page.path("totalCnt").asInt(0);
+            if (!page.path("records").isArray() || page.path("records").isEmpty()) {
+                break;
+            }
+            page.path("records").forEach(newestFirst::add);
+            if (page.path("records").size() < AUDIT_PAGE) {
+                break;
+            }
+        }
+        return Replies.audit(newestFirst);
+    }
+
+    @Override
+    public RedirectionStatus redirection() throws IOException {
+        return Replies.redirection(get("api/v1/amt/features/"));
+    }
+
+    @Override
+    public ConsentStatus consentStatus() throws IOException {
+        return Replies.consent(get("api/v1/amt/features/"));
+    }
+
+    @Override
+    public void startConsent() throws IOException {
+        check(call(() -> api.get("api/v1/amt/userConsentCode/" + guid, Map.of()), "StartOptIn"), "StartOptIn");
+    }
+
+    @Override
+    public void sendConsentCode(String code) throws IOException {
+        int number;
+        try {
+            number = Integer.parseInt(code.strip());
+        } catch (NumberFormatException e) {
+            throw new IOException("A consent code is the six digits on the device's screen, not '" + code + "'");
+        }
+        JsonNode reply = call(() -> api.post("api/v1/amt/userConsentCode/" + guid, Map.of("consentCode", number)),
+                "SendOptInCode");
+        check(reply, "SendOptInCode");
+    }
+
+    @Override
+    public void cancelConsent() throws IOException {
+        check(call(() -> api.get("api/v1/amt/userConsentCode/cancel/" + guid, Map.of()), "CancelOptIn"), "CancelOptIn");
+    }
+
+    @Override
+    public RfbSession kvm(Duration timeout) throws IOException {
+        return kvmThroughRelay(timeout).session();
+    }
+
+    /**
+     * Opens KVM through the source's relay: a redirection token, the websocket with it as subprotocol, then the
+     * redirection handshake with empty credentials (with p=2 the relay answers AMT's digest itself) and RFB.
+     */
+    public RelayKvm kvmThroughRelay(Duration timeout) throws IOException {
+        long start = System.nanoTime();
+        String token = call(() -> api.get("api/v1/authorize/redirection/" + guid, Map.of()), "redirection token")
+                .path("token").asText("");
+        if (token.isEmpty()) {
+            throw new SourceException(api.name(), SourceException.Kind.BAD_REPLY,
+                    "the redirection token reply carries no token", null);
+        }
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("p", "2");
+        query.put("host", guid);
+        query.put("port", String.valueOf(AmtKvmConnector.PORT));
+        query.put("tls", "0");
+        query.put("tls1only", "0");
+        query.put("mode", "kvm");
+        RelayStream relay = RelayStream.open(api, "relay/webrelay.ashx", query, token);
+        Duration left = timeout.minusNanos(System.nanoTime() - start);
+        var options = AmtKvmConnector.options(AmtColourMode.AUTO, false);
+        Duration limit = left.compareTo(options.settings().handshakeTimeout()) < 0 ? left
+                : options.settings().handshakeTimeout();
+        try {
+            RfbSession session = HandshakeDeadline.run(relay, limit,
+                    name + " did not complete the KVM handshake through " + api.name(), () -> {
+                        RedirectionClient.openKvm(relay.input(), relay.output(), AmtCredentials.relay());
+                        return RfbSession.open(relay.input(), relay.output(), relay, options);
+                    });
+            return new RelayKvm(session, relay.frames());
+        } catch (IOException | RuntimeException e) {
+            relay.close();
+            throw e;
+        }
+    }
+
+    private JsonNode get(String path) throws IOException {
+        return call(() -> api.get(path + guid, Map.of()), path);
+    }
+
+    @FunctionalInterface
+    private interface Call {
+        JsonNode run() throws SourceException;
+    }
+
+    /** A refusal that carries the device's return value becomes the same exception the WS-Man path throws. */
+    private JsonNode call(Call call, String what) throws IOException {
+        try {
+            return call.run();
+        } catch (SourceException e) {
+            Optional<Long> returned = e.returnValue();
+            if (returned.isPresent() && returned.get() != 0) {
+                throw new ReturnValueException(what, returned.get());
+            }
+            if (e.kind() == SourceException.Kind.NOT_FOUND) {
+                throw new SourceException(e.source(), e.kind(), name + " is not found or not connected to it ("
+                        + e.getMessage().substring(e.source().length() + 2) + ")", e);
+            }
+            throw e;
+        }
+    }
+
+    private static void check(JsonNode reply, String method) throws ReturnValueException {
+        Optional<Long> value = Replies.returnValue(reply);
+        if (value.isPresent() && value.get() != 0) {
+            throw new ReturnValueException(method, value.get());
+        }
+    }
+}

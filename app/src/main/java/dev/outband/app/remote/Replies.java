@@ -1,0 +1,216 @@
+package dev.outband.app.remote;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.outband.wsman.amt.consent.ConsentService.ConsentStatus;
+import dev.outband.wsman.amt.hardware.HardwareInventory;
+import dev.outband.wsman.amt.identity.AmtIdentity;
+import dev.outband.wsman.amt.log.AuditRecord;
+import dev.outband.wsman.amt.log.EventRecord;
+import dev.outband.wsman.amt.log.PetRecordDecoder;
+import dev.outband.wsman.amt.power.PowerAction;
+import dev.outband.wsman.amt.power.PowerStatus;
+import dev.outband.wsman.amt.redirection.RedirectionStatus;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * The REST replies of MPS (src/routes/amt/*.ts) and DMT Console (internal/entity/dto/v1) mapped onto the
+ * records the WS-Man path yields. Tolerant: unknown fields are ignored, and where the two differ both shapes
+ * are read.
+ */
+final class Replies {
+    /** MPS's UserConsentOptions by name (getAMTFeatures.ts); AMT's OptInRequired numbers. */
+    private static final long CONSENT_ALL = 0xFFFFFFFFL;
+
+    private Replies() {
+    }
+
+    /** {@code powerstate} with MPS's {@code OSPowerSavingState} or Console's {@code osPowerSavingState}. */
+    static PowerStatus powerState(JsonNode reply) {
+        JsonNode os = reply.has("OSPowerSavingState") ? reply.path("OSPowerSavingState") : reply.path("osPowerSavingState");
+        return new PowerStatus(reply.path("powerstate").asInt(0), os.asInt(0));
+    }
+
+    /** The return value of an AMT method: MPS {@code {Body:{ReturnValue}}}, Console {@code {ReturnValue}}. */
+    static Optional<Long> returnValue(JsonNode reply) {
+        JsonNode value = reply.path("Body").has("ReturnValue") ? reply.path("Body").path("ReturnValue")
+                : reply.path("ReturnValue");
+        return value.canConvertToLong() || value.isTextual() && value.asText().matches("\\d+")
+                ? Optional.of(value.asLong()) : Optional.empty();
+    }
+
+    static Optional<Long> returnValue(byte[] body) {
+        return tree(body).flatMap(Replies::returnValue);
+    }
+
+    static Optional<String> returnValueText(byte[] body) {
+        return tree(body).map(r -> r.path("Body").path("ReturnValueStr").asText(""))
+                .filter(s -> !s.isBlank());
+    }
+
+    /** MPS's label → action number map; labels we have no action for (IDE-R, secure erase) are left out. */
+    static Set<PowerAction> capabilities(JsonNode reply) {
+        Set<PowerAction> actions = EnumSet.noneOf(PowerAction.class);
+        reply.properties().forEach(e -> {
+            if (e.getValue().canConvertToInt() && e.getValue().asInt() != 0) {
+                PowerAction.byNumber(e.getValue().asInt()).ifPresent(actions::add);
+            }
+        });
+        return actions;
+    }
+
+    /** getVersion.ts's shape plus general settings for names; the UUID is the device's GUID. */
+    static AmtIdentity identity(JsonNode version, JsonNode general, String guid) {
+        String amt = "";
+        for (JsonNode item : list(version.path("CIM_SoftwareIdentity").path("responses"))) {
+            if ("AMT".equals(item.path("InstanceID").asText())) {
+                amt = item.path("VersionString").asText("");
+            }
+        }
+        JsonNode setup = version.path("AMT_SetupAndConfigurationService").path("response");
+        JsonNode settings = general.path("Body").isObject() ? general.path("Body") : general;
+        return new AmtIdentity(amt,
+                setup.has("ProvisioningMode") ? AmtIdentity.ProvisioningMode.of(setup.path("ProvisioningMode").asLong())
+                        : AmtIdentity.ProvisioningMode.UNKNOWN,
+                setup.has("ProvisioningState") ? AmtIdentity.ProvisioningState.of(setup.path("ProvisioningState").asLong())
+                        : AmtIdentity.ProvisioningState.UNKNOWN,
+                settings.path("HostName").asText(""), settings.path("DomainName").asText(""),
+                settings.path("DigestRealm").asText(""), uuid(guid));
+    }
+
+    /** getHardwareInfo.ts's formatResponse shape: {@code {CIM_Chassis:{response}, CIM_Processor:{responses:[…]}, …}}. */
+    static HardwareInventory hardware(JsonNode reply) {
+        JsonNode chassis = first(reply.path("CIM_Chassis"));
+        JsonNode bios = first(reply.path("CIM_BIOSElement"));
+        List<String> cpus = new ArrayList<>();
+        each(reply.path("CIM_Processor"), p -> cpus.add(p.path("OtherFamilyDescription").asText("")
+                + " @ " + p.path("MaxClockSpeed").asText("?") + " MHz"));
+        long[] memory = {0};
+        each(reply.path("CIM_PhysicalMemory"), m -> memory[0] += m.path("Capacity").asLong(0));
+        List<String> storage = new ArrayList<>();
+        each(reply.path("CIM_MediaAccessDevice"), d -> storage.add(d.path("DeviceID").asText("")
+                + " " + d.path("MaxMediaSize").asLong(0) / 1_000_000 + " GB"));
+        return new HardwareInventory(chassis.path("Manufacturer").asText(""), chassis.path("Model").asText(""),
+                chassis.path("SerialNumber").asText(""), bios.path("Manufacturer").asText(""),
+                bios.path("Version").asText(""), cpus, memory[0], storage);
+    }
+
+    /**
+     * eventLog.ts's decoded records, rebuilt into the 21-byte PET record they came from and decoded as WS-Man
+     * records are, so names match the local path. Lost: MPS shifted each time stamp by its own time zone's offset,
+     * which the reply does not say (nothing on a server running in UTC).
+     */
+    static List<EventRecord> events(JsonNode reply) {
+        List<EventRecord> events = new ArrayList<>();
+        for (JsonNode e : list(reply)) {
+            byte[] pet = new byte[PetRecordDecoder.RECORD_LENGTH];
+            long seconds = time(e.path("TimeStamp")).map(Instant::getEpochSecond).orElse(0L);
+            for (int i = 0; i < 4; i++) {
+                pet[i] = (byte) (seconds >>> (8 * i));
+            }
+            String[] fields = {"DeviceAddress", "EventSensorType", "EventType", "EventOffset", "EventSourceType",
+                    "EventSeverity", "SensorNumber", "Entity", "EntityInstance"};
+            for (int i = 0; i < fields.length; i++) {
+                pet[4 + i] = (byte) e.path(fields[i]).asInt(0);
+            }
+            List<JsonNode> data = list(e.path("EventData"));
+            for (int i = 0; i < 8 && i < data.size(); i++) {
+                pet[13 + i] = (byte) data.get(i).asInt(0);
+            }
+            events.add(PetRecordDecoder.decode(pet));
+        }
+        return events;
+    }
+
+    /** auditLog.ts's records (newest first there) in the device's order, oldest first. Lost: the extended data text (ExStr). */
+    static List<AuditRecord> audit(List<JsonNode> newestFirst) {
+        List<AuditRecord> records = new ArrayList<>();
+        for (JsonNode r : newestFirst.reversed()) {
+            records.add(new AuditRecord(r.path("AuditAppID").asInt(0), r.path("EventID").asInt(0),
+                    r.path("AuditApp").asText(""), r.path("Event").asText(""), r.path("Initiator").asText(""),
+                    time(r.path("Time")).orElse(null), r.path("NetAddress").asText("")));
+        }
+        return records;
+    }
+
+    /** getAMTFeatures.ts: {@code {redirection, KVM, SOL, IDER, …}}. */
+    static RedirectionStatus redirection(JsonNode features) {
+        return new RedirectionStatus(features.path("redirection").asBoolean(false), features.path("IDER").asBoolean(false),
+                features.path("SOL").asBoolean(false), features.path("KVM").asBoolean(false));
+    }
+
+    /** getAMTFeatures.ts names OptInRequired ("none", "kvm", "all") and passes OptInState through. */
+    static ConsentStatus consent(JsonNode features) {
+        long required = switch (features.path("userConsent").asText("").toLowerCase(Locale.ROOT)) {
+            case "none" -> 0;
+            case "kvm" -> 1;
+            default -> CONSENT_ALL;
+        };
+        return new ConsentStatus(required, features.path("optInState").asInt(0));
+    }
+
+    private static Optional<JsonNode> tree(byte[] body) {
+        try {
+            return Optional.of(ApiClient.JSON.readTree(body));
+        } catch (IOException | RuntimeException notJson) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Instant> time(JsonNode node) {
+        try {
+            return node.isTextual() ? Optional.of(Instant.parse(node.asText())) : Optional.empty();
+        } catch (DateTimeParseException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    private static UUID uuid(String guid) {
+        try {
+            return UUID.fromString(guid);
+        } catch (IllegalArgumentException notAUuid) {
+            return null;
+        }
+    }
+
+    /** A class's single {@code response}, else the first of its {@code responses}. */
+    private static JsonNode first(JsonNode cls) {
+        if (cls.path("response").isObject()) {
+            return cls.path("response");
+        }
+        List<JsonNode> all = new ArrayList<>();
+        each(cls, all::add);
+        return all.isEmpty() ? ApiClient.JSON.missingNode() : all.getFirst();
+    }
+
+    /** Every instance under {@code responses}, which MPS nests as an array of objects or of arrays. */
+    private static void each(JsonNode cls, Consumer<JsonNode> action) {
+        for (JsonNode item : list(cls.path("responses"))) {
+            for (JsonNode instance : list(item)) {
+                if (instance.isObject()) {
+                    action.accept(instance);
+                }
+            }
+        }
+    }
+
+    /** An array's elements, or a lone object as a list of one. */
+    private static List<JsonNode> list(JsonNode node) {
+        List<JsonNode> all = new ArrayList<>();
+        if (node.isArray()) {
+            node.forEach(all::add);
+        } else if (node.isObject()) {
+            all.add(node);
+        }
+        return all;
+    }
+}

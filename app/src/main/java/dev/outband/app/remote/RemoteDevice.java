@@ -204,8 +204,8 @@ public final class RemoteDevice implements ManagedDevice {
                 throw new ReturnValueException(what, returned.get());
             }
             if (e.kind() == SourceException.Kind.NOT_FOUND) {
-                throw new SourceException(e.source(), e.kind(), name + " is not found or not connected to it ("
-                        + e.getMessage().substring(e.source().length() + 2) + ")", e);
+                throw new SourceException(e.source(), e.kind(), name + ": "
+                        + e.getMessage().substring(e.source().length() + 2), e);
             }
             throw e;
         }

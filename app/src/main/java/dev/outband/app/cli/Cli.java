@@ -37,6 +37,7 @@ public final class Cli {
         cli.addSubcommand(CommandGroup.named("cira", "The local CIRA listener (a mini MPS for lab devices).",
                 new CiraListenCommand(), new CiraCredentialsCommand(context), new CiraSetupCommands.Setup(context),
                 new CiraSetupCommands.Remove(context)));
+        cli.addSubcommand(SourcesCommands.group(context));
         cli.addSubcommand(CaCommands.group(context));
         cli.addSubcommand(TlsCommands.group(context));
         cli.addSubcommand(CommandGroup.named("kvm", "The remote screen of stored devices.",

@@ -16,6 +16,11 @@ import java.util.Map;
 import java.util.function.Supplier;
 import dev.outband.app.amt.DeviceConnections;
 import dev.outband.app.ca.LabAuthority;
+import dev.outband.app.remote.RemoteSettings;
+import dev.outband.app.remote.RemoteSources;
+import dev.outband.app.store.RemoteSource;
+import java.time.Clock;
+import java.util.List;
 
 /**
  * What a command may touch outside itself: environment (for the data folder and master password file),
@@ -42,6 +47,12 @@ public record CliContext(Map<String, String> env, InputStream in, PrintWriter ou
     /** How stored devices are reached from the CLI: the port plan, and the lab root trusted besides the JVM's. */
     public DeviceConnections connections() {
         return new DeviceConnections(ports).trusting(LabAuthority.trustedRoots(dataFolder()));
+    }
+
+    /** Remote MPS / DMT Console sources (as the store listed them), a lab source trusting this data folder's lab root. */
+    public RemoteSources remoteSources(List<RemoteSource> sources) {
+        return new RemoteSources(() -> sources, LabAuthority.trustedRoots(dataFolder()), RemoteSettings.defaults(),
+                Clock.systemUTC());
     }
 
     /** Opens the store; a protected one is opened with the master password file, else a console prompt. */

@@ -20,7 +20,7 @@ final class InfoCommand implements Callable<Integer> {
     @ParentCommand
     OutbandCommand root;
 
-    @Parameters(paramLabel = "DEVICE", description = "Device name.")
+    @Parameters(paramLabel = "DEVICE", description = "Device name; a remote source's device as SOURCE/DEVICE or its GUID.")
     String name;
 
     @Option(names = "--json", description = "Machine-readable JSON.")
@@ -30,13 +30,13 @@ final class InfoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CliContext ctx = root.context();
         StoreVisits store = new StoreVisits(ctx);
-        Device device = store.visit(s -> s.devices().findByName(name)
-                .orElseThrow(() -> new UserException("No device named '" + name + "'")));
+        DeviceLookup.Found found = DeviceLookup.find(ctx, store, name);
+        Device device = found.devices().getFirst();
         PendingStates learned = new PendingStates();
         AmtIdentity identity;
         PowerStatus power;
         try {
-            DeviceReader reader = DeviceReader.open(ctx.connections(), learned, Clock.systemUTC(),
+            DeviceReader reader = DeviceReader.open(ctx.connections().serving(found.remote()), learned, Clock.systemUTC(),
                     device);
             identity = reader.identity();
             power = reader.power();

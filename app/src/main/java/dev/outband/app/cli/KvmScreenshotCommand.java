@@ -25,7 +25,7 @@ final class KvmScreenshotCommand implements Callable<Integer> {
 
     private final CliContext ctx;
 
-    @Parameters(paramLabel = "DEVICE", description = "Device name.")
+    @Parameters(paramLabel = "DEVICE", description = "Device name; a remote source's device as SOURCE/DEVICE or its GUID.")
     String name;
 
     @Option(names = "--out", required = true, description = "PNG file to write.")
@@ -42,9 +42,9 @@ final class KvmScreenshotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Device device = new StoreVisits(ctx).visit(s -> s.devices().findByName(name)
-                .orElseThrow(() -> new UserException("No device named '" + name + "'")));
-        DeviceConnections connections = ctx.connections();
+        DeviceLookup.Found found = DeviceLookup.find(ctx, new StoreVisits(ctx), name);
+        Device device = found.devices().getFirst();
+        DeviceConnections connections = ctx.connections().serving(found.remote());
         KvmConsent consent = new KvmConsent(connections.device(device));
         if (consent.begin()) {
             obtainConsent(device, consent);

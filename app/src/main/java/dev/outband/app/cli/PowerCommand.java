@@ -31,7 +31,8 @@ final class PowerCommand implements Callable<Integer> {
                     + " pxe-on, pxe-reset, diagnostic-on, diagnostic-reset, or a DMT action number")
     String action;
 
-    @Parameters(index = "1..*", arity = "1..*", paramLabel = "DEVICE", description = "Device names.")
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "DEVICE",
+            description = "Device names; a remote source's device as SOURCE/DEVICE or its GUID.")
     List<String> names;
 
     @Option(names = "--json", description = "Machine-readable JSON array of results.")
@@ -55,18 +56,22 @@ final class PowerCommand implements Callable<Integer> {
         StoreVisits store = new StoreVisits(ctx);
         Instant now = Instant.now();
         Map<Long, Optional<Instant>> claimed = new HashMap<>();
-        List<Device> devices = store.visit(s -> {
-            List<Device> found = DeviceJobs.named(s.devices(), names);
-            // Cooldowns are claimed now, while the store is open, not from inside the network work.
-            for (Device d : found) {
-                claimed.put(d.id(), s.devices().claimPowerAction(d.id(), now, PowerRun.COOLDOWN));
+        DeviceLookup.Found found = DeviceLookup.find(ctx, store, names);
+        List<Device> devices = found.devices();
+        store.visit(s -> {
+            // Cooldowns are claimed now, while the store is open, not from inside the network work; a remote
+            // source's device has no row to claim in.
+            for (Device d : devices) {
+                if (d.id() != null) {
+                    claimed.put(d.id(), s.devices().claimPowerAction(d.id(), now, PowerRun.COOLDOWN));
+                }
             }
-            return found;
+            return null;
         });
         PendingStates learned = new PendingStates();
         List<PowerRun.Result> results;
         try {
-            results = new PowerRun(ctx.connections(), (id, at, cooldown) -> claimed.get(id), learned,
+            results = new PowerRun(ctx.connections().serving(found.remote()), (id, at, cooldown) -> claimed.get(id), learned,
                     Clock.systemUTC()).perform(chosen, devices, r -> { });
         } finally {
             learned.save(store, ctx);

@@ -26,9 +26,9 @@ import mockwebserver3.RecordedRequest;
  * bearer check on every other route (401 as a gateway answers a token it does not know), and the routes a test
  * registers, with bodies written from the public sources' shapes.
  */
-final class ApiServer implements AutoCloseable {
-    static final String USER = "standalone";
-    static final String PASSWORD = "G@ppm0ym";
+public final class ApiServer implements AutoCloseable {
+    public static final String USER = "standalone";
+    public static final String PASSWORD = "G@ppm0ym";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     final MockWebServer server = new MockWebServer();
@@ -39,7 +39,7 @@ final class ApiServer implements AutoCloseable {
     private final Clock clock;
     private volatile Duration tokenLife = Duration.ofHours(24);
 
-    ApiServer(Clock clock) throws IOException {
+    public ApiServer(Clock clock) throws IOException {
         this.clock = clock;
         server.setDispatcher(new Dispatcher() {
             @Override
@@ -50,20 +50,20 @@ final class ApiServer implements AutoCloseable {
         });
     }
 
-    ApiServer start() throws IOException {
+    public ApiServer start() throws IOException {
         server.start(InetAddress.getLoopbackAddress(), 0);
         return this;
     }
 
-    String url() {
+    public String url() {
         return server.url("/").toString();
     }
 
-    void route(String methodAndPath, Function<RecordedRequest, MockResponse> answer) {
+    public void route(String methodAndPath, Function<RecordedRequest, MockResponse> answer) {
         routes.put(methodAndPath, answer);
     }
 
-    void json(String methodAndPath, String body) {
+    public void json(String methodAndPath, String body) {
         route(methodAndPath, r -> reply(200, body));
     }
 
@@ -76,15 +76,15 @@ final class ApiServer implements AutoCloseable {
         validTokens.clear();
     }
 
-    List<RecordedRequest> requests(String path) {
+    public List<RecordedRequest> requests(String path) {
         return requests.stream().filter(r -> r.getUrl().encodedPath().equals(path)).toList();
     }
 
-    static MockResponse reply(int code, String body) {
+    public static MockResponse reply(int code, String body) {
         return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(body).build();
     }
 
-    static JsonNode body(RecordedRequest request) {
+    public static JsonNode body(RecordedRequest request) {
         try {
             return JSON.readTree(request.getBody().utf8());
         } catch (IOException e) {

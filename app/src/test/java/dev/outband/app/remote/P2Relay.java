@@ -23,7 +23,7 @@ import okio.ByteString;
  * Device bytes go to the websocket as text frames (MPS: a Node 'binary' string, sent as UTF-8) or as binary
  * frames (DMT Console's interceptor.go).
  */
-final class P2Relay extends WebSocketListener {
+public final class P2Relay extends WebSocketListener {
     private static final int START_SESSION = 0x10;
     private static final int START_SESSION_REPLY = 0x11;
     private static final int AUTHENTICATE = 0x13;
@@ -48,7 +48,7 @@ final class P2Relay extends WebSocketListener {
     private Socket device;
     private OutputStream toDevice;
 
-    P2Relay(int devicePort, String user, String password, boolean textFrames) {
+    public P2Relay(int devicePort, String user, String password, boolean textFrames) {
         this.devicePort = devicePort;
         this.user = user;
         this.password = password;
@@ -125,7 +125,7 @@ final class P2Relay extends WebSocketListener {
         close();
     }
 
-    void close() {
+    public void close() {
         try {
             if (device != null) {
                 device.close();

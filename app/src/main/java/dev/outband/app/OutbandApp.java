@@ -3,8 +3,11 @@ package dev.outband.app;
 import dev.outband.app.amt.DeviceConnections;
 import dev.outband.app.cira.LabListener;
 import dev.outband.app.ca.LabAuthority;
+import dev.outband.app.remote.RemoteSettings;
+import dev.outband.app.remote.RemoteSources;
 import dev.outband.app.store.DataFolder;
 import dev.outband.app.store.DeviceStore;
+import dev.outband.app.store.RemoteSource;
 import dev.outband.app.store.WrongMasterPasswordException;
 import dev.outband.app.ui.Background;
 import dev.outband.app.ui.ErrorPresenter;
@@ -18,6 +21,7 @@ import dev.outband.app.ui.devices.DeviceListViewModel;
 import dev.outband.cira.listener.ListenerSettings;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -84,8 +88,11 @@ public final class OutbandApp extends Application {
         var viewModel = new DeviceListViewModel(background);
         var labViewModel = new LabListenerViewModel(labListener, background, settings);
         labViewModel.onDevicesAdded(viewModel::showAdded);
+        // Remote sources are read from the store when a device of theirs is opened (off the FX thread).
+        var remoteSources = new RemoteSources(this::storedSources, LabAuthority.trustedRoots(folder),
+                RemoteSettings.defaults(), Clock.systemUTC());
         var connections = new DeviceConnections(DeviceConnections.AMT_PORTS, labListener)
-                .trusting(LabAuthority.trustedRoots(folder));
+                .trusting(LabAuthority.trustedRoots(folder)).serving(remoteSources);
         var view = new DeviceListView(viewModel, settings, background, connections,
                 new LabListenerWindow(labViewModel));
         settings.theme().apply();
@@ -112,6 +119,12 @@ public final class OutbandApp extends Application {
                 }
             });
         });
+    }
+
+    /** The store's remote sources; none until the store is open. */
+    private List<RemoteSource> storedSources() {
+        DeviceStore opened = store;
+        return opened == null ? List.of() : opened.sources().findAll();
     }
 
     @Override

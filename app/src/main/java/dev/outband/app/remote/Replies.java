@@ -12,7 +12,11 @@ import dev.outband.wsman.amt.power.PowerStatus;
 import dev.outband.wsman.amt.redirection.RedirectionStatus;
 import java.io.IOException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -30,6 +34,10 @@ import java.util.function.Consumer;
 final class Replies {
     /** MPS's UserConsentOptions by name (getAMTFeatures.ts); AMT's OptInRequired numbers. */
     private static final long CONSENT_ALL = 0xFFFFFFFFL;
+    private static final DateTimeFormatter GO_TIME = new DateTimeFormatterBuilder()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE).appendLiteral('T').appendPattern("HH:mm:ss")
+            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
+            .appendOffset("+HHMM", "+0000").toFormatter();
 
     private Replies() {
     }
@@ -68,7 +76,7 @@ final class Replies {
         return actions;
     }
 
-    /** getVersion.ts's shape plus general settings for names; the UUID is the device's GUID. */
+    /** getVersion.ts's shape (Console's dto.Version is the same) plus general settings for names; the UUID is the device's GUID. */
     static AmtIdentity identity(JsonNode version, JsonNode general, String guid) {
         String amt = "";
         for (JsonNode item : list(version.path("CIM_SoftwareIdentity").path("responses"))) {
@@ -77,7 +85,9 @@ final class Replies {
             }
         }
         JsonNode setup = version.path("AMT_SetupAndConfigurationService").path("response");
-        JsonNode settings = general.path("Body").isObject() ? general.path("Body") : general;
+        // MPS wraps AMT_GeneralSettings in {Header, Body}, Console in {header, body}.
+        JsonNode settings = general.path("Body").isObject() ? general.path("Body")
+                : general.path("body").isObject() ? general.path("body") : general;
         return new AmtIdentity(amt,
                 setup.has("ProvisioningMode") ? AmtIdentity.ProvisioningMode.of(setup.path("ProvisioningMode").asLong())
                         : AmtIdentity.ProvisioningMode.UNKNOWN,
@@ -111,7 +121,11 @@ final class Replies {
      */
     static List<EventRecord> events(JsonNode reply) {
         List<EventRecord> events = new ArrayList<>();
-        for (JsonNode e : list(reply)) {
+        for (JsonNode e : list(reply.isArray() ? reply : reply.path("records"))) {
+            if (e.path("EventSeverity").isTextual()) {
+                events.add(consoleEvent(e));
+                continue;
+            }
             byte[] pet = new byte[PetRecordDecoder.RECORD_LENGTH];
             long seconds = time(e.path("TimeStamp")).map(Instant::getEpochSecond).orElse(0L);
             for (int i = 0; i < 4; i++) {
@@ -129,6 +143,28 @@ final class Replies {
             events.add(PetRecordDecoder.decode(pet));
         }
         return events;
+    }
+
+    /**
+     * DMT Console's dto.EventLog (info.go fills only severity and entity names, the description and Go's time
+     * text). Lost: sensor type, event offset and the raw severity and entity numbers, which it leaves out.
+     */
+    private static EventRecord consoleEvent(JsonNode e) {
+        return new EventRecord(goTime(e.path("Time").asText("")).orElse(null), 0, 0, 0, 0, "",
+                e.path("Desc").asText(""), e.path("EventSeverity").asText(""), e.path("Entity").asText(""));
+    }
+
+    /** Go's time.Time.String(): "2021-12-08 14:32:26 +0000 UTC", a fraction after the seconds when there is one. */
+    static Optional<Instant> goTime(String text) {
+        String[] parts = text.split(" ");
+        if (parts.length < 3) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(OffsetDateTime.parse(parts[0] + "T" + parts[1] + parts[2], GO_TIME).toInstant());
+        } catch (DateTimeParseException unreadable) {
+            return Optional.empty();
+        }
     }
 
     /** auditLog.ts's records (newest first there) in the device's order, oldest first. Lost: the extended data text (ExStr). */

@@ -94,6 +94,43 @@ class ConsoleShapesTest {
     }
 
     @Test
+    void identityReadsConsolesVersionAndItsLowerCaseGeneralSettingsWrapper() throws Exception {
+        // dto.Version (version.go) with ints, as Go marshals ProvisioningMode; dto.GeneralSettings (info.go) is {header, body}.
+        console.json("GET /api/v1/amt/version/" + GUID, "{\"CIM_SoftwareIdentity\":{\"responses\":[{\"InstanceID\":\"AMT\","
+                + "\"VersionString\":\"16.1.27\",\"IsEntity\":true}]},\"AMT_SetupAndConfigurationService\":{\"response\":"
+                + "{\"ProvisioningMode\":4,\"ProvisioningState\":2,\"ZeroTouchConfigurationEnabled\":true}}}");
+        console.json("GET /api/v1/amt/generalSettings/" + GUID, "{\"body\":{\"HostName\":\"ws-1\",\"DomainName\":\"corp.example\","
+                + "\"DigestRealm\":\"Digest:0C4B3B2E6D7C7C4E0000000000000000\"}}");
+
+        var identity = sources.open(Sources.device("dmt", GUID)).identity();
+
+        assertThat(identity.amtVersion()).isEqualTo("16.1.27");
+        assertThat(identity.provisioningMode()).isEqualTo(dev.outband.wsman.amt.identity.AmtIdentity.ProvisioningMode.CLIENT_CONTROL);
+        assertThat(identity.hostName()).isEqualTo("ws-1");
+        assertThat(identity.domainName()).isEqualTo("corp.example");
+    }
+
+    @Test
+    void consoleEventsKeepTheNamesAndTimeConsoleGives() throws Exception {
+        // dto.EventLogs (eventlog.go) as info.go fills it: names, description and Go's time text; numbers left 0.
+        console.json("GET /api/v1/amt/log/event/" + GUID, "{\"records\":[{\"DeviceAddress\":0,\"EventSensorType\":0,"
+                + "\"EventType\":0,\"EventOffset\":0,\"EventSourceType\":0,\"EventSeverity\":\"Non-critical\","
+                + "\"SensorNumber\":0,\"Entity\":\"BIOS\",\"EntityInstance\":0,\"EventData\":null,"
+                + "\"Time\":\"2021-12-08 14:32:26 +0000 UTC\",\"EntityStr\":\"\",\"Desc\":\"Video initialization\","
+                + "\"eventTypeDesc\":\"\"},{\"EventSeverity\":\"Information\",\"Entity\":\"BIOS\","
+                + "\"Time\":\"2021-12-08 21:45:06.5 +0100 CET\",\"Desc\":\"x\"}],\"hasMoreRecords\":false}");
+
+        var events = sources.open(Sources.device("dmt", GUID)).events();
+
+        assertThat(events).hasSize(2);
+        assertThat(events.get(0).time()).isEqualTo(Instant.parse("2021-12-08T14:32:26Z"));
+        assertThat(events.get(0).severityName()).isEqualTo("Non-critical");
+        assertThat(events.get(0).entityName()).isEqualTo("BIOS");
+        assertThat(events.get(0).description()).isEqualTo("Video initialization");
+        assertThat(events.get(1).time()).isEqualTo(Instant.parse("2021-12-08T20:45:06.5Z"));
+    }
+
+    @Test
     void consolesErrorShapeGivesItsMessage() {
         console.route("GET /api/v1/amt/power/state/" + GUID, r -> ApiServer.reply(500,
                 "{\"error\":\"general error\",\"message\":\"wsman: connection to device timed out\"}"));

@@ -23,10 +23,7 @@ final class DevicesPin implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String hex = sha256.replace(":", "").toLowerCase(Locale.ROOT);
-        if (!hex.matches("[0-9a-f]{64}")) {
-            throw new UserException("A SHA-256 fingerprint is 64 hex digits (colons allowed)");
-        }
+        String hex = fingerprint(sha256);
         CliContext ctx = devices.context();
         try (DeviceStore store = ctx.openStore()) {
             Device device = store.devices().findByName(name)
@@ -35,5 +32,14 @@ final class DevicesPin implements Callable<Integer> {
         }
         ctx.out().println("Pinned " + name + " to certificate SHA-256 " + hex);
         return ExitCode.OK;
+    }
+
+    /** A SHA-256 as typed (any case, colons allowed) in lower-case hex, or what is wrong with it. */
+    static String fingerprint(String typed) throws UserException {
+        String hex = typed.replace(":", "").toLowerCase(Locale.ROOT);
+        if (!hex.matches("[0-9a-f]{64}")) {
+            throw new UserException("A SHA-256 fingerprint is 64 hex digits (colons allowed)");
+        }
+        return hex;
     }
 }

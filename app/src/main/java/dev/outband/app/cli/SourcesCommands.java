@@ -199,10 +199,7 @@ final class SourcesCommands {
 
         @Override
         public Integer call() throws Exception {
-            String hex = sha256.replace(":", "").toLowerCase(Locale.ROOT);
-            if (!hex.matches("[0-9a-f]{64}")) {
-                throw new UserException("A SHA-256 fingerprint is 64 hex digits (colons allowed)");
-            }
+            String hex = DevicesPin.fingerprint(sha256);
             try (DeviceStore store = ctx.openStore()) {
                 RemoteSource source = store.sources().findByName(name)
                         .orElseThrow(() -> new UserException("No source named '" + name + "'"));

@@ -157,14 +157,15 @@ public final class RemoteSources implements DeviceConnections.RemoteDevices {
         clients.remove(sourceName);
     }
 
+    /** One client per source, so a bulk action on a thousand of its devices logs in once. */
     private ApiClient client(RemoteSource source) throws SourceException {
         Client known = clients.get(source.name());
         if (known != null && known.source().equals(source)) {
             return known.api();
         }
-        ApiClient api = new ApiClient(source, HttpClients.shared(), trust(source), settings, clock);
-        clients.put(source.name(), new Client(source, api));
-        return api;
+        TrustPolicy trust = trust(source);
+        return clients.compute(source.name(), (name, current) -> current != null && current.source().equals(source)
+                ? current : new Client(source, new ApiClient(source, HttpClients.shared(), trust, settings, clock))).api();
     }
 
     private TrustPolicy trust(RemoteSource source) throws SourceException {

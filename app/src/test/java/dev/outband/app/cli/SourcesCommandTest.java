@@ -93,6 +93,13 @@ class SourcesCommandTest {
                 .isEqualTo(ExitCode.USER_ERROR);
         assertThat(err.toString()).contains("A source named 'lab-mps' exists already");
 
+        assertThat(run(text(""), "sources", "pin", "lab-mps", "AB:".repeat(31) + "AB")).as(err.toString()).isZero();
+        assertThat(run(text(""), "sources", "list", "--json")).isZero();
+        JsonNode listed = new ObjectMapper().readTree(out.toString()).get(0);
+        assertThat(listed.path("trust").asText()).isEqualTo("pinned");
+        assertThat(listed.path("pinnedSha256").asText()).isEqualTo("ab".repeat(32));
+        assertThat(run(text(""), "sources", "pin", "lab-mps", "abc")).isEqualTo(ExitCode.USER_ERROR);
+
         assertThat(run(text(""), "sources", "remove", "lab-mps")).isZero();
         assertThat(run(text(""), "sources", "list")).isZero();
         assertThat(out.toString()).doesNotContain("lab-mps");

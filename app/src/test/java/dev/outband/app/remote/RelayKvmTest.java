@@ -1,6 +1,7 @@
 package dev.outband.app.remote;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.outband.app.store.RemoteSource;
 import dev.outband.kvm.rfb.Framebuffer;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -69,6 +71,19 @@ class RelayKvmTest {
                     .addHeader("Sec-WebSocket-Protocol", request.getHeaders().get("Sec-WebSocket-Protocol"))
                     .webSocketUpgrade(relay).build();
         });
+    }
+
+    @Test
+    void aRelayThatRefusesTheUpgradeNamesTheSourceAndTheDevice() {
+        // MPS closes the upgrade of a device it has no CIRA connection to; a gateway answers 404.
+        mps.route("GET /relay/webrelay.ashx", r -> ApiServer.reply(404,
+                "{\"error\":\"Not Found\",\"errorDescription\":\"Device not found/connected. Please connect again using CIRA.\"}"));
+        RemoteSource source = Sources.source("lab-mps", mps.url(), ApiServer.PASSWORD);
+
+        assertThatThrownBy(() -> Sources.of(clock, RemoteSettings.defaults(), source)
+                .open(Sources.device("lab-mps", GUID)).kvm(WAIT))
+                .isInstanceOfSatisfying(SourceException.class, e -> assertThat(e.kind()).isEqualTo(SourceException.Kind.NOT_FOUND))
+                .hasMessageStartingWith("lab-mps: ").hasMessageContaining("not found or not connected");
     }
 
     @ParameterizedTest(name = "device bytes in text frames: {0}")

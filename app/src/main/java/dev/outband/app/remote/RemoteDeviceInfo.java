@@ -11,7 +11,7 @@ import java.util.List;
  * similar are never read). {@code lastSeen} is the newest of lastSeen/lastConnected the server gave, or null.
  */
 public record RemoteDeviceInfo(String guid, String hostname, String friendlyName, List<String> tags,
-                               boolean connected, Instant lastSeen, String firmware, String controlMode) {
+                               boolean connected, Instant lastSeen, String firmware) {
     public RemoteDeviceInfo {
         tags = List.copyOf(tags);
     }
@@ -31,8 +31,7 @@ public record RemoteDeviceInfo(String guid, String hostname, String friendlyName
                 ? version : version + "." + build;
         Instant seen = newest(time(d.path("lastSeen")), time(d.path("lastConnected")));
         return new RemoteDeviceInfo(d.path("guid").asText(""), d.path("hostname").asText(""),
-                d.path("friendlyName").asText(""), tags, d.path("connectionStatus").asBoolean(false), seen, firmware,
-                info.path("currentMode").asText(""));
+                d.path("friendlyName").asText(""), tags, d.path("connectionStatus").asBoolean(false), seen, firmware);
     }
 
     private static Instant time(JsonNode node) {

@@ -51,10 +51,6 @@ public final class RemoteSources implements DeviceConnections.RemoteDevices {
         this.clock = clock;
     }
 
-    public List<RemoteSource> sources() {
-        return sources.get();
-    }
-
     /** Every source's devices, the sources asked in parallel; a failing source yields its error in its listing. */
     public List<SourceListing> listAll(DeviceFilter filter) {
         List<RemoteSource> all = sources.get();
@@ -150,11 +146,6 @@ public final class RemoteSources implements DeviceConnections.RemoteDevices {
                 .orElseThrow(() -> new IOException(device.name() + " is served by the remote source " + id.source()
                         + ", which is no longer among this console's sources"));
         return new RemoteDevice(client(source), id.guid(), device.name());
-    }
-
-    /** Drops the logged-in client of a source that was removed or changed. */
-    public void forget(String sourceName) {
-        clients.remove(sourceName);
     }
 
     /** One client per source, so a bulk action on a thousand of its devices logs in once. */

@@ -2,7 +2,6 @@ package dev.outband.app.remote;
 
 import dev.outband.app.store.RemoteSource;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * What one source listed: its devices and stats, or the one error that kept it from listing (a source that is
@@ -20,9 +19,5 @@ public record SourceListing(RemoteSource source, List<RemoteDeviceRow> devices, 
 
     public boolean ok() {
         return error == null;
-    }
-
-    public Optional<SourceException> failure() {
-        return Optional.ofNullable(error);
     }
 }

@@ -36,10 +36,6 @@ public record RemoteSource(Long id, String name, URI url, String user, Secret pa
         }
     }
 
-    public RemoteSource withId(Long newId) {
-        return new RemoteSource(newId, name, url, user, password, trust, pinnedSha256);
-    }
-
     public RemoteSource pinned(String sha256) {
         return new RemoteSource(id, name, url, user, password, Trust.PINNED, sha256);
     }

@@ -260,6 +260,27 @@ class MpsShapesTest {
     }
 
     @Test
+    void aLongAuditLogIsReadPageByPageFromTheNewestBack() throws Exception {
+        // auditLog.ts: startIndex counts the newest records already read; AMT returns up to 10 per read.
+        mps.route("GET /api/v1/amt/log/audit/" + GUID, r -> {
+            int start = Integer.parseInt(r.getUrl().queryParameter("startIndex"));
+            List<String> page = new ArrayList<>();
+            for (int n = 23 - start; n > Math.max(0, 23 - start - 10); n--) {
+                page.add("{\"AuditAppID\":16,\"EventID\":" + n + ",\"AuditApp\":\"Security Admin\",\"Event\":\"#" + n
+                        + "\",\"Initiator\":\"admin\",\"Time\":\"2020-06-29T11:54:55.000Z\",\"NetAddress\":\"\"}");
+            }
+            return ApiServer.reply(200, "{\"totalCnt\":23,\"records\":[" + String.join(",", page) + "]}");
+        });
+
+        List<AuditRecord> audit = device().audit();
+
+        assertThat(audit).extracting(AuditRecord::eventId).containsExactlyElementsOf(
+                java.util.stream.IntStream.rangeClosed(1, 23).boxed().toList());
+        assertThat(mps.requests("/api/v1/amt/log/audit/" + GUID)).extracting(r -> r.getUrl().queryParameter("startIndex"))
+                .containsExactly("0", "10", "20");
+    }
+
+    @Test
     void featuresGiveRedirectionAndConsent() throws Exception {
         // src/routes/amt/getAMTFeatures.ts
         mps.json("GET /api/v1/amt/features/" + GUID, "{\"userConsent\":\"kvm\",\"redirection\":true,\"KVM\":true,"

@@ -93,6 +93,7 @@ public final class OutbandApp extends Application {
                 RemoteSettings.defaults(), Clock.systemUTC());
         var connections = new DeviceConnections(DeviceConnections.AMT_PORTS, labListener)
                 .trusting(LabAuthority.trustedRoots(folder)).serving(remoteSources);
+        viewModel.serving(remoteSources);
         var view = new DeviceListView(viewModel, settings, background, connections,
                 new LabListenerWindow(labViewModel));
         settings.theme().apply();

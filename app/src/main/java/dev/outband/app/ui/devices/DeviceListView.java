@@ -26,7 +26,13 @@ import dev.outband.app.ui.trust.CertificateTrust;
 import java.util.function.Supplier;
 import javafx.stage.Window;
 import dev.outband.app.ui.power.PowerMenu;
+import dev.outband.app.ui.sources.SourcesViewModel;
+import dev.outband.app.ui.sources.SourcesWindow;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
+import javafx.util.Duration;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -56,6 +62,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The main window's content: menu, toolbar, device table beside the selected device's details, status bar. */
 public final class DeviceListView {
+    private static final Duration REMOTE_REFRESH = Duration.minutes(1);
 
     private final DeviceListViewModel vm;
     private final Settings settings;
@@ -104,7 +111,7 @@ public final class DeviceListView {
         table.setRowFactory(t -> {
             var row = new TableRow<Device>();
             row.setOnMouseClicked(e -> {
-                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                if (e.getClickCount() == 2 && !row.isEmpty() && !DeviceListViewModel.remote(row.getItem())) {
                     edit(row.getItem());
                 }
             });
@@ -120,10 +127,14 @@ public final class DeviceListView {
         var noSelection = Bindings.isEmpty(table.getSelectionModel().getSelectedItems());
         Button add = button("Add", Feather.PLUS, "addDevice", this::add);
         add.disableProperty().bind(vm.ready().not());
+        // A remote source's devices are kept, edited and removed at the source.
+        var remoteSelected = Bindings.createBooleanBinding(() -> table.getSelectionModel().getSelectedItems().stream()
+                .anyMatch(DeviceListViewModel::remote), table.getSelectionModel().getSelectedItems());
         Button edit = button("Edit", Feather.EDIT_2, "editDevice", () -> edit(table.getSelectionModel().getSelectedItem()));
-        edit.disableProperty().bind(Bindings.size(table.getSelectionModel().getSelectedItems()).isNotEqualTo(1));
+        edit.disableProperty().bind(Bindings.size(table.getSelectionModel().getSelectedItems()).isNotEqualTo(1)
+                .or(remoteSelected));
         Button delete = button("Delete", Feather.TRASH_2, "deleteDevice", this::deleteSelected);
-        delete.disableProperty().bind(noSelection);
+        delete.disableProperty().bind(noSelection.or(remoteSelected));
 
         MenuButton power = new PowerMenu(connections, vm, background,
                 () -> table.getSelectionModel().getSelectedItems(), this::afterDeviceJob).create(noSelection);
@@ -167,6 +178,22 @@ public final class DeviceListView {
             listener.setTooltip(new Tooltip("Local CIRA listener: devices that call in over CIRA"));
             bar.getItems().add(bar.getItems().indexOf(refresh) + 1, listener);
         }
+        if (vm.remoteSources() != null) {
+            var window = new SourcesWindow(new SourcesViewModel(background, () -> vm.store().sources(),
+                    vm.remoteSources(), vm::refreshRemote));
+            Button sources = button("Sources", Feather.CLOUD, "sources", () -> window.show(root.getScene().getWindow()));
+            sources.disableProperty().bind(vm.ready().not());
+            sources.setTooltip(new Tooltip("Remote MPS / DMT Console servers whose devices are listed here"));
+            bar.getItems().add(bar.getItems().indexOf(refresh) + 1, sources);
+            // Remote devices connect and leave on their own: their rows are asked for again every minute.
+            Timeline poll = new Timeline(new KeyFrame(REMOTE_REFRESH, e -> {
+                if (vm.ready().get()) {
+                    vm.refreshRemote();
+                }
+            }));
+            poll.setCycleCount(Animation.INDEFINITE);
+            poll.play();
+        }
         return bar;
     }
 
@@ -178,9 +205,19 @@ public final class DeviceListView {
         path.setId("storePath");
         path.getStyleClass().add(Styles.TEXT_MUTED);
         path.textProperty().bind(Bindings.concat("Store: ", vm.storePath()));
+        Label sourceProblems = new Label();
+        sourceProblems.setId("sourceProblems");
+        sourceProblems.getStyleClass().add(Styles.DANGER);
+        sourceProblems.textProperty().bind(Bindings.createStringBinding(
+                () -> vm.sourceProblems().get().lines().findFirst().orElse("")
+                        + (vm.sourceProblems().get().lines().count() > 1 ? " (and more: see Sources)" : ""),
+                vm.sourceProblems()));
+        Tooltip full = new Tooltip();
+        full.textProperty().bind(vm.sourceProblems());
+        sourceProblems.setTooltip(full);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(12, count, spacer, path);
+        HBox bar = new HBox(12, count, sourceProblems, spacer, path);
         bar.setPadding(new Insets(4, 10, 4, 10));
         bar.getStyleClass().add("status-bar");
         bar.setStyle("-fx-border-color: -color-border-default transparent transparent transparent;");

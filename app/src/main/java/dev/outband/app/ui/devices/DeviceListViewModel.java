@@ -7,6 +7,14 @@ import dev.outband.app.store.DeviceDraft;
 import dev.outband.app.store.DeviceRepository;
 import dev.outband.app.store.DeviceState;
 import dev.outband.app.store.DeviceStore;
+import dev.outband.app.store.Reach;
+import dev.outband.app.remote.RemoteDeviceRow;
+import dev.outband.app.remote.RemoteSources;
+import dev.outband.app.remote.SourceListing;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.time.Clock;
 import dev.outband.app.ui.Background;
 import java.util.List;
@@ -44,7 +52,11 @@ public final class DeviceListViewModel {
     private final BooleanProperty ready = new SimpleBooleanProperty(false);
     private final BooleanProperty loaded = new SimpleBooleanProperty(false);
     private final StringProperty storePath = new SimpleStringProperty("opening store…");
+    private final StringProperty sourceProblems = new SimpleStringProperty("");
+    /** Remote devices' connection to their source, by reach id, as the last listing said. */
+    private final Map<String, Boolean> remoteConnected = new ConcurrentHashMap<>();
     private DeviceStore store;
+    private RemoteSources remoteSources;
 
     public DeviceListViewModel(Background background) {
         this.background = background;
@@ -78,18 +90,77 @@ public final class DeviceListViewModel {
         return store.devices();
     }
 
-    /** Reloads every device off the FX thread, then swaps the list in one change. */
+    /** Lists the devices of these remote sources beside the store's own. */
+    public void serving(RemoteSources sources) {
+        this.remoteSources = sources;
+    }
+
+    /** The remote sources listed beside the store's devices; null when the console lists none. */
+    public RemoteSources remoteSources() {
+        return remoteSources;
+    }
+
+    /** Reloads every device off the FX thread, then swaps the list in one change; remote sources follow. */
     public void reload(IntConsumer done) {
         DeviceRepository repo = repository();
         background.run("Loading devices", () -> {
             List<Device> all = repo.findAll();
             return new Loaded(all, tagsOf(all));
         }, result -> {
-            devices.setAll(result.devices());
-            setTagChoices(result.tags());
+            List<Device> remote = devices.stream().filter(DeviceListViewModel::remote).toList();
+            List<Device> shown = new ArrayList<>(result.devices());
+            shown.addAll(remote);
+            devices.setAll(shown);
+            refreshTags();
             loaded.set(true);
             done.accept(result.devices().size());
+            refreshRemote();
         });
+    }
+
+    /**
+     * Asks every remote source for its devices off the FX thread and replaces the remote rows in one change;
+     * a source that fails is one line in {@link #sourceProblems()}, never one error per device.
+     */
+    public void refreshRemote() {
+        RemoteSources sources = remoteSources;
+        if (sources == null) {
+            return;
+        }
+        background.run("Listing the devices of remote sources", () -> sources.listAll(dev.outband.app.remote.DeviceFilter.ALL), listings -> {
+            List<Device> rows = new ArrayList<>();
+            List<String> problems = new ArrayList<>();
+            remoteConnected.clear();
+            for (SourceListing listing : listings) {
+                if (!listing.ok()) {
+                    problems.add(listing.error().getMessage());
+                }
+                for (RemoteDeviceRow row : listing.devices()) {
+                    rows.add(row.device());
+                    remoteConnected.put(row.device().reach().id(), row.connected());
+                }
+            }
+            List<Device> shown = new ArrayList<>(devices.stream().filter(d -> !remote(d)).toList());
+            shown.addAll(rows);
+            devices.setAll(shown);
+            refreshTags();
+            sourceProblems.set(String.join("\n", problems));
+        });
+    }
+
+    /** A device a remote source serves: shown here, but kept, edited and removed there. */
+    public static boolean remote(Device device) {
+        return device.reach().kind() == Reach.Kind.MPS && device.id() == null;
+    }
+
+    /** Whether the remote source said this device is connected to it now. */
+    public boolean remoteConnected(Device device) {
+        return remoteConnected.getOrDefault(device.reach().id(), false);
+    }
+
+    /** What kept remote sources from listing their devices, one line per source; empty when all answered. */
+    public StringProperty sourceProblems() {
+        return sourceProblems;
     }
 
     /** Saves off the FX thread; {@code shown} gets the saved device once the list shows it. */
@@ -137,12 +208,13 @@ public final class DeviceListViewModel {
     /** True when another device already has this name (checked against the loaded list). */
     public boolean nameTaken(String name, Device self) {
         String n = name.strip();
-        return devices.stream().anyMatch(d -> d.name().equals(n) && (self == null || !d.id().equals(self.id())));
+        return devices.stream().anyMatch(d -> !remote(d) && d.name().equals(n)
+                && (self == null || !d.id().equals(self.id())));
     }
 
     private int indexOf(Long id) {
         for (int i = 0; i < devices.size(); i++) {
-            if (devices.get(i).id().equals(id)) {
+            if (Objects.equals(devices.get(i).id(), id)) {
                 return i;
             }
         }

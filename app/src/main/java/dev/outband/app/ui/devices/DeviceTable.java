@@ -25,7 +25,8 @@ final class DeviceTable {
         table.getColumns().add(TextColumns.of("Name", 200, Device::name));
         table.getColumns().add(TextColumns.of("Host", 220, Device::host));
         table.getColumns().add(TextColumns.of("Tags", 160, DeviceText::tags));
-        table.getColumns().add(TextColumns.of("Reached by", 140, d -> DeviceText.reach(d, presence.isConnected(d.reach().id()))));
+        table.getColumns().add(TextColumns.of("Reached by", 140, d -> DeviceText.reach(d,
+                DeviceListViewModel.remote(d) ? vm.remoteConnected(d) : presence.isConnected(d.reach().id()))));
         // A device connecting or leaving redraws the visible rows only, never the 10,000 behind them.
         presence.version().addListener(o -> table.refresh());
         table.getColumns().add(TextColumns.of("Power", 100, DeviceText::power));
@@ -54,7 +55,7 @@ final class DeviceTable {
     /** Selects only the device with this id, scrolling just far enough to show it (no-op when filtered out). */
     static void selectAndReveal(TableView<Device> table, long id) {
         for (int row = 0; row < table.getItems().size(); row++) {
-            if (table.getItems().get(row).id() == id) {
+            if (Long.valueOf(id).equals(table.getItems().get(row).id())) {
                 table.getSelectionModel().clearAndSelect(row);
                 // TableView.scrollTo would put the row at the top even when it is already on screen.
                 if (table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {

@@ -1,7 +1,7 @@
 package dev.outband.app.ui.devices;
 
+import dev.outband.app.remote.RemoteId;
 import dev.outband.app.store.Device;
-import dev.outband.app.store.Reach;
 import dev.outband.app.store.TlsMode;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -26,12 +26,16 @@ public final class DeviceText {
         };
     }
 
-    /** As {@link #reach(Device)}, saying for a CIRA device whether it is connected to the lab listener now. */
-    public static String reach(Device d, boolean ciraConnected) {
-        if (d.reach().kind() != Reach.Kind.CIRA) {
-            return reach(d);
-        }
-        return ciraConnected ? "CIRA · connected" : "CIRA · offline";
+    /**
+     * As {@link #reach(Device)}, saying whether a CIRA device is connected to the lab listener now, or a remote
+     * source's device to its source (named, so the table says where each device comes from).
+     */
+    public static String reach(Device d, boolean connected) {
+        return switch (d.reach().kind()) {
+            case DIRECT -> reach(d);
+            case CIRA -> connected ? "CIRA · connected" : "CIRA · offline";
+            case MPS -> "MPS " + RemoteId.of(d.reach()).source() + (connected ? " · connected" : " · offline");
+        };
     }
 
     public static String tags(Device d) {

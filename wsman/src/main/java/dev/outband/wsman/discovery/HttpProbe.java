@@ -7,6 +7,8 @@ import dev.outband.wsman.tls.LegacyTls;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
@@ -17,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
@@ -37,6 +41,7 @@ final class HttpProbe {
     private static final String AMT_REALM_PREFIX = "Digest:";
 
     private final OkHttpClient client;
+    private final SSLSocketFactory tlsSockets = recordingContext().getSocketFactory();
 
     HttpProbe(DiscoverySettings settings) {
         ConnectionSpec tls = LegacyTls.allowed()
@@ -51,7 +56,7 @@ final class HttpProbe {
                 .writeTimeout(settings.hostTimeout())
                 .retryOnConnectionFailure(false)
                 .followRedirects(false)
-                .sslSocketFactory(recordingContext().getSocketFactory(), RecordOnlyTrust.INSTANCE)
+                .sslSocketFactory(tlsSockets, RecordOnlyTrust.INSTANCE)
                 .hostnameVerifier((host, session) -> true)
                 .connectionSpecs(List.of(tls, ConnectionSpec.CLEARTEXT))
                 .build();
@@ -71,7 +76,6 @@ final class HttpProbe {
         try (Response front = get(root, deadline)) {
             version = version(front);
             amt = version != null;
-            sha256 = fingerprint(front);
         } catch (InterruptedIOException e) {
             throwIfCancelled(e);
             return null;
@@ -95,6 +99,9 @@ final class HttpProbe {
             throwIfCancelled(e);
         } catch (IOException e) {
             // The front page already answered; a port that then stops answering keeps what it said.
+        }
+        if (tls) {
+            sha256 = fingerprint(address, port, deadline);
         }
         return new PortProbe(port, tls, amt, version, realm, sha256);
     }
@@ -123,12 +130,31 @@ final class HttpProbe {
         }
     }
 
-    private static String fingerprint(Response response) {
-        if (response.handshake() == null) {
+    /**
+     * The certificate's SHA-256 from a handshake of our own: OkHttp hands out only a chain it could clean up
+     * to a trusted root, which a self-signed AMT certificate never is. Null when the handshake fails now.
+     */
+    private String fingerprint(InetAddress address, int port, Instant deadline) throws InterruptedIOException {
+        int left = (int) Math.min(Integer.MAX_VALUE, Duration.between(Instant.now(), deadline).toMillis());
+        if (left <= 0) {
             return null;
         }
-        List<Certificate> chain = response.handshake().peerCertificates();
-        return !chain.isEmpty() && chain.getFirst() instanceof X509Certificate leaf ? Certificates.sha256(leaf) : null;
+        try (Socket plain = new Socket()) {
+            plain.connect(new InetSocketAddress(address, port), left);
+            plain.setSoTimeout(left);
+            try (SSLSocket socket = (SSLSocket) tlsSockets.createSocket(plain, address.getHostAddress(), port, false)) {
+                socket.setEnabledProtocols(LegacyTls.protocols().stream()
+                        .filter(List.of(socket.getSupportedProtocols())::contains).toArray(String[]::new));
+                socket.startHandshake();
+                Certificate[] chain = socket.getSession().getPeerCertificates();
+                return chain.length > 0 && chain[0] instanceof X509Certificate leaf ? Certificates.sha256(leaf) : null;
+            }
+        } catch (InterruptedIOException e) {
+            throwIfCancelled(e);
+            return null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static SSLContext recordingContext() {

@@ -144,21 +144,41 @@ public final class FindDevicesViewModel {
                 });
     }
 
+    /**
+     * Updates the row of this address, or inserts it in address order; an unchanged row is left alone so the
+     * rows the technician selected stay selected while answers come in.
+     */
     private void show(DiscoveredDevice device) {
+        long key = order(device);
         for (int i = 0; i < found.size(); i++) {
-            if (found.get(i).address().equals(device.address())) {
-                found.set(i, device);
+            DiscoveredDevice row = found.get(i);
+            if (row.address().equals(device.address())) {
+                if (!row.equals(device)) {
+                    found.set(i, device);
+                }
+                return;
+            }
+            if (order(row) > key) {
+                found.add(i, device);
                 return;
             }
         }
         found.add(device);
     }
 
+    private static long order(DiscoveredDevice device) {
+        long value = 0;
+        for (String part : device.address().split("\\.")) {
+            value = value << 8 | Integer.parseInt(part);
+        }
+        return value;
+    }
+
     private void finished(DiscoveryScan finished, ScanResult result) {
         if (scan != finished) {
             return;
         }
-        found.setAll(result.devices());
+        result.devices().forEach(this::show);
         running.set(false);
         progress.set(result.cancelled() ? progress.get() : 1);
         status.set(result.summary() + (result.devices().isEmpty() ? "." : ". Select rows, then Add selected."));

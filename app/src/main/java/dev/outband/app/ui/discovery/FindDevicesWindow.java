@@ -48,7 +48,7 @@ public final class FindDevicesWindow {
             if (owner instanceof Stage main) {
                 stage.getIcons().setAll(main.getIcons());
             }
-            stage.setScene(new Scene(root(), 1100, 560));
+            stage.setScene(new Scene(root(), 1400, 600));
             stage.setOnHidden(e -> vm.cancel());
         }
         stage.show();
@@ -126,13 +126,14 @@ public final class FindDevicesWindow {
         table.setId("discoveryResults");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getColumns().setAll(List.of(
-                TextColumns.of("Address", 130, DiscoveredDevice::address),
-                TextColumns.of("Ports", 110, d -> d.ports().stream().map(String::valueOf)
+                TextColumns.narrow("Address", 120, DiscoveredDevice::address),
+                TextColumns.narrow("Ports", 120, d -> d.ports().stream().map(String::valueOf)
                         .collect(Collectors.joining(", "))),
-                TextColumns.of("TLS", 50, d -> d.tls() ? "yes" : "no"),
-                TextColumns.of("AMT version", 110, d -> d.version() == null ? "?" : d.version()),
-                TextColumns.of("Provisioned", 120, d -> d.provisioning() == null ? "unknown" : d.provisioning().words()),
-                TextColumns.of("Certificate SHA-256", 520,
+                TextColumns.narrow("TLS", 50, d -> d.tls() ? "yes" : "no"),
+                TextColumns.narrow("AMT version", 125, d -> d.version() == null ? "?" : d.version()),
+                TextColumns.narrow("Provisioned", 135, d -> d.provisioning() == null ? "unknown"
+                        : d.provisioning().words()),
+                TextColumns.of("Certificate SHA-256", 800,
                         d -> d.sha256() == null ? "" : Certificates.grouped(d.sha256()))));
         Label empty = new Label("Nothing found yet");
         empty.getStyleClass().add(Styles.TEXT_MUTED);

@@ -69,7 +69,8 @@ final class DiscoverCommand implements Callable<Integer> {
     @Option(names = "--tag", paramLabel = "TAG", description = "A tag for the devices added; repeat for more.")
     List<String> tags = new ArrayList<>();
 
-    @Option(names = "--rmcp-port", defaultValue = "623", hidden = true, description = "Presence ping port (simulators).")
+    @Option(names = "--rmcp-port", defaultValue = "623", hidden = true,
+            description = "Presence ping port (simulators).")
     int rmcpPort;
 
     @Option(names = "--http-port", defaultValue = "16992", hidden = true, description = "AMT HTTP port (simulators).")
@@ -106,7 +107,8 @@ final class DiscoverCommand implements Callable<Integer> {
                 ? addAll(result.devices(), secret) : List.of();
         PrintWriter out = ctx.out();
         if (json) {
-            out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(toJson(result, outcomes)));
+            out.println(new ObjectMapper().writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(toJson(result, outcomes)));
             ctx.err().println(result.summary());
         } else {
             printTable(out, result, outcomes);
@@ -143,7 +145,8 @@ final class DiscoverCommand implements Callable<Integer> {
             String format = "%-15s %-11s %-4s %-14s %-17s %s%n";
             out.printf(format, "ADDRESS", "PORTS", "TLS", "VERSION", "PROVISIONING", "SHA-256");
             for (DiscoveredDevice d : result.devices()) {
-                out.printf(format, d.address(), d.ports().stream().map(String::valueOf).collect(Collectors.joining(",")),
+                out.printf(format, d.address(),
+                        d.ports().stream().map(String::valueOf).collect(Collectors.joining(",")),
                         d.tls() ? "yes" : "no", d.version() == null ? "?" : d.version(),
                         d.provisioning() == null ? "unknown" : d.provisioning().words(),
                         d.sha256() == null ? "" : d.sha256());

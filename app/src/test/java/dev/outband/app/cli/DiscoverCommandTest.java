@@ -53,7 +53,8 @@ class DiscoverCommandTest {
             for (int i = 0; i < 3; i++) {
                 JsonNode d = devices.get(i);
                 assertThat(d.get("address").asText()).isEqualTo(lan.prefix() + (SimulatedLan.FIRST_HOST + i));
-                assertThat(d.get("ports").toString()).isEqualTo("[" + lan.httpPort() + "," + (lan.httpPort() + 1) + "]");
+                assertThat(d.get("ports").toString())
+                        .isEqualTo("[" + lan.httpPort() + "," + (lan.httpPort() + 1) + "]");
                 assertThat(d.get("tls").asBoolean()).isTrue();
                 assertThat(d.get("version").asText()).isEqualTo("16.1.25.2049");
                 assertThat(d.get("provisioning").asText()).isEqualTo(i < 2 ? "post" : "pre");
@@ -77,7 +78,8 @@ class DiscoverCommandTest {
     void aTableByDefaultAndAnEmptyRangeSaysSo() throws Exception {
         int code = run("", "discover", "127.201.77.0-127.201.77.40", "--rate", "1000", "--pong-wait", "0.5");
         assertThat(code).as(err.toString()).isZero();
-        assertThat(out.toString().strip()).startsWith("No AMT device found in 41 addresses (127.201.77.0-127.201.77.40)");
+        assertThat(out.toString().strip())
+                .startsWith("No AMT device found in 41 addresses (127.201.77.0-127.201.77.40)");
     }
 
     @Test

@@ -19,7 +19,8 @@ public record DeviceConfig(
 
     public static DeviceConfig of(String name, String user, String password) {
         return new DeviceConfig(name, UUID.randomUUID(), user, password, "16.1.25", "2049", 4, 0xFFFFFFFFL,
-                Duration.ofMinutes(2), Duration.ofSeconds(2), Hardware.sample(Math.abs(name.hashCode() % 1000)), POST_PROVISIONING);
+                Duration.ofMinutes(2), Duration.ofSeconds(2), Hardware.sample(Math.abs(name.hashCode() % 1000)),
+                POST_PROVISIONING);
     }
 
     public DeviceConfig withAmtVersion(String version) {

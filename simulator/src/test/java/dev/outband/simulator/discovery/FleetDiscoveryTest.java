@@ -38,7 +38,8 @@ class FleetDiscoveryTest {
             new LoopbackLan.Host(12, false, false, "15.0.23"),
             new LoopbackLan.Host(99, true, true, "12.0.45"),
             new LoopbackLan.Host(254, false, false, "16.1.25"));
-    private static final byte[] BMC_PONG = HexFormat.of().parseHex("0600ff06000011be40000010000011be000000008100000000000000");
+    private static final byte[] BMC_PONG =
+            HexFormat.of().parseHex("0600ff06000011be40000010000011be000000008100000000000000");
 
     @Test
     void aSlash24IsFoundCompletelyAndNothingElse() throws Exception {
@@ -54,7 +55,7 @@ class FleetDiscoveryTest {
             DiscoverySettings settings = DiscoverySettings.defaults()
                     .withPorts(lan.rmcpPort, lan.httpPort, lan.httpPort + 1).withRate(2_000).withConcurrency(32)
                     .withPongWait(Duration.ofSeconds(1));
-            ScanResult result = new DiscoveryScan(AddressRange.parse(lan.cidr()), settings, new DiscoveryScan.Listener() {
+            var listener = new DiscoveryScan.Listener() {
                 @Override
                 public void progress(int done, int total) {
                     lastProgress.accumulateAndGet(done, Math::max);
@@ -64,7 +65,8 @@ class FleetDiscoveryTest {
                 public void found(DiscoveredDevice device) {
                     seen.put(device.address(), device);
                 }
-            }).run();
+            };
+            ScanResult result = new DiscoveryScan(AddressRange.parse(lan.cidr()), settings, listener).run();
 
             String sha256 = Certificates.sha256(lan.identity.certificate());
             Function<Integer, String> address = host -> lan.prefix + host;

@@ -16,8 +16,8 @@ public record AddressRange(long first, long last) {
             throw new IllegalArgumentException("the range ends before it starts");
         }
         if (last - first + 1 > MAX_ADDRESSES) {
-            throw new IllegalArgumentException("at most " + MAX_ADDRESSES + " addresses (a /16) may be scanned at once, "
-                    + "not " + (last - first + 1));
+            throw new IllegalArgumentException("at most " + MAX_ADDRESSES + " addresses (a /16) may be scanned at "
+                    + "once, not " + (last - first + 1));
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.outband.wsman.discovery;
 
+import java.net.InetAddress;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
@@ -19,6 +21,10 @@ import java.util.TreeSet;
  */
 public record DiscoveredDevice(String address, List<Integer> ports, boolean tls, String version,
                                ProvisioningState provisioning, String realm, String sha256, boolean rmcp) {
+    /** Numeric address order (10.0.0.9 before 10.0.0.10), as a scan lists its findings. */
+    public static final Comparator<DiscoveredDevice> BY_ADDRESS =
+            Comparator.comparingLong(d -> AddressRange.value(InetAddress.ofLiteral(d.address())));
+
     public DiscoveredDevice {
         ports = List.copyOf(ports);
     }

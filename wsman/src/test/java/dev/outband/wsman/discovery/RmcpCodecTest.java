@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Timeout;
 class RmcpCodecTest {
     private static final HexFormat HEX = HexFormat.of();
     /** Net::IPMI::PP t/03rmcp-pong.t: a BMC's pong (IANA 4542 as the OEM, IPMI and ASF 1.0, sequence 0xFF). */
-    private static final byte[] BMC_PONG = HEX.parseHex("0600ff06000011be40000010" + "000011be000000008100000000000000");
+    private static final byte[] BMC_PONG =
+            HEX.parseHex("0600ff06000011be40000010" + "000011be000000008100000000000000");
     /**
      * An AMT pong written by hand from the fact sheet's table: tag 0x2A, Intel's IANA 0x157, port 16992 (0x4260),
      * version byte 0xB8 (11.8), state byte 0x06 (post-provisioned, both ports), entities 0x01, interactions 0x20.

@@ -149,7 +149,6 @@ public final class FindDevicesViewModel {
      * rows the technician selected stay selected while answers come in.
      */
     private void show(DiscoveredDevice device) {
-        long key = order(device);
         for (int i = 0; i < found.size(); i++) {
             DiscoveredDevice row = found.get(i);
             if (row.address().equals(device.address())) {
@@ -158,20 +157,12 @@ public final class FindDevicesViewModel {
                 }
                 return;
             }
-            if (order(row) > key) {
+            if (DiscoveredDevice.BY_ADDRESS.compare(row, device) > 0) {
                 found.add(i, device);
                 return;
             }
         }
         found.add(device);
-    }
-
-    private static long order(DiscoveredDevice device) {
-        long value = 0;
-        for (String part : device.address().split("\\.")) {
-            value = value << 8 | Integer.parseInt(part);
-        }
-        return value;
     }
 
     private void finished(DiscoveryScan finished, ScanResult result) {

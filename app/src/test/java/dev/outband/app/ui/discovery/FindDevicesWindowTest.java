@@ -94,7 +94,8 @@ class FindDevicesWindowTest {
 
         List<Device> stored = store.devices().findAll().stream().sorted(Comparator.comparing(Device::host)).toList();
         assertThat(stored).extracting(Device::host).containsExactly(lan.prefix() + 20, lan.prefix() + 22);
-        assertThat(shownInList).extracting(Device::host).containsExactlyInAnyOrder(lan.prefix() + 20, lan.prefix() + 22);
+        assertThat(shownInList).extracting(Device::host)
+                .containsExactlyInAnyOrder(lan.prefix() + 20, lan.prefix() + 22);
         String sha256 = Certificates.sha256(lan.identity().certificate());
         for (Device d : stored) {
             assertThat(d.user()).isEqualTo("admin");

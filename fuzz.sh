@@ -26,6 +26,7 @@ targets=(
   "redirection-device   kvm-viewer  dev.outband.kvm.redirection.RedirectionFuzzTest#anyConsoleMessageStreamReadsAsMessagesOrFailsWithAnIoError"
   "wsman-reply          wsman       dev.outband.wsman.soap.ResponseEnvelopeFuzzTest#anyReplyBodyParsesToCimObjectsOrAWsmanError"
   "digest-challenge     wsman       dev.outband.wsman.http.DigestChallengeFuzzTest#anyHeaderValueIsADigestChallengeOrNone"
+  "presence-pong        wsman       dev.outband.wsman.discovery.RmcpCodecFuzzTest#anyDatagramIsAPongOrRefusedWithAReason"
   "csv-import           app         dev.outband.app.transfer.DeviceListImportFuzzTest#anyCsvFileImportsRowsOrSaysWhatIsWrong"
   "meshcommander-import app         dev.outband.app.transfer.DeviceListImportFuzzTest#anyMeshCommanderFileImportsComputersOrSaysWhatIsWrong"
 )

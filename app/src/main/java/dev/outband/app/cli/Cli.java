@@ -34,6 +34,7 @@ public final class Cli {
         cli.addSubcommand(new PowerCommand());
         cli.addSubcommand(new InfoCommand());
         cli.addSubcommand(new SimCommand());
+        cli.addSubcommand(new DiscoverCommand(context));
         cli.addSubcommand(CommandGroup.named("cira", "The local CIRA listener (a mini MPS for lab devices).",
                 new CiraListenCommand(), new CiraCredentialsCommand(context), new CiraSetupCommands.Setup(context),
                 new CiraSetupCommands.Remove(context)));

@@ -6,6 +6,8 @@ import dev.outband.simulator.cira.CiraCallHome;
 import dev.outband.simulator.cira.MpsCaller;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +16,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLServerSocketFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,6 +31,20 @@ public final class SimCommand implements Callable<Integer> {
     @Option(names = "--base-port", defaultValue = "0",
             description = "First port; device i uses base+2i (HTTP) and base+2i+1 (TLS). 0 = any free port.")
     int basePort;
+
+    @Option(names = "--address", paramLabel = "127.X.Y.Z",
+            description = "Device i listens on this loopback address + i, each with AMT's ports (--base-port, default "
+                    + "16992, and the next three), as on a network; discover them with 'outband discover'.")
+    String address;
+
+    @Option(names = "--rmcp-port", defaultValue = "0", paramLabel = "PORT",
+            description = "With --address: answer presence pings on this UDP port (AMT uses 623, which needs root; "
+                    + "0 = none).")
+    int rmcpPort;
+
+    @Option(names = "--unprovisioned", defaultValue = "0", paramLabel = "N",
+            description = "The last N devices are not provisioned (discovery shows them as such).")
+    int unprovisioned;
 
     @Option(names = "--tls", description = "TLS ports serve a certificate from a fresh lab CA from the start "
             + "(without it they serve one only once TLS is set up over WS-Man, as on AMT).")
@@ -64,11 +81,17 @@ public final class SimCommand implements Callable<Integer> {
         if (count < 1 || count > 10_000) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--count must be 1..10000");
         }
+        if (address == null && (rmcpPort != 0 || unprovisioned != 0)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--rmcp-port and --unprovisioned need --address (each device on an address of its own)");
+        }
+        if (unprovisioned < 0 || unprovisioned > count) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--unprovisioned must be 0..--count");
+        }
         HostAndPort listener = cira == null ? null : listener();
         // One identity for the TLS ports and their twins in the CIRA tunnel: one fingerprint to pin.
         SSLContext deviceTls = tls ? DeviceCertificates.serverContext(DeviceCertificates.loopbackDevice()) : null;
-        DeviceFleet fleet = DeviceFleet.start(count, basePort, user, password,
-                deviceTls == null ? null : deviceTls.getServerSocketFactory(), Duration.ofSeconds(bootSeconds));
+        DeviceFleet fleet = startFleet(deviceTls);
         CiraCallHome callHome = listener == null ? null : CiraCallHome.start(fleet, listener.host(), listener.port(),
                 ciraUser, firstLine(ciraPasswordFile).getBytes(StandardCharsets.UTF_8), ciraPin, deviceTls);
         // Devices also call whatever MPS a console configures on them over WS-Man, as AMT would.
@@ -96,11 +119,34 @@ public final class SimCommand implements Callable<Integer> {
         return 0;
     }
 
+    private DeviceFleet startFleet(SSLContext deviceTls) throws IOException {
+        SSLServerSocketFactory factory = deviceTls == null ? null : deviceTls.getServerSocketFactory();
+        if (address == null) {
+            return DeviceFleet.start(count, basePort, user, password, factory, Duration.ofSeconds(bootSeconds));
+        }
+        InetAddress first;
+        try {
+            first = InetAddress.ofLiteral(address);
+            DeviceFleet.offset(first, count - 1);
+        } catch (IllegalArgumentException | UnknownHostException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--address takes a loopback IPv4 address (127.x.y.z) with room for --count devices");
+        }
+        int http = basePort == 0 ? 16992 : basePort;
+        return DeviceFleet.startAt(first, count, http, rmcpPort, user, password, factory,
+                Duration.ofSeconds(bootSeconds), i -> i >= count - unprovisioned);
+    }
+
     private void print(DeviceFleet fleet, PrintWriter out) {
-        out.printf("%-10s %-36s %9s %9s %9s %9s %s%n", "NAME", "UUID", "HTTP", "TLS", "KVM", "KVM-TLS", "USER");
+        out.printf("%-10s %-36s %-15s %6s %6s %6s %7s %s%n", "NAME", "UUID", "ADDRESS", "HTTP", "TLS", "KVM",
+                "KVM-TLS", "USER");
         for (DeviceFleet.Member m : fleet.members()) {
-            out.printf("%-10s %-36s %9d %9d %9d %9d %s%n", m.device().name(), m.device().uuid(), m.ports().httpPort(),
-                    m.ports().tlsPort(), m.ports().kvmPort(), m.ports().kvmTlsPort(), user);
+            out.printf("%-10s %-36s %-15s %6d %6d %6d %7d %s%n", m.device().name(), m.device().uuid(),
+                    m.ports().address().getHostAddress(), m.ports().httpPort(), m.ports().tlsPort(),
+                    m.ports().kvmPort(), m.ports().kvmTlsPort(), user);
+        }
+        if (rmcpPort > 0) {
+            out.printf("Presence pings are answered on UDP %d of each address.%n", rmcpPort);
         }
         for (DeviceFleet.Member m : fleet.members()) {
             m.device().consent().onCodeShown(code -> {

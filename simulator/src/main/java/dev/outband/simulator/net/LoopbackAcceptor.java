@@ -31,15 +31,33 @@ public final class LoopbackAcceptor implements AutoCloseable {
      */
     public static LoopbackAcceptor start(String name, int port, ServerSocketFactory factory, ConnectionHandler handler)
             throws IOException {
+        return start(name, InetAddress.getLoopbackAddress(), port, factory, handler);
+    }
+
+    /** Binds {@code address}:{@code port}; a loopback address such as 127.0.0.23 gives a device its own host. */
+    public static LoopbackAcceptor start(String name, InetAddress address, int port, ServerSocketFactory factory,
+            ConnectionHandler handler) throws IOException {
         Objects.requireNonNull(handler);
-        ServerSocket server = factory.createServerSocket(port, 200, InetAddress.getLoopbackAddress());
+        if (!address.isLoopbackAddress()) {
+            throw new IllegalArgumentException("virtual devices listen on loopback only, not " + address);
+        }
+        ServerSocket server = factory.createServerSocket(port, 200, address);
         LoopbackAcceptor acceptor = new LoopbackAcceptor(server, handler, name);
         Thread.ofVirtual().name(name + "-accept").start(acceptor::acceptLoop);
         return acceptor;
     }
 
+    public static LoopbackAcceptor start(String name, InetAddress address, int port, ConnectionHandler handler)
+            throws IOException {
+        return start(name, address, port, ServerSocketFactory.getDefault(), handler);
+    }
+
     public static LoopbackAcceptor start(String name, int port, ConnectionHandler handler) throws IOException {
         return start(name, port, ServerSocketFactory.getDefault(), handler);
+    }
+
+    public InetAddress address() {
+        return server.getInetAddress();
     }
 
     public int port() {

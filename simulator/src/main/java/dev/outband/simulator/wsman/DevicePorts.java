@@ -1,11 +1,16 @@
 package dev.outband.simulator.wsman;
 
+import dev.outband.simulator.device.DeviceConfig;
 import dev.outband.simulator.device.VirtualDevice;
 import dev.outband.simulator.kvm.DeviceScreen;
 import dev.outband.simulator.net.ConnectionHandler;
 import dev.outband.simulator.net.LoopbackAcceptor;
+import dev.outband.wsman.discovery.PresencePing;
+import dev.outband.wsman.discovery.PresencePong;
+import dev.outband.wsman.discovery.ProvisioningState;
 import java.io.FilterInputStream;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.SSLServerSocketFactory;
@@ -21,12 +26,17 @@ public final class DevicePorts implements AutoCloseable {
     private final LoopbackAcceptor tls;
     private final LoopbackAcceptor kvm;
     private final LoopbackAcceptor kvmTls;
+    private final VirtualDevice device;
+    private final boolean fixedTls;
 
-    private DevicePorts(LoopbackAcceptor http, LoopbackAcceptor tls, LoopbackAcceptor kvm, LoopbackAcceptor kvmTls) {
+    private DevicePorts(LoopbackAcceptor http, LoopbackAcceptor tls, LoopbackAcceptor kvm, LoopbackAcceptor kvmTls,
+            VirtualDevice device, boolean fixedTls) {
         this.http = http;
         this.tls = tls;
         this.kvm = kvm;
         this.kvmTls = kvmTls;
+        this.device = device;
+        this.fixedTls = fixedTls;
     }
 
     /** Port 0 picks a free port; {@code tlsFactory} null means TLS as the device's own set-up has it. */
@@ -42,19 +52,25 @@ public final class DevicePorts implements AutoCloseable {
 
     public static DevicePorts open(VirtualDevice device, int httpPort, int tlsPort, int kvmPort, int kvmTlsPort,
             SSLServerSocketFactory tlsFactory) throws IOException {
+        return open(device, InetAddress.getLoopbackAddress(), httpPort, tlsPort, kvmPort, kvmTlsPort, tlsFactory);
+    }
+
+    /** The device's ports on its own loopback address (127.0.0.0/8 is all local on Linux: no set-up, no root). */
+    public static DevicePorts open(VirtualDevice device, InetAddress address, int httpPort, int tlsPort, int kvmPort,
+            int kvmTlsPort, SSLServerSocketFactory tlsFactory) throws IOException {
         List<LoopbackAcceptor> opened = new ArrayList<>();
         try {
-            LoopbackAcceptor kvm = add(opened, LoopbackAcceptor.start(device.name() + "-kvm", kvmPort,
+            LoopbackAcceptor kvm = add(opened, LoopbackAcceptor.start(device.name() + "-kvm", address, kvmPort,
                     nonSecure(device, DeviceScreen.redirectionServer(device))));
-            LoopbackAcceptor http = add(opened, LoopbackAcceptor.start(device.name() + "-wsman", httpPort,
+            LoopbackAcceptor http = add(opened, LoopbackAcceptor.start(device.name() + "-wsman", address, httpPort,
                     nonSecure(device, device.wsmanHandler())));
             SSLServerSocketFactory secure = tlsFactory != null ? tlsFactory
                     : device.tls().sslContext().getServerSocketFactory();
-            LoopbackAcceptor tls = add(opened, LoopbackAcceptor.start(device.name() + "-wsman-tls", tlsPort,
+            LoopbackAcceptor tls = add(opened, LoopbackAcceptor.start(device.name() + "-wsman-tls", address, tlsPort,
                     secure, device.wsmanHandler()));
-            LoopbackAcceptor kvmTls = add(opened, LoopbackAcceptor.start(device.name() + "-kvm-tls", kvmTlsPort,
+            LoopbackAcceptor kvmTls = add(opened, LoopbackAcceptor.start(device.name() + "-kvm-tls", address, kvmTlsPort,
                     secure, DeviceScreen.redirectionServer(device)));
-            return new DevicePorts(http, tls, kvm, kvmTls);
+            return new DevicePorts(http, tls, kvm, kvmTls, device, tlsFactory != null);
         } catch (IOException e) {
             for (LoopbackAcceptor a : opened) {
                 a.close();
@@ -95,6 +111,11 @@ public final class DevicePorts implements AutoCloseable {
         return kvm.port();
     }
 
+    /** The loopback address every port of the device listens on. */
+    public InetAddress address() {
+        return http.address();
+    }
+
     public int httpPort() {
         return http.port();
     }
@@ -107,6 +128,21 @@ public final class DevicePorts implements AutoCloseable {
     /** The WS-Man TLS port (16993-like). */
     public int tlsPort() {
         return tls.port();
+    }
+
+    /**
+     * The presence pong this device sends now: Intel's IANA, the open port (the plain one while it accepts
+     * connections, else the TLS one), both-ports bit when TLS is served too, the version's nibbles (a major of 16
+     * or more does not fit, as on AMT), the provisioning state, ASF 1.0 and bit 5 of the interactions, which
+     * MeshCommander requires.
+     */
+    public PresencePong pong(PresencePing ping) {
+        boolean plain = device.tls().acceptsNonSecureConnections();
+        boolean secure = fixedTls || device.tls().active().isPresent();
+        DeviceConfig config = device.config();
+        return new PresencePong(ping.tag(), PresencePong.INTEL_IANA, plain ? httpPort() : tlsPort(),
+                config.amtMajor() & 0xF, config.amtMinor() & 0xF,
+                ProvisioningState.fromBits(config.provisioningState()), plain && secure, 0x01, 0x20);
     }
 
     @Override

@@ -69,7 +69,7 @@ public final class DigestVerifier {
         RANDOM.nextBytes(raw);
         String nonce = HexFormat.of().formatHex(raw);
         nonces.put(nonce, clock.instant());
-        return "Digest realm=\"" + realm + "\", nonce=\"" + nonce + "\", stale=\"" + stale + "\", qop=\"auth\"";
+        return "Digest realm=\"" + realm + "\", nonce=\"" + nonce + "\",stale=\"" + stale + "\",qop=\"auth\"";
     }
 
     /** Forgets every nonce so the next request is answered stale=true (tests of the retry). */

@@ -29,6 +29,11 @@ public record HttpResponse(int status, String reason, Map<String, String> header
                 "text/html"), UNAUTHORIZED_PAGE, false, true);
     }
 
+    /** AMT's front page: 303 to its log-on page with an empty body. */
+    public static HttpResponse seeOther(String location) {
+        return new HttpResponse(303, "See Other", ordered("Location", location), new byte[0], false, false);
+    }
+
     public static HttpResponse status(int status, String reason) {
         return new HttpResponse(status, reason, Map.of(), new byte[0], false, false);
     }

@@ -31,7 +31,7 @@ final class IdentityResources {
                                 .with("PasswordModel", 1)
                                 .with("ProvisioningMode", d.config().provisioningMode())
                                 .with("ProvisioningServerOTP", "")
-                                .with("ProvisioningState", 2)
+                                .with("ProvisioningState", d.config().provisioningState())
                                 .with("SystemCreationClassName", "CIM_ComputerSystem")
                                 .with("SystemName", "Intel(r) AMT")))
                         .method("CommitChanges", (d, in) -> Instance.output("AMT_SetupAndConfigurationService",

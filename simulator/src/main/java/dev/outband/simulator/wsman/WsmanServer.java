@@ -80,15 +80,20 @@ public final class WsmanServer implements ConnectionHandler {
     }
 
     HttpResponse answer(HttpRequest request) {
+        if ("/".equals(request.target()) && "GET".equals(request.method())) {
+            // AMT's front page sends the browser to its log-on page, unauthenticated: scanners read the Server header.
+            return HttpResponse.seeOther("/logon.htm");
+        }
         if (!"/wsman".equals(request.target())) {
             return HttpResponse.status(404, "Not Found");
         }
-        if (!"POST".equals(request.method())) {
-            return HttpResponse.status(405, "Method Not Allowed");
-        }
+        // A protected URL challenges before anything else: an unauthenticated GET /wsman gets AMT's 401 too.
         DigestVerifier.Outcome auth = digest.verify(request.method(), request.header("authorization"));
         if (auth != DigestVerifier.Outcome.OK) {
             return HttpResponse.unauthorized(digest.challenge(auth == DigestVerifier.Outcome.STALE));
+        }
+        if (!"POST".equals(request.method())) {
+            return HttpResponse.status(405, "Method Not Allowed");
         }
         SoapRequest soap;
         try {

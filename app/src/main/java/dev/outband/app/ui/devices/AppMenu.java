@@ -9,24 +9,26 @@ import javafx.scene.input.KeyCombination;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** The File menu: add, import, export, quit. */
+/** The File menu: add, find on the network, import, export, quit. */
 final class AppMenu {
     private final MenuBar bar;
 
-    AppMenu(Runnable add, Runnable importList, Runnable exportList, DeviceListViewModel vm) {
+    AppMenu(Runnable add, Runnable find, Runnable importList, Runnable exportList, DeviceListViewModel vm) {
         MenuItem addItem = item("Add device…", Feather.PLUS, add);
         addItem.setAccelerator(KeyCombination.keyCombination("Shortcut+N"));
+        MenuItem findItem = item("Find devices…", Feather.SEARCH, find);
+        findItem.setId("findDevicesMenu");
         MenuItem importItem = item("Import…", Feather.DOWNLOAD, importList);
         importItem.setId("importMenu");
         MenuItem exportItem = item("Export…", Feather.UPLOAD, exportList);
         exportItem.setId("exportMenu");
-        for (MenuItem needsStore : new MenuItem[] {addItem, importItem, exportItem}) {
+        for (MenuItem needsStore : new MenuItem[] {addItem, findItem, importItem, exportItem}) {
             needsStore.disableProperty().bind(vm.ready().not());
         }
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         quit.setOnAction(e -> Platform.exit());
-        Menu file = new Menu("File", null, addItem, new SeparatorMenuItem(), importItem, exportItem,
+        Menu file = new Menu("File", null, addItem, findItem, new SeparatorMenuItem(), importItem, exportItem,
                 new SeparatorMenuItem(), quit);
         bar = new MenuBar(file);
     }

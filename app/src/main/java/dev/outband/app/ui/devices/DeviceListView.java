@@ -8,6 +8,8 @@ import dev.outband.app.ui.Settings;
 import dev.outband.app.ui.Theme;
 import dev.outband.app.ui.cira.CiraPresence;
 import dev.outband.app.ui.cira.LabListenerWindow;
+import dev.outband.app.ui.discovery.FindDevicesViewModel;
+import dev.outband.app.ui.discovery.FindDevicesWindow;
 import dev.outband.app.ui.edit.DeviceDialog;
 import dev.outband.app.ui.edit.DeviceFormViewModel;
 import dev.outband.app.ui.transfer.TransferActions;
@@ -31,6 +33,8 @@ import dev.outband.app.ui.sources.SourcesWindow;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import dev.outband.wsman.discovery.DiscoverySettings;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.util.Duration;
 import javafx.geometry.Insets;
@@ -98,7 +102,10 @@ public final class DeviceListView {
         Supplier<Window> window = () -> root.getScene().getWindow();
         var trust = new CertificateTrust(background, vm::repository, window, this::reloadKeepingSelection);
         this.deviceKvm = new DeviceKvm(background, connections, trust, window);
-        MenuBar menus = new AppMenu(this::add, transfer::importList, transfer::exportList, vm).bar();
+        var findDevices = new FindDevicesWindow(new FindDevicesViewModel(background, vm::repository, vm::showAdded,
+                DiscoverySettings.defaults(), Platform::runLater));
+        MenuBar menus = new AppMenu(this::add, () -> findDevices.show(window.get()), transfer::importList,
+                transfer::exportList, vm).bar();
         menus.getMenus().add(OptionsMenu.create(settings, background, window, vm::store));
         root.setTop(new VBox(menus, toolbar()));
         this.details = new DetailsViewModel(background,

@@ -40,7 +40,10 @@ public final class RfbSession implements AutoCloseable {
     private final AtomicLong bytesIn = new AtomicLong();
     private final AtomicLong updates = new AtomicLong();
     private volatile PixelFormat pixelFormat;
-    private volatile PixelReader pendingReader;
+    /** A pixel format asked for and not sent yet; the reader sends it between two updates. */
+    private final AtomicReference<PixelFormat> wantedFormat = new AtomicReference<>();
+    /** The format last switched to, until an update arrives in it: a server that hangs up meanwhile refused it. */
+    private volatile PixelFormat unconfirmedFormat;
     private volatile String reason = "";
     private volatile boolean viewOnly;
     private Thread reader;
@@ -121,7 +124,6 @@ public final class RfbSession implements AutoCloseable {
         }
         PixelFormat format = options.pixelFormat().apply(serverInit);
         pixelFormat = format;
-        pendingReader = new PixelReader(format);
         send(new ClientMessage.SetPixelFormat(format));
         List<Integer> ids = new ArrayList<>();
         options.encodings().forEach(e -> ids.add(e.id()));
@@ -135,11 +137,14 @@ public final class RfbSession implements AutoCloseable {
         reader = Thread.ofVirtual().name("rfb-" + serverInit.name()).start(this::readLoop);
     }
 
-    /** Switches pixel format; updates already on the wire may still arrive in the old one. */
+    /**
+     * Switches pixel format. An update already on its way is in the old format, and nothing in it says so:
+     * the reader sends SetPixelFormat right after an update ends, together with the next request, so every
+     * later update is in the new format (TigerVNC's viewer does the same). The full request asked for
+     * here brings that update boundary even when the screen does not change.
+     */
     public void setPixelFormat(PixelFormat format) throws IOException {
-        pixelFormat = format;
-        pendingReader = new PixelReader(format);
-        send(new ClientMessage.SetPixelFormat(format));
+        wantedFormat.set(format);
         requestFullUpdate();
     }
 
@@ -186,22 +191,29 @@ public final class RfbSession implements AutoCloseable {
     }
 
     private void readLoop() {
-        PixelReader pixels = pendingReader;
+        PixelReader pixels = new PixelReader(pixelFormat);
         UpdateReader updateReader = new UpdateReader(codec, decoders);
         try {
             while (!state.get().isOver()) {
                 ServerMessage m = codec.readServerMessage(in);
                 switch (m) {
                     case ServerMessage.FramebufferUpdate u -> {
-                        if (pendingReader != pixels && pendingReader.format() != pixels.format()) {
-                            pixels = pendingReader;
-                        }
                         DecodeContext ctx = new DecodeContext(framebuffer, pixels, options.settings());
                         UpdateReader.Result r = updateReader.read(in, u.rectCount(), ctx);
                         updates.incrementAndGet();
                         bytesIn.set(in.bytesRead());
-                        send(new ClientMessage.FramebufferUpdateRequest(true, 0, 0, framebuffer.width(),
-                                framebuffer.height()));
+                        unconfirmedFormat = null;
+                        PixelFormat next = wantedFormat.getAndSet(null);
+                        if (next != null && !next.equals(pixels.format())) {
+                            pixels = new PixelReader(next);
+                            pixelFormat = next;
+                            unconfirmedFormat = next;
+                            send(new ClientMessage.SetPixelFormat(next));
+                            requestFullUpdate();
+                        } else {
+                            send(new ClientMessage.FramebufferUpdateRequest(true, 0, 0, framebuffer.width(),
+                                    framebuffer.height()));
+                        }
                         fire(r);
                     }
                     case ServerMessage.SetColourMapEntries c -> pixels.setColours(c.firstColour(), c.colours());
@@ -214,7 +226,10 @@ public final class RfbSession implements AutoCloseable {
                 bytesIn.set(in.bytesRead());
             }
         } catch (EOFException e) {
-            end(SessionState.CLOSED_BY_DEVICE, "the device closed the session (idle timeout or another viewer)");
+            PixelFormat refused = unconfirmedFormat;
+            end(SessionState.CLOSED_BY_DEVICE, refused == null
+                    ? "the device closed the session (idle timeout or another viewer)"
+                    : "the device closed the session when asked for " + refused.label() + " (a format it does not accept)");
         } catch (RfbProtocolException e) {
             end(SessionState.FAILED, e.getMessage());
         } catch (SocketException e) {

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import dev.outband.app.amt.DeviceConnections;
+import dev.outband.app.amt.PowerRun;
 import dev.outband.app.amt.DeviceReader;
 import dev.outband.app.ui.details.DetailsSplit;
 import dev.outband.app.ui.details.DetailsViewModel;
@@ -90,7 +91,8 @@ public final class DeviceListView {
         this.transfer = new TransferActions(root, background, vm);
         Supplier<Window> window = () -> root.getScene().getWindow();
         var trust = new CertificateTrust(background, vm::repository, window, this::reloadKeepingSelection);
-        this.deviceKvm = new DeviceKvm(background, connections, trust, window);
+        this.deviceKvm = new DeviceKvm(background, connections, trust, window,
+                () -> new PowerRun(connections, vm.repository(), Clock.systemUTC()));
         MenuBar menus = new AppMenu(this::add, transfer::importList, transfer::exportList, vm).bar();
         menus.getMenus().add(OptionsMenu.create(settings, background, window, vm::store));
         root.setTop(new VBox(menus, toolbar()));

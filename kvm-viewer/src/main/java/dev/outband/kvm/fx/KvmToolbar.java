@@ -44,7 +44,8 @@ public final class KvmToolbar extends ToolBar {
                 item("Windows key", () -> view.send(() -> Keystrokes.chord(session, Keystrokes.SUPER))),
                 item("Print Screen", () -> view.send(() -> Keystrokes.chord(session, Keystrokes.PRINT))));
 
-        Button paste = new Button("Paste as keys");
+        Button paste = new Button("Paste");
+        paste.setTooltip(new Tooltip("Type the clipboard's text on the device"));
         paste.setOnAction(e -> {
             String text = Clipboard.getSystemClipboard().getString();
             if (text != null) {
@@ -63,23 +64,24 @@ public final class KvmToolbar extends ToolBar {
         ToggleButton fit = new ToggleButton("Fit");
         fit.selectedProperty().bindBidirectional(view.fitProperty());
 
-        Button full = new Button("Full screen (F11)");
+        Button full = new Button("Full screen");
         full.setId("kvmFullScreen");
+        full.setTooltip(new Tooltip("F11 switches full screen on and off; Esc goes to the device"));
         full.setOnAction(e -> window.toggleFullScreen());
 
         Button disconnect = new Button("Disconnect");
         disconnect.setId("kvmDisconnect");
         disconnect.setOnAction(e -> window.disconnect());
 
-        getItems().addAll(esc, cad, special, new Separator(), paste, screenshot, viewOnly, fit, colours(view),
-                full);
+        getItems().addAll(esc, cad, special);
         if (!window.actions().isEmpty()) {
             MenuButton menu = new MenuButton(window.actionsCaption());
             menu.setId("kvmActions");
             window.actions().forEach(a -> menu.getItems().add(item(a.label(), a.run())));
-            getItems().addAll(new Separator(), menu);
+            getItems().add(menu);
         }
-        getItems().addAll(new Separator(), disconnect);
+        getItems().addAll(new Separator(), paste, screenshot, viewOnly, fit, colours(view), full, new Separator(),
+                disconnect);
     }
 
     /** The Colours box: shows the format in use and offers what the server can send. */

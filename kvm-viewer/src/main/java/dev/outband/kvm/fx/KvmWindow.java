@@ -47,7 +47,7 @@ public final class KvmWindow {
         root.setBottom(status);
         root.getStyleClass().add("kvm-window");
         // wide enough for the whole toolbar; the view scales to whatever is left
-        Scene scene = new Scene(root, Math.clamp(session.framebuffer().width() + 20, 1040, 1280),
+        Scene scene = new Scene(root, Math.clamp(session.framebuffer().width() + 20, 1120, 1280),
                 Math.clamp(session.framebuffer().height() + 90, 500, 860));
         scene.addEventFilter(KeyEvent.ANY, e -> {
             if (e.getCode() == KeyCode.F11) {

@@ -20,6 +20,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
@@ -71,6 +72,7 @@ public final class BulkProgress {
         stage.setTitle(title + " — " + total + (total == 1 ? " device" : " devices"));
         bar.setId("bulkBar");
         bar.setMaxWidth(Double.MAX_VALUE);
+        bar.setMinHeight(8);
         table.setId("bulkResults");
         summary.setId("bulkSummary");
         table.setPlaceholder(new Label("Waiting for the first answer…"));
@@ -84,7 +86,17 @@ public final class BulkProgress {
         if (showAfter) {
             table.getColumns().add(column("After", Row::after, 110));
         }
-        table.getColumns().add(column("Message", Row::message, 300));
+        TableColumn<Row, String> message = column("Message", Row::message, 300);
+        // a long reason is cut in its cell; the whole of it shows on hover
+        message.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                setTooltip(empty || text == null ? null : new Tooltip(text));
+            }
+        });
+        table.getColumns().add(message);
 
         retry.setId("bulkRetry");
         retry.setDisable(true);

@@ -203,7 +203,8 @@ public final class PowerMenu {
                 (all, progress) -> chosen.perform(action, all, progress), PowerMenu::row, afterRun);
     }
 
-    static BulkProgress.Row row(PowerRun.Result r) {
+    /** A power result as the results window shows it. */
+    public static BulkProgress.Row row(PowerRun.Result r) {
         return new BulkProgress.Row(r.device(), switch (r.outcome()) {
             case DONE -> BulkProgress.Status.DONE;
             case FAILED -> BulkProgress.Status.FAILED;

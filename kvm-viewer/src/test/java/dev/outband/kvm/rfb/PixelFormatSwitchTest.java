@@ -42,7 +42,8 @@ class PixelFormatSwitchTest {
                     s.setSoTimeout(10_000);
                     InputStream in = s.getInputStream();
                     OutputStream out = s.getOutputStream();
-                    handshake(in, out);
+                    ScriptedServer.handshake(in, out,
+                            RfbCodec.encode(new ServerInit(2, 1, PixelFormat.RGB888, "switch")));
                     RfbInput rin = new RfbInput(in);
                     RfbCodec codec = new RfbCodec(RfbSettings.defaults());
                     while (!(codec.readClientMessage(rin) instanceof ClientMessage.FramebufferUpdateRequest)) {
@@ -92,18 +93,6 @@ class PixelFormatSwitchTest {
             }
             peer.join(5000);
         }
-    }
-
-    /** RFB 3.8 with security None, then a 2×1 ServerInit at 32 bpp. */
-    private static void handshake(InputStream in, OutputStream out) throws IOException {
-        out.write("RFB 003.008\n".getBytes());
-        in.readNBytes(12);
-        out.write(new byte[] {1, SecurityType.NONE});
-        in.readNBytes(1);
-        out.write(new byte[4]);
-        in.readNBytes(1);
-        out.write(RfbCodec.encode(new ServerInit(2, 1, PixelFormat.RGB888, "switch")));
-        out.flush();
     }
 
     /** FramebufferUpdate with one Raw rectangle covering the 2×1 screen. */

@@ -2,7 +2,10 @@ package dev.outband.wsman;
 
 import java.util.Map;
 
-/** Names of the ReturnValue codes AMT and CIM methods use. */
+/**
+ * Names of the ReturnValue codes AMT and CIM methods use. 0–6 and 4096–4099 are the CIM method values of DMTF
+ * DSP1027 (Power State Management Profile, RequestPowerStateChange); the others are AMT's PT_STATUS values.
+ */
 public final class ReturnValues {
     private static final Map<Long, String> NAMES = Map.ofEntries(
             Map.entry(0L, "Success"),
@@ -12,6 +15,10 @@ public final class ReturnValues {
             Map.entry(4L, "Failed"),
             Map.entry(5L, "Invalid parameter"),
             Map.entry(6L, "In use"),
+            Map.entry(4096L, "Job started"),
+            Map.entry(4097L, "Invalid state transition"),
+            Map.entry(4098L, "Timeout parameter not supported"),
+            Map.entry(4099L, "Busy"),
             Map.entry(0x24L, "Invalid parameter"),
             Map.entry(35L, "Invalid index"),
             Map.entry(23L, "Maximum limit reached"),

@@ -24,4 +24,14 @@ class ReturnValuesTest {
         assertThat(ReturnValues.name(2068)).isEqualTo("Not found");
         assertThat(ReturnValues.name(99999)).isEqualTo("Error");
     }
+
+    /** DMTF DSP1027 (Power State Management Profile), RequestPowerStateChange's ValueMap. */
+    @Test
+    void powerStateChangeValuesAreNamedAsTheDmtfProfileNamesThem() {
+        assertThat(ReturnValues.name(2)).isEqualTo("Unknown or unspecified error");
+        assertThat(ReturnValues.name(4096)).isEqualTo("Job started");
+        assertThat(ReturnValues.name(4097)).isEqualTo("Invalid state transition");
+        assertThat(ReturnValues.name(4098)).isEqualTo("Timeout parameter not supported");
+        assertThat(ReturnValues.name(4099)).isEqualTo("Busy");
+    }
 }

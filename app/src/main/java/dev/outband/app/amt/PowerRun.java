@@ -5,6 +5,9 @@ import dev.outband.app.store.DeviceRepository;
 import dev.outband.app.store.DeviceState;
 import dev.outband.wsman.amt.power.PowerAction;
 import dev.outband.wsman.amt.power.PowerStatus;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.outband.wsman.ReturnValueException;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,9 +25,19 @@ import java.util.function.Consumer;
 public final class PowerRun {
     public static final Duration COOLDOWN = Duration.ofSeconds(20);
     public static final String NOT_SUPPORTED = "not supported by this device";
+    /** RequestPowerStateChange's ReturnValue when the device is in a state the change does not apply to. */
+    private static final long NOT_IN_THIS_STATE = 2;
 
-    /** What happened on one device; {@code powerState} is read back after the action. */
-    public record Result(String device, boolean ok, String message, String powerState) {
+    /** Skipped is neither done nor failed: nothing was asked of the device, or it already was where asked. */
+    public enum Outcome { DONE, FAILED, SKIPPED }
+
+    /** What happened on one device; {@code powerState} is read back after the action (null when unknown). */
+    public record Result(String device, Outcome outcome, String message, String powerState) {
+        /** Kept for scripts reading {@code outband power --json}: true only when the action was done. */
+        @JsonProperty("ok")
+        public boolean ok() {
+            return outcome == Outcome.DONE;
+        }
     }
 
     /** Claims a device's cooldown for an action at {@code now}: empty when claimed, else when it is free again. */
@@ -77,24 +90,61 @@ public final class PowerRun {
         try {
             ManagedDevice amt = connections.device(device);
             if (!supported.of(device, amt).contains(action)) {
-                return new Result(device.name(), false, NOT_SUPPORTED, null);
+                return new Result(device.name(), Outcome.FAILED, NOT_SUPPORTED, null);
             }
             // A remote source's device has no row to hold its cooldown or state: its source keeps those.
             boolean stored = device.id() != null;
             Optional<Instant> busyUntil = stored ? cooldowns.claim(device.id(), now, COOLDOWN) : Optional.empty();
             if (busyUntil.isPresent()) {
                 long wait = (Duration.between(now, busyUntil.get()).toMillis() + 999) / 1000;
-                return new Result(device.name(), false, "skipped: the last power action was moments ago; try again in "
+                return new Result(device.name(), Outcome.SKIPPED, "the last power action was moments ago; try again in "
                         + wait + " s", null);
             }
-            amt.perform(action);
-            PowerStatus status = amt.powerState();
-            if (stored) {
-                states.record(device.id(), new DeviceState(status.name(), null, now));
+            try {
+                amt.perform(action);
+            } catch (ReturnValueException refused) {
+                return refusal(action, device, amt, refused, now);
             }
-            return new Result(device.name(), true, "done", status.name());
+            PowerStatus status = record(device, amt, now);
+            return new Result(device.name(), Outcome.DONE, "done", status.name());
         } catch (Exception e) {
-            return new Result(device.name(), false, e.getMessage() == null ? e.toString() : e.getMessage(), null);
+            return new Result(device.name(), Outcome.FAILED, e.getMessage() == null ? e.toString() : e.getMessage(), null);
         }
+    }
+
+    private PowerStatus record(Device device, ManagedDevice amt, Instant now) throws IOException {
+        PowerStatus status = amt.powerState();
+        if (device.id() != null) {
+            states.record(device.id(), new DeviceState(status.name(), null, now));
+        }
+        return status;
+    }
+
+    /**
+     * AMT answers RequestPowerStateChange with 2 ("Unknown or unspecified error" in DMTF DSP1027) when the change
+     * does not apply to the state the device is in, e.g. power on while on: the state read back tells which.
+     */
+    private Result refusal(PowerAction action, Device device, ManagedDevice amt, ReturnValueException refused,
+                           Instant now) throws IOException {
+        if (refused.returnValue() != NOT_IN_THIS_STATE || !refused.method().equals("RequestPowerStateChange")) {
+            return new Result(device.name(), Outcome.FAILED, refused.getMessage(), null);
+        }
+        PowerStatus status = record(device, amt, now);
+        Optional<String> already = already(action, status);
+        return already.map(words -> new Result(device.name(), Outcome.SKIPPED, words, status.name()))
+                .orElseGet(() -> new Result(device.name(), Outcome.FAILED, "not allowed in this state (the device is "
+                        + status.name() + ")", status.name()));
+    }
+
+    /** Words for a device already where the action would take it. */
+    static Optional<String> already(PowerAction action, PowerStatus status) {
+        int now = status.cimState();
+        return Optional.ofNullable(switch (action.cimState()) {
+            case 2 -> now == 2 ? "already on" : null;
+            case 8, 12 -> now == 6 || now == 8 || now == 13 ? "already off" : null;
+            case 4 -> now == 3 || now == 4 ? "already asleep" : null;
+            case 7 -> now == 7 ? "already hibernating" : null;
+            default -> null;
+        });
     }
 }

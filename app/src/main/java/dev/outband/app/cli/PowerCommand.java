@@ -80,10 +80,15 @@ final class PowerCommand implements Callable<Integer> {
             ctx.out().println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(results));
         } else {
             for (PowerRun.Result r : results) {
-                ctx.out().printf("%-24s %s%s%n", r.device(), r.ok() ? "ok: " : "FAILED: ", r.ok()
-                        ? chosen.name().toLowerCase(Locale.ROOT) + ", now " + r.powerState() : r.message());
+                ctx.out().printf("%-24s %s%n", r.device(), switch (r.outcome()) {
+                    case DONE -> "ok: " + chosen.name().toLowerCase(Locale.ROOT) + ", now " + r.powerState();
+                    case SKIPPED -> "skipped: " + r.message();
+                    case FAILED -> "FAILED: " + r.message();
+                });
             }
         }
-        return DeviceJobs.exitCode(results.stream().filter(r -> !r.ok()).count(), results.size());
+        // a skipped device (cooldown, already there) is not an error
+        return DeviceJobs.exitCode(results.stream().filter(r -> r.outcome() == PowerRun.Outcome.FAILED).count(),
+                results.size());
     }
 }

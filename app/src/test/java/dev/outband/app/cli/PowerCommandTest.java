@@ -102,6 +102,12 @@ class PowerCommandTest {
     }
 
     @Test
+    void powerOnWhileOnIsSkippedAsAlreadyOnAndIsNotAnError() {
+        assertThat(run("", "power", "on", "sim-1")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("skipped: already on").doesNotContain("FAILED");
+    }
+
+    @Test
     void anUnknownActionIsAOneLineUserError() {
         assertThat(run("", "power", "explode", "sim-1")).isEqualTo(ExitCode.USER_ERROR);
         assertThat(err.toString()).contains("Unknown power action 'explode'").contains("soft-off");
@@ -117,8 +123,8 @@ class PowerCommandTest {
             assertThat(run.perform(PowerAction.OFF, List.of(sim), r -> { }).getFirst().ok()).isTrue();
             PowerRun.Result second = run.perform(PowerAction.ON, List.of(sim), r -> { }).getFirst();
 
-            assertThat(second.ok()).isFalse();
-            assertThat(second.message()).startsWith("skipped").contains("20 s");
+            assertThat(second.outcome()).isEqualTo(PowerRun.Outcome.SKIPPED);
+            assertThat(second.message()).startsWith("the last power action was moments ago").contains("20 s");
             assertThat(device.powerState()).isEqualTo(PowerState.OFF);
         }
     }
@@ -132,11 +138,12 @@ class PowerCommandTest {
                     d.tls(), d.pinnedSha256(), d.reach(), d.state()));
         }
 
-        assertThat(run("", "power", "on", "sim-renamed", "--json")).isEqualTo(ExitCode.USER_ERROR);
+        assertThat(run("", "power", "on", "sim-renamed", "--json")).as("skipped is not an error").isZero();
 
         JsonNode result = new ObjectMapper().readTree(out.toString()).get(0);
         assertThat(result.get("ok").asBoolean()).isFalse();
-        assertThat(result.get("message").asText()).startsWith("skipped: the last power action was moments ago");
+        assertThat(result.get("outcome").asText()).isEqualTo("SKIPPED");
+        assertThat(result.get("message").asText()).startsWith("the last power action was moments ago");
         assertThat(device.powerState()).isEqualTo(PowerState.OFF);
     }
 }

@@ -11,10 +11,14 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.util.Duration;
 
-/** Frame rate, bandwidth and session state, sampled once a second; offers Reconnect when the device hung up. */
+/**
+ * Frame rate, bandwidth and session state, sampled once a second, and the last message (a saved screenshot, an
+ * action's outcome); offers Reconnect when the device hung up or the user disconnected.
+ */
 public final class KvmStatusBar extends HBox {
     private final Label rate = new Label();
     private final Label state = new Label();
+    private final Label message = new Label();
     private final Button reconnect = new Button("Reconnect");
     private final Timeline timer;
     private RfbSession session;
@@ -29,8 +33,11 @@ public final class KvmStatusBar extends HBox {
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         reconnect.setVisible(false);
+        reconnect.setId("kvmReconnect");
+        message.setId("kvmMessage");
+        state.setId("kvmState");
         reconnect.setOnAction(e -> onReconnect.run());
-        getChildren().addAll(rate, grow, state, reconnect);
+        getChildren().addAll(rate, message, grow, state, reconnect);
         setSession(session);
         timer = new Timeline(new KeyFrame(Duration.seconds(1), e -> sample()));
         timer.setCycleCount(Timeline.INDEFINITE);
@@ -55,7 +62,11 @@ public final class KvmStatusBar extends HBox {
         lastBytes = bytes;
         SessionState s = session.state();
         state.setText(s.isOver() ? session.reason() : s == SessionState.RUNNING ? "Connected" : s.name());
-        reconnect.setVisible(s == SessionState.CLOSED_BY_DEVICE);
+        reconnect.setVisible(s == SessionState.CLOSED_BY_DEVICE || s == SessionState.CLOSED);
+    }
+
+    public void say(String text) {
+        message.setText(text);
     }
 
     static String human(long bytes) {

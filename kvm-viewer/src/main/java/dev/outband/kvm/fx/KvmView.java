@@ -61,6 +61,7 @@ public final class KvmView extends Region {
     public KvmView(RfbSession session) {
         this.session = session;
         getStyleClass().add("kvm-view");
+        setStyle("-fx-background-color: black;");
         imageView.setPreserveRatio(true);
         imageView.setSmooth(true);
         getChildren().add(imageView);

@@ -66,6 +66,20 @@ public record PixelFormat(
         return ((long) redMax << redShift) | ((long) greenMax << greenShift) | ((long) blueMax << blueShift);
     }
 
+    /** The name a viewer shows the technician (e.g. in a Colours box). */
+    public String label() {
+        if (isGrey()) {
+            return "Grey " + depth + "-bit";
+        }
+        if (equals(RGB565)) {
+            return "16-bit RGB565";
+        }
+        if (equals(RGB332)) {
+            return "8-bit RGB332";
+        }
+        return bitsPerPixel + "-bit colour";
+    }
+
     @Override
     public String toString() {
         if (!trueColour) {

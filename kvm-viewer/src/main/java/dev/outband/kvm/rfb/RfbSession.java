@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -40,7 +41,16 @@ public final class RfbSession implements AutoCloseable {
     private final AtomicLong bytesIn = new AtomicLong();
     private final AtomicLong updates = new AtomicLong();
     private volatile PixelFormat pixelFormat;
-    private volatile PixelReader pendingReader;
+    /** A pixel format asked for and not sent yet; it is sent between two updates. */
+    private final AtomicReference<PixelFormat> wantedFormat = new AtomicReference<>();
+    /** Held while a format is switched, so that the reader and an idle switch never both send one. */
+    private final Object formatSwitch = new Object();
+    /** Decodes the pixels of updates that start from now on. */
+    private volatile PixelReader pixels;
+    /** Update requests sent and not yet answered, as far as we can tell (a server may answer two with one update). */
+    private final AtomicInteger unanswered = new AtomicInteger();
+    /** The format last switched to, until an update arrives in it: a server that hangs up meanwhile refused it. */
+    private volatile PixelFormat unconfirmedFormat;
     private volatile String reason = "";
     private volatile boolean viewOnly;
     private Thread reader;
@@ -121,7 +131,6 @@ public final class RfbSession implements AutoCloseable {
         }
         PixelFormat format = options.pixelFormat().apply(serverInit);
         pixelFormat = format;
-        pendingReader = new PixelReader(format);
         send(new ClientMessage.SetPixelFormat(format));
         List<Integer> ids = new ArrayList<>();
         options.encodings().forEach(e -> ids.add(e.id()));
@@ -135,12 +144,48 @@ public final class RfbSession implements AutoCloseable {
         reader = Thread.ofVirtual().name("rfb-" + serverInit.name()).start(this::readLoop);
     }
 
-    /** Switches pixel format; updates already on the wire may still arrive in the old one. */
-    public void setPixelFormat(PixelFormat format) throws IOException {
-        pixelFormat = format;
-        pendingReader = new PixelReader(format);
-        send(new ClientMessage.SetPixelFormat(format));
+    /**
+     * Switches pixel format. An update already on its way is in the old format, and nothing in it says so:
+     * SetPixelFormat goes out right after an update ends when no other request is unanswered, together with the
+     * next (full) request, so every later update is in the new format (TigerVNC's viewer does the same). Until
+     * then no new request is sent, so the updates still due drain. When nothing arrives for
+     * {@link RfbSettings#formatSwitchIdle()} (an unchanging screen), nothing is on its way and the switch is made.
+     */
+    public void setPixelFormat(PixelFormat format) {
+        wantedFormat.set(format);
+        Thread.ofVirtual().name("rfb-format").start(this::switchWhenIdle);
+    }
+
+    private void switchWhenIdle() {
+        try {
+            while (wantedFormat.get() != null && !state.get().isOver()) {
+                long seen = bytesIn.get();
+                Thread.sleep(options.settings().formatSwitchIdle());
+                synchronized (formatSwitch) {
+                    if (bytesIn.get() == seen && !state.get().isOver() && !switchFormat() && unanswered.get() == 0) {
+                        requestFullUpdate();
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            log.debug("pixel format not sent: {}", e.getMessage());
+        }
+    }
+
+    /** Sends the wanted format and a full request; true when there was one to send. Holds {@link #formatSwitch}. */
+    private boolean switchFormat() throws IOException {
+        PixelFormat next = wantedFormat.getAndSet(null);
+        if (next == null || next.equals(pixelFormat)) {
+            return false;
+        }
+        pixels = new PixelReader(next);
+        pixelFormat = next;
+        unconfirmedFormat = next;
+        send(new ClientMessage.SetPixelFormat(next));
         requestFullUpdate();
+        return true;
     }
 
     public void requestFullUpdate() throws IOException {
@@ -178,6 +223,9 @@ public final class RfbSession implements AutoCloseable {
     }
 
     private void send(ClientMessage m) throws IOException {
+        if (m instanceof ClientMessage.FramebufferUpdateRequest) {
+            unanswered.incrementAndGet();
+        }
         byte[] bytes = RfbCodec.encode(m);
         synchronized (out) {
             out.write(bytes);
@@ -186,22 +234,28 @@ public final class RfbSession implements AutoCloseable {
     }
 
     private void readLoop() {
-        PixelReader pixels = pendingReader;
+        pixels = new PixelReader(pixelFormat);
         UpdateReader updateReader = new UpdateReader(codec, decoders);
         try {
             while (!state.get().isOver()) {
                 ServerMessage m = codec.readServerMessage(in);
                 switch (m) {
                     case ServerMessage.FramebufferUpdate u -> {
-                        if (pendingReader != pixels && pendingReader.format() != pixels.format()) {
-                            pixels = pendingReader;
-                        }
                         DecodeContext ctx = new DecodeContext(framebuffer, pixels, options.settings());
                         UpdateReader.Result r = updateReader.read(in, u.rectCount(), ctx);
                         updates.incrementAndGet();
-                        bytesIn.set(in.bytesRead());
-                        send(new ClientMessage.FramebufferUpdateRequest(true, 0, 0, framebuffer.width(),
-                                framebuffer.height()));
+                        synchronized (formatSwitch) {
+                            bytesIn.set(in.bytesRead());
+                            unconfirmedFormat = null;
+                            boolean more = unanswered.updateAndGet(n -> Math.max(0, n - 1)) > 0;
+                            if (wantedFormat.get() == null) {
+                                send(new ClientMessage.FramebufferUpdateRequest(true, 0, 0, framebuffer.width(),
+                                        framebuffer.height()));
+                            } else if (!more && !switchFormat()) {
+                                send(new ClientMessage.FramebufferUpdateRequest(true, 0, 0, framebuffer.width(),
+                                        framebuffer.height()));
+                            }
+                        }
                         fire(r);
                     }
                     case ServerMessage.SetColourMapEntries c -> pixels.setColours(c.firstColour(), c.colours());
@@ -214,7 +268,10 @@ public final class RfbSession implements AutoCloseable {
                 bytesIn.set(in.bytesRead());
             }
         } catch (EOFException e) {
-            end(SessionState.CLOSED_BY_DEVICE, "the device closed the session (idle timeout or another viewer)");
+            PixelFormat refused = unconfirmedFormat;
+            end(SessionState.CLOSED_BY_DEVICE, refused == null
+                    ? "the device closed the session (idle timeout or another viewer)"
+                    : "the device closed the session when asked for " + refused.label() + " (a format it does not accept)");
         } catch (RfbProtocolException e) {
             end(SessionState.FAILED, e.getMessage());
         } catch (SocketException e) {

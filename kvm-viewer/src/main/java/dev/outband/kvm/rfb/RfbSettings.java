@@ -17,6 +17,8 @@ import java.time.Duration;
  *        Hextile subrectangles, or rectangles over one another, cost the server a few bytes each and us a fill
  * @param handshakeTimeout the whole handshake (redirection and RFB, up to ServerInit): a peer that accepts and
  *        then stays silent or trickles is dropped after it
+ * @param formatSwitchIdle how long a session waits for an update to end before it switches pixel format
+ *        between updates anyway: a server with an unchanging screen sends none, and then has none on its way
  */
 public record RfbSettings(
         int maxWidth,
@@ -28,24 +30,25 @@ public record RfbSettings(
         int maxReasonBytes,
         int maxCursorSide,
         int maxOverdraw,
-        Duration handshakeTimeout) {
+        Duration handshakeTimeout,
+        Duration formatSwitchIdle) {
 
     public static RfbSettings defaults() {
         return new RfbSettings(8192, 8192, 65535, 1 << 20, 64 << 20, 1 << 20, 4096, 256, 8,
-                Duration.ofSeconds(20));
+                Duration.ofSeconds(20), Duration.ofMillis(300));
     }
 
     public RfbSettings {
         if (maxWidth <= 0 || maxHeight <= 0 || maxRectsPerUpdate <= 0 || maxCutTextBytes < 0
                 || maxZlibChunkBytes <= 0 || maxRreSubrects < 0 || maxReasonBytes < 0 || maxCursorSide <= 0
-                || maxOverdraw <= 0 || !handshakeTimeout.isPositive()) {
+                || maxOverdraw <= 0 || !handshakeTimeout.isPositive() || !formatSwitchIdle.isPositive()) {
             throw new IllegalArgumentException("RFB limits must be positive");
         }
     }
 
     public RfbSettings withHandshakeTimeout(Duration timeout) {
         return new RfbSettings(maxWidth, maxHeight, maxRectsPerUpdate, maxCutTextBytes, maxZlibChunkBytes,
-                maxRreSubrects, maxReasonBytes, maxCursorSide, maxOverdraw, timeout);
+                maxRreSubrects, maxReasonBytes, maxCursorSide, maxOverdraw, timeout, formatSwitchIdle);
     }
 
     /** Throws when {@code value} (an unsigned wire value, held in a long) exceeds {@code limit}. */

@@ -19,13 +19,7 @@ final class ScriptedServer implements AutoCloseable {
             try (Socket s = server.accept()) {
                 OutputStream out = s.getOutputStream();
                 InputStream in = s.getInputStream();
-                out.write("RFB 003.008\n".getBytes());
-                in.readNBytes(12);
-                out.write(new byte[] {1, SecurityType.NONE});
-                in.readNBytes(1);
-                out.write(new byte[4]);
-                in.readNBytes(1);
-                out.write(serverInit);
+                handshake(in, out, serverInit);
                 // take the client's opening messages first, so it is reading when the script arrives
                 s.setSoTimeout(300);
                 try {
@@ -43,6 +37,18 @@ final class ScriptedServer implements AutoCloseable {
                 // the client hung up, which is what these tests provoke
             }
         });
+    }
+
+    /** The server's side of an RFB 3.8 handshake with security None, up to and with its ServerInit. */
+    static void handshake(InputStream in, OutputStream out, byte[] serverInit) throws IOException {
+        out.write("RFB 003.008\n".getBytes());
+        in.readNBytes(12);
+        out.write(new byte[] {1, SecurityType.NONE});
+        in.readNBytes(1);
+        out.write(new byte[4]);
+        in.readNBytes(1);
+        out.write(serverInit);
+        out.flush();
     }
 
     static byte[] serverInit(int w, int h) {

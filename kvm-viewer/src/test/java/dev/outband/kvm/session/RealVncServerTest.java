@@ -90,6 +90,33 @@ class RealVncServerTest {
     }
 
     @Test
+    void coloursChangedMidSessionKeepTheXvncSessionAndRepaintTheScreenInTheNewFormat() throws Exception {
+        RfbOptions options = RfbOptions.vnc(VncServer.PASSWORD.toCharArray())
+                .withEncodings(List.of(Encoding.ZRLE, Encoding.RAW));
+        try (RfbSession s = VncConnector.open(SocketFactory.getDefault(), "127.0.0.1", xvnc.port(), options,
+                Duration.ofSeconds(5))) {
+            FrameGrabber.grab(s, Duration.ofSeconds(20));
+            for (PixelFormat next : List.of(PixelFormat.RGB565, PixelFormat.RGB332, PixelFormat.RGB888)) {
+                long before = s.updatesReceived();
+                s.setPixelFormat(next);
+                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                String mismatch = "no update in " + next.label();
+                while (!s.state().isOver() && System.nanoTime() < deadline) {
+                    if (next.equals(s.pixelFormat()) && s.updatesReceived() > before + 1) {
+                        mismatch = Images.firstMismatch(s.framebuffer().snapshot(), xvncTruth, Images.tolerance(next));
+                        if (mismatch == null) {
+                            break;
+                        }
+                    }
+                    Thread.sleep(20);
+                }
+                assertThat(s.state()).as(s.reason()).isEqualTo(dev.outband.kvm.rfb.SessionState.RUNNING);
+                assertThat(mismatch).as(next.label()).isNull();
+            }
+        }
+    }
+
+    @Test
     void aWrongVncPasswordIsRefusedWithAClearMessage() {
         RfbOptions options = RfbOptions.vnc("wrong!pw".toCharArray());
         assertThatThrownBy(() -> VncConnector.open(SocketFactory.getDefault(), "127.0.0.1", xvnc.port(), options,

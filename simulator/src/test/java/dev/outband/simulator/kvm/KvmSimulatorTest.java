@@ -165,4 +165,34 @@ class KvmSimulatorTest {
             assertShows(session.framebuffer(), expected, PixelFormat.RGB888);
         }
     }
+
+    @ParameterizedTest(name = "switching to {0} mid-session keeps the AMT session and shows the desktop in it")
+    @EnumSource(value = AmtColourMode.class, names = {"RGB565", "RGB332", "GREY8", "GREY4"})
+    void changingColoursMidSessionKeepsReceivingFrames(AmtColourMode next) throws Exception {
+        try (LoopbackAcceptor acceptor = LoopbackAcceptor.start("kvm", 0, device(ScreenMode.ON, false));
+                RfbSession session = connect(acceptor, PASSWORD, AmtColourMode.RGB565)) {
+            FrameGrabber.grab(session, WAIT);
+            PixelFormat format = next.formatFor(session.serverInit());
+            session.setPixelFormat(format);
+            int[] expected = new SyntheticScreen(320, 200).render(new ScreenState(ScreenMode.ON,
+                    FIXED.instant().getEpochSecond(), 0, 0, 0, ""));
+            PixelPacker packer = new PixelPacker(format);
+            PixelReader reader = new PixelReader(format);
+            int[] quantised = java.util.Arrays.stream(expected).map(p -> reader.toArgb(packer.value(p))).toArray();
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (!java.util.Arrays.equals(session.framebuffer().pixels(), quantised)
+                    && !session.state().isOver() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(session.state()).as(session.reason()).isEqualTo(dev.outband.kvm.rfb.SessionState.RUNNING);
+            assertShows(session.framebuffer(), expected, format);
+            long before = session.updatesReceived();
+            session.requestFullUpdate();
+            while (session.updatesReceived() == before && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(session.updatesReceived()).isGreaterThan(before);
+            assertThat(session.state()).as(session.reason()).isEqualTo(dev.outband.kvm.rfb.SessionState.RUNNING);
+        }
+    }
 }

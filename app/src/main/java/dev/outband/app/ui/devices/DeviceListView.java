@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import dev.outband.app.amt.DeviceConnections;
+import dev.outband.app.amt.PowerRun;
 import dev.outband.app.amt.DeviceReader;
 import dev.outband.app.ui.details.DetailsSplit;
 import dev.outband.app.ui.details.DetailsViewModel;
@@ -101,7 +102,8 @@ public final class DeviceListView {
         this.transfer = new TransferActions(root, background, vm);
         Supplier<Window> window = () -> root.getScene().getWindow();
         var trust = new CertificateTrust(background, vm::repository, window, this::reloadKeepingSelection);
-        this.deviceKvm = new DeviceKvm(background, connections, trust, window);
+        this.deviceKvm = new DeviceKvm(background, connections, trust, window,
+                () -> new PowerRun(connections, vm.repository(), Clock.systemUTC()));
         var findDevices = new FindDevicesWindow(new FindDevicesViewModel(background, vm::repository, vm::showAdded,
                 DiscoverySettings.defaults(), Platform::runLater));
         MenuBar menus = new AppMenu(this::add, () -> findDevices.show(window.get()), transfer::importList,

@@ -7,8 +7,17 @@ import dev.outband.app.ui.Background;
 import dev.outband.app.ui.trust.CertificateTrust;
 import dev.outband.kvm.fx.KvmWindow;
 import dev.outband.kvm.rfb.RfbSession;
+import dev.outband.app.amt.PowerRun;
+import dev.outband.app.ui.power.PowerConfirm;
+import dev.outband.app.ui.power.PowerMenu;
+import dev.outband.kvm.fx.KvmAction;
+import dev.outband.wsman.amt.power.PowerAction;
 import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
+import javafx.application.Platform;
 import javafx.stage.Window;
 
 /**
@@ -27,13 +36,16 @@ public final class DeviceKvm {
     private final DeviceConnections connections;
     private final CertificateTrust trust;
     private final Supplier<Window> owner;
+    private final Supplier<PowerRun> power;
 
+    /** {@code power} runs the power actions offered in the KVM window (asked for once, when first used). */
     public DeviceKvm(Background background, DeviceConnections connections, CertificateTrust trust,
-                     Supplier<Window> owner) {
+                     Supplier<Window> owner, Supplier<PowerRun> power) {
         this.background = background;
         this.connections = connections;
         this.trust = trust;
         this.owner = owner;
+        this.power = power;
     }
 
     public void open(Device device) {
@@ -78,8 +90,41 @@ public final class DeviceKvm {
             RfbSession session = connections.device(d).kvm();
             session.start();
             return new Opened(d, session);
-        }, opened -> new KvmWindow(opened.session(), opened.device().name() + " — Outband KVM",
-                () -> reconnect(opened.device())).show());
+        }, opened -> {
+            KvmWindow window = new KvmWindow(opened.session(), opened.device().name() + " — Outband KVM",
+                    () -> reconnect(opened.device()));
+            window.setActions("Power", powerActions(opened.device(), window));
+            window.show();
+        });
+    }
+
+    /** The power actions, for the technician who watches a BIOS screen and needs a reset there. */
+    private List<KvmAction> powerActions(Device device, KvmWindow window) {
+        return Stream.concat(PowerMenu.PLAIN.stream(), PowerMenu.BOOT.stream())
+                .map(action -> new KvmAction(PowerMenu.label(action), () -> runPower(action, device, window)))
+                .toList();
+    }
+
+    private void runPower(PowerAction action, Device device, KvmWindow window) {
+        if (!PowerConfirm.confirmed(action, List.of(device.name()), window.stage())) {
+            return;
+        }
+        window.say(PowerMenu.label(action) + "…");
+        PowerRun run = power.get();
+        Thread.ofVirtual().name("kvm-power-" + action.name()).start(() -> {
+            String said;
+            try {
+                PowerRun.Result r = run.perform(action, List.of(device), x -> { }).getFirst();
+                said = PowerMenu.label(action) + ": " + r.outcome().name().toLowerCase(Locale.ROOT)
+                        + (r.outcome() == PowerRun.Outcome.DONE ? "" : " — " + r.message())
+                        + (r.powerState() == null ? "" : " (now " + r.powerState() + ")");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                said = PowerMenu.label(action) + ": interrupted";
+            }
+            String text = said;
+            Platform.runLater(() -> window.say(text));
+        });
     }
 
     /** Consent lasts one session: when the device wants it again, the technician starts over with KVM. */

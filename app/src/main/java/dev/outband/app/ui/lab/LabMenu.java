@@ -95,9 +95,10 @@ public final class LabMenu {
 
     /** One lab job (its objects made here, on the FX thread) followed in a progress window; the list is read again afterwards. */
     private void run(String title, List<Device> devices, BulkProgress.Job<JobResult> job) {
-        new BulkProgress(window.get(), title, devices.size()).start("lab-" + title, devices, job,
-                (JobResult r) -> new BulkProgress.Line(r.ok(), r.device() + " — "
-                        + (r.ok() ? r.message() : "failed at " + r.message())), afterRun);
+        new BulkProgress(window.get(), title, devices.size(), false).start("lab-" + title, devices, job,
+                (JobResult r) -> new BulkProgress.Row(r.device(), r.ok() ? BulkProgress.Status.DONE
+                        : BulkProgress.Status.FAILED, r.ok() ? r.message() : "failed at " + r.message(), null),
+                afterRun);
     }
 
     private TlsSetup tlsSetup() {

@@ -17,8 +17,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import javafx.beans.value.ObservableBooleanValue;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
@@ -32,9 +30,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * With one device selected it offers only what that device reports as supported (read once per session).
  */
 public final class PowerMenu {
-    private static final List<PowerAction> PLAIN = List.of(PowerAction.ON, PowerAction.OFF, PowerAction.RESET,
+    public static final List<PowerAction> PLAIN = List.of(PowerAction.ON, PowerAction.OFF, PowerAction.RESET,
             PowerAction.CYCLE, PowerAction.SOFT_OFF, PowerAction.SOFT_RESET, PowerAction.SLEEP, PowerAction.HIBERNATE);
-    private static final List<PowerAction> BOOT = List.of(PowerAction.ON_TO_BIOS, PowerAction.RESET_TO_BIOS,
+    public static final List<PowerAction> BOOT = List.of(PowerAction.ON_TO_BIOS, PowerAction.RESET_TO_BIOS,
             PowerAction.PXE_ON, PowerAction.PXE_RESET, PowerAction.DIAGNOSTIC_ON, PowerAction.DIAGNOSTIC_RESET);
     private static final Set<PowerAction> ALL = EnumSet.allOf(PowerAction.class);
 
@@ -77,7 +75,7 @@ public final class PowerMenu {
         return power;
     }
 
-    static String label(PowerAction action) {
+    public static String label(PowerAction action) {
         return switch (action) {
             case ON -> "Power on";
             case OFF -> "Power off";
@@ -194,26 +192,23 @@ public final class PowerMenu {
         if (devices.isEmpty()) {
             return;
         }
-        // A slip of the mouse should not power off a whole floor.
-        if (devices.size() > 1 && !confirmed(action, devices.size(), owner)) {
+        if (!PowerConfirm.confirmed(action, devices.stream().map(Device::name).toList(), owner)) {
             return;
         }
         if (run == null) {
             run = new PowerRun(connections, vm.repository(), Clock.systemUTC(), supported);
         }
         PowerRun chosen = run;
-        new BulkProgress(owner, label(action), devices.size()).start("power-" + action.name(), devices,
-                (all, progress) -> chosen.perform(action, all, progress),
-                (PowerRun.Result r) -> new BulkProgress.Line(r.ok(), r.device() + " — "
-                        + (r.ok() ? "done, now " + r.powerState() : r.message())),
-                afterRun);
+        new BulkProgress(owner, label(action), devices.size(), true).start("power-" + action.name(), devices,
+                (all, progress) -> chosen.perform(action, all, progress), PowerMenu::row, afterRun);
     }
 
-    private static boolean confirmed(PowerAction action, int count, Window owner) {
-        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, label(action) + " on " + count + " devices?",
-                ButtonType.OK, ButtonType.CANCEL);
-        ask.initOwner(owner);
-        ask.setHeaderText(null);
-        return ask.showAndWait().filter(ButtonType.OK::equals).isPresent();
+    /** A power result as the results window shows it. */
+    public static BulkProgress.Row row(PowerRun.Result r) {
+        return new BulkProgress.Row(r.device(), switch (r.outcome()) {
+            case DONE -> BulkProgress.Status.DONE;
+            case FAILED -> BulkProgress.Status.FAILED;
+            case SKIPPED -> BulkProgress.Status.SKIPPED;
+        }, r.message(), r.powerState());
     }
 }

@@ -90,8 +90,10 @@ class DetailsPaneTest {
         robot.clickOn("#powerMenu");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("Power off").queryAll().isEmpty());
         robot.clickOn("Power off");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#powerConfirm").queryAll().isEmpty());
+        ConsoleFixture.pressShowing(robot, "Power off");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup("#bulkResults").queryAll().isEmpty()
-                && !robot.lookup("#bulkResults").queryListView().getItems().isEmpty());
+                && !robot.lookup("#bulkResults").queryTableView().getItems().isEmpty());
         robot.clickOn("Close");
 
         robot.clickOn("Event log");

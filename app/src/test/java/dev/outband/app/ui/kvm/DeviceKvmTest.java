@@ -19,6 +19,9 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ToolBar;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
@@ -123,6 +126,45 @@ class DeviceKvmTest {
         Device pinned = store.devices().findByName("sim-tls").orElseThrow();
         assertThat(pinned.tls()).isEqualTo(TlsMode.PINNED);
         assertThat(pinned.pinnedSha256()).isEqualTo(sha256);
+    }
+
+    @Test
+    void aResetFromTheKvmWindowAsksFirstThenRunsAndSaysTheOutcomeInTheStatusBar(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("sim-tls").queryAll().isEmpty());
+        Device tls = store.devices().findByName("sim-tls").orElseThrow();
+        store.devices().update(tls.withTls(TlsMode.PINNED, Certificates.sha256(identity.certificate())));
+        robot.clickOn("#refresh");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("sim-tls").queryAll().isEmpty());
+        robot.clickOn("sim-tls");
+        robot.clickOn("#kvm");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> kvmWindow(robot).isPresent());
+        int audited = secure.logs().audit().size();
+
+        MenuItem reset = kvmAction(robot, "Reset");
+        javafx.application.Platform.runLater(reset::fire);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#powerConfirm").queryAll().isEmpty());
+        ConsoleFixture.pressShowing(robot, "Cancel");
+        Thread.sleep(500);
+        assertThat(secure.logs().audit()).as("cancelled: nothing sent").hasSize(audited);
+
+        javafx.application.Platform.runLater(reset::fire);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#powerConfirm").queryAll().stream()
+                .anyMatch(p -> p.getScene().getWindow().isShowing()));
+        ConsoleFixture.pressShowing(robot, "Reset");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> robot.lookup("#kvmMessage").queryLabeled().getText().startsWith("Reset: done"));
+        assertThat(robot.lookup("#kvmMessage").queryLabeled().getText()).isEqualTo("Reset: done (now On)");
+        assertThat(secure.logs().audit().size()).isGreaterThan(audited);
+    }
+
+    /** An action of the KVM window's Power menu (the menu may sit in the toolbar's overflow on a small screen). */
+    private static MenuItem kvmAction(FxRobot robot, String label) {
+        return robot.lookup(".tool-bar").queryAllAs(ToolBar.class).stream()
+                .flatMap(bar -> bar.getItems().stream())
+                .filter(n -> n instanceof MenuButton m && "kvmActions".equals(m.getId()))
+                .flatMap(n -> ((MenuButton) n).getItems().stream())
+                .filter(i -> label.equals(i.getText())).findFirst()
+                .orElseThrow(() -> new AssertionError("no KVM action " + label));
     }
 
     /** The consent dialog now on screen (a closed one may linger in lookups for a moment). */

@@ -14,7 +14,7 @@ import dev.outband.simulator.wsman.DevicePorts;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
+import dev.outband.app.ui.bulk.BulkProgress;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -78,9 +78,9 @@ class LabMenuTest {
         robot.clickOn("#labTlsOn");
         ConsoleFixture.pressShowing(robot, "OK");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !robot.lookup("#bulkResults").queryAll().isEmpty()
-                && !robot.lookup("#bulkResults").queryAs(ListView.class).getItems().isEmpty());
-        assertThat(robot.lookup("#bulkResults").queryAs(ListView.class).getItems())
-                .containsExactly("lab-ui — TLS on, certificate issued by the lab CA");
+                && !robot.lookup("#bulkResults").queryTableView().getItems().isEmpty());
+        assertThat(robot.lookup("#bulkResults").queryTableView().getItems()).containsExactly(new BulkProgress.Row(
+                "lab-ui", BulkProgress.Status.DONE, "TLS on, certificate issued by the lab CA", null));
         assertThat(store.devices().findByName("lab-ui").orElseThrow().tls()).isEqualTo(TlsMode.VERIFY);
 
         robot.clickOn("#labMenu");

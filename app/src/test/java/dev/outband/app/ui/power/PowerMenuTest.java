@@ -15,7 +15,13 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.control.ListView;
+import dev.outband.app.ui.bulk.BulkProgress.Row;
+import dev.outband.app.ui.bulk.BulkProgress.Status;
+import java.util.Optional;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
+import javafx.scene.input.KeyCode;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableView;
@@ -82,11 +88,11 @@ class PowerMenuTest {
         robot.clickOn("#powerMenu");
         waitForItem(robot, "Power off");
         robot.clickOn("Power off");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> confirmation(robot).isPresent());
+        ConsoleFixture.pressShowing(robot, "Power off");
 
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup("#bulkResults").queryAll().isEmpty()
-                && !robot.lookup("#bulkResults").queryAs(ListView.class).getItems().isEmpty());
-        assertThat(robot.lookup("#bulkResults").queryAs(ListView.class).getItems())
-                .containsExactly("sim-1 — done, now Off - Soft");
+        List<Row> rows = results(robot, 1);
+        assertThat(rows).containsExactly(new Row("sim-1", Status.DONE, "done", "Off - Soft"));
         assertThat(device.powerState()).isEqualTo(PowerState.OFF);
 
         TableView<?> table = robot.lookup(".table-view").queryAs(TableView.class);
@@ -129,14 +135,99 @@ class PowerMenuTest {
         robot.clickOn("#powerMenu");
         waitForItem(robot, "Sleep");
         robot.clickOn("Sleep");
-        robot.clickOn("OK");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> confirmation(robot).isPresent());
+        ConsoleFixture.pressShowing(robot, "Sleep");
 
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup("#bulkResults").queryAll().isEmpty()
-                && robot.lookup("#bulkResults").queryListView().getItems().size() == 2);
-        assertThat(robot.lookup("#bulkResults").queryListView().getItems()).map(String::valueOf)
-                .containsExactlyInAnyOrder("sim-1 — done, now Sleep - Deep", "sim-9 — not supported by this device");
+        assertThat(results(robot, 2)).containsExactlyInAnyOrder(new Row("sim-1", Status.DONE, "done", "Sleep - Deep"),
+                new Row("sim-9", Status.FAILED, "not supported by this device", null));
         assertThat(older.powerState()).isEqualTo(PowerState.ON);
         assertThat(older.logs().audit()).as("nothing was sent to the device that lacks the action").isEmpty();
+    }
+
+    @Test
+    void oneDeviceIsPoweredOffOnlyAfterAQuestionNamingItWhoseDefaultIsCancel(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("sim-1").queryAll().isEmpty());
+        robot.clickOn("sim-1");
+        robot.clickOn("#powerMenu");
+        waitForItem(robot, "Power off");
+        robot.clickOn("Power off");
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> confirmation(robot).isPresent());
+        DialogPane pane = confirmation(robot).orElseThrow();
+        assertThat(pane.getHeaderText()).isEqualTo("Power off?");
+        assertThat(pane.getContentText()).isEqualTo("sim-1");
+        Button cancel = (Button) pane.lookupButton(ButtonType.CANCEL);
+        assertThat(cancel.isDefaultButton()).isTrue();
+        assertThat(pane.getButtonTypes().stream().map(pane::lookupButton).filter(b -> b != cancel))
+                .allMatch(b -> !((Button) b).isDefaultButton());
+
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> confirmation(robot).isEmpty());
+        Thread.sleep(500);
+        assertThat(robot.lookup("#bulkResults").queryAll()).as("Enter cancelled: nothing ran").isEmpty();
+        assertThat(device.powerState()).isEqualTo(PowerState.ON);
+    }
+
+    @Test
+    void theResultsTableTellsDoneFailedAndSkippedAndRetriesOnlyTheFailed(FxRobot robot) throws Exception {
+        older.requestPowerState(8);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("unplugged").queryAll().isEmpty());
+        TableView<Device> table = robot.lookup("#deviceTable").queryTableView();
+        robot.interact(() -> table.getSelectionModel().selectAll());
+        robot.clickOn("#powerMenu");
+        waitForItem(robot, "Power on");
+        robot.clickOn("Power on");
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> confirmation(robot).isPresent());
+        DialogPane pane = confirmation(robot).orElseThrow();
+        assertThat(pane.getHeaderText()).isEqualTo("Power on on 3 devices?");
+        assertThat(pane.getContentText()).isEqualTo("sim-1, sim-9 and unplugged");
+        ConsoleFixture.pressShowing(robot, "Power on");
+
+        List<Row> rows = results(robot, 3);
+        assertThat(rows).contains(new Row("sim-1", Status.SKIPPED, "already on", "On"),
+                new Row("sim-9", Status.DONE, "done", "On"));
+        Row unplugged = rows.stream().filter(r -> r.device().equals("unplugged")).findFirst().orElseThrow();
+        assertThat(unplugged.status()).isEqualTo(Status.FAILED);
+        assertThat(unplugged.message()).contains("not reachable");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#bulkSummary").queryLabeled().getText().contains("finished"));
+        assertThat(robot.lookup("#bulkSummary").queryLabeled().getText())
+                .isEqualTo("3 of 3 answered, finished: 1 done, 1 failed, 1 skipped");
+
+        robot.interact(() -> robot.lookup("#bulkRetry").queryButton().fire());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> robot.lookup("#bulkSummary").queryLabeled().getText().startsWith("3 of 3 answered, finished"));
+        List<Row> again = robot.lookup("#bulkResults").<Row>queryTableView().getItems();
+        assertThat(again).hasSize(3).contains(new Row("sim-1", Status.SKIPPED, "already on", "On"),
+                new Row("sim-9", Status.DONE, "done", "On"));
+        assertThat(again.getLast().device()).as("only the failed device ran again").isEqualTo("unplugged");
+    }
+
+    @Test
+    void powerOnForOneDeviceRunsWithoutAQuestion(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("sim-1").queryAll().isEmpty());
+        robot.clickOn("sim-1");
+        robot.clickOn("#powerMenu");
+        waitForItem(robot, "Power on");
+        robot.clickOn("Power on");
+
+        assertThat(results(robot, 1)).containsExactly(new Row("sim-1", Status.SKIPPED, "already on", "On"));
+        assertThat(confirmation(robot)).isEmpty();
+    }
+
+    /** The results once {@code count} rows arrived. */
+    static List<Row> results(FxRobot robot, int count) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup("#bulkResults").queryAll().isEmpty()
+                && robot.lookup("#bulkResults").queryTableView().getItems().size() == count);
+        return List.copyOf(robot.lookup("#bulkResults").<Row>queryTableView().getItems());
+    }
+
+    private static Optional<DialogPane> confirmation(FxRobot robot) {
+        return robot.lookup("#powerConfirm").queryAllAs(DialogPane.class).stream()
+                .filter(p -> p.getScene() != null && p.getScene().getWindow() != null
+                        && p.getScene().getWindow().isShowing())
+                .findFirst();
     }
 
     private static void waitForItem(FxRobot robot, String label) throws Exception {

@@ -8,7 +8,8 @@ import java.util.List;
 public final class FuzzPixelFormats {
     /** Small framebuffer limits keep each input fast; the checks are the same as at 8192×8192. */
     public static final RfbSettings SETTINGS = new RfbSettings(256, 256, 65535, 1 << 16, 1 << 20, 1 << 12, 4096, 64,
-            RfbSettings.defaults().maxOverdraw(), RfbSettings.defaults().handshakeTimeout());
+            RfbSettings.defaults().maxOverdraw(), RfbSettings.defaults().handshakeTimeout(),
+            RfbSettings.defaults().formatSwitchIdle());
 
     /** What a session asks for: true colour 32/16/8 bpp, AMT's grey modes, big-endian, and a colour map. */
     private static final List<PixelFormat> FORMATS = List.of(PixelFormat.RGB888, PixelFormat.RGB565,

@@ -23,9 +23,10 @@ import org.slf4j.LoggerFactory;
  * back. As MPS does (src/utils/wsRedirect.ts hands the channel's "binary" string to ws.send), device bytes go as
  * text frames, each byte one code point, so 0x80 arrives as c2 80; binary frames when the settings ask for them.
  * From the browser both kinds are taken, text ones code point by code point. One device read is in flight at a
- * time and waits for its frame to be sent, so nothing queues without bound.
+ * time and waits for its frame to be sent, so nothing queues without bound. Public only because Jetty calls the
+ * listener methods reflectively.
  */
-final class KvmRelay implements Session.Listener.AutoDemanding {
+public final class KvmRelay implements Session.Listener.AutoDemanding {
     private static final Logger LOG = LoggerFactory.getLogger(KvmRelay.class);
     /** One read from the device; also the largest frame the relay sends. */
     static final int READ_BYTES = 16 * 1024;

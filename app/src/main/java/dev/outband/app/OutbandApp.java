@@ -40,6 +40,7 @@ public final class OutbandApp extends Application {
     private final AtomicBoolean shutDown = new AtomicBoolean();
     private CompletableFuture<DeviceStore> earlyOpen;
     private LabListener labListener;
+    private LabListenerViewModel labViewModel;
 
     @Override
     public void init() {
@@ -82,10 +83,11 @@ public final class OutbandApp extends Application {
         var errors = new ErrorPresenter(stage, smoke);
         var background = new Background(Executors.newVirtualThreadPerTaskExecutor(), errors);
         var viewModel = new DeviceListViewModel(background);
-        var labViewModel = new LabListenerViewModel(labListener, background, settings);
+        labViewModel = new LabListenerViewModel(labListener, background, settings);
         labViewModel.onDevicesAdded(viewModel::showAdded);
         var connections = new DeviceConnections(DeviceConnections.AMT_PORTS, labListener)
                 .trusting(LabAuthority.trustedRoots(folder));
+        labViewModel.serveApiWith(connections);
         var view = new DeviceListView(viewModel, settings, background, connections,
                 new LabListenerWindow(labViewModel));
         settings.theme().apply();
@@ -125,6 +127,9 @@ public final class OutbandApp extends Application {
             return;
         }
         // Devices are told the listener stopped before the store they are recorded in closes.
+        if (labViewModel != null) {
+            labViewModel.closeApi();
+        }
         labListener.close();
         DeviceStore opened = store;
         if (opened != null) {

@@ -15,7 +15,7 @@ public record ApiSettings(InetAddress bindAddress, int port, boolean tls, String
                           Duration redirectionTokenLifetime, int maxBodyBytes, Duration requestDeadline,
                           int maxConcurrentRelays, boolean relayTextFrames, Duration relayIdleTimeout,
                           int relayMaxMessageBytes, Duration relayConnectTimeout, int loginAttemptsPerMinute,
-                          int maxPageSize) {
+                          int maxPageSize, int maxConcurrentRequests) {
     /** MPS's own web port. */
     public static final int DEFAULT_PORT = 3000;
     public static final String DEFAULT_USER = "admin";
@@ -34,6 +34,8 @@ public record ApiSettings(InetAddress bindAddress, int port, boolean tls, String
     public static final int DEFAULT_LOGIN_ATTEMPTS_PER_MINUTE = 10;
     /** Larger {@code $top} values are cut to this. */
     public static final int DEFAULT_MAX_PAGE_SIZE = 1000;
+    /** Requests handled at once (each on a virtual thread); a bulk job over a thousand devices fits. */
+    public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 2048;
 
     public ApiSettings {
         Objects.requireNonNull(bindAddress, "bindAddress");
@@ -49,7 +51,7 @@ public record ApiSettings(InetAddress bindAddress, int port, boolean tls, String
                     + bindAddress.getHostAddress() + ": turn TLS on");
         }
         if (maxBodyBytes < 256 || maxConcurrentRelays < 1 || relayMaxMessageBytes < 1024 || loginAttemptsPerMinute < 1
-                || maxPageSize < 1) {
+                || maxPageSize < 1 || maxConcurrentRequests < 8) {
             throw new IllegalArgumentException("API limits too small");
         }
     }
@@ -60,49 +62,55 @@ public record ApiSettings(InetAddress bindAddress, int port, boolean tls, String
                 DEFAULT_TOKEN_LIFETIME, DEFAULT_REDIRECTION_TOKEN_LIFETIME, DEFAULT_MAX_BODY_BYTES,
                 DEFAULT_REQUEST_DEADLINE, DEFAULT_MAX_RELAYS, true, DEFAULT_RELAY_IDLE_TIMEOUT,
                 DEFAULT_RELAY_MAX_MESSAGE_BYTES, DEFAULT_RELAY_CONNECT_TIMEOUT, DEFAULT_LOGIN_ATTEMPTS_PER_MINUTE,
-                DEFAULT_MAX_PAGE_SIZE);
+                DEFAULT_MAX_PAGE_SIZE, DEFAULT_MAX_CONCURRENT_REQUESTS);
     }
 
     /** Another address; TLS goes on by itself for any address that is not loopback. */
     public ApiSettings withBind(InetAddress address, int newPort) {
         return new ApiSettings(address, newPort, tls || !address.isLoopbackAddress(), user, tokenLifetime,
                 redirectionTokenLifetime, maxBodyBytes, requestDeadline, maxConcurrentRelays, relayTextFrames,
-                relayIdleTimeout, relayMaxMessageBytes, relayConnectTimeout, loginAttemptsPerMinute, maxPageSize);
+                relayIdleTimeout, relayMaxMessageBytes, relayConnectTimeout, loginAttemptsPerMinute, maxPageSize,
+                maxConcurrentRequests);
     }
 
     public ApiSettings withTls(boolean on) {
         return new ApiSettings(bindAddress, port, on, user, tokenLifetime, redirectionTokenLifetime, maxBodyBytes,
                 requestDeadline, maxConcurrentRelays, relayTextFrames, relayIdleTimeout, relayMaxMessageBytes,
-                relayConnectTimeout, loginAttemptsPerMinute, maxPageSize);
+                relayConnectTimeout, loginAttemptsPerMinute, maxPageSize,
+                maxConcurrentRequests);
     }
 
     public ApiSettings withUser(String newUser) {
         return new ApiSettings(bindAddress, port, tls, newUser, tokenLifetime, redirectionTokenLifetime, maxBodyBytes,
                 requestDeadline, maxConcurrentRelays, relayTextFrames, relayIdleTimeout, relayMaxMessageBytes,
-                relayConnectTimeout, loginAttemptsPerMinute, maxPageSize);
+                relayConnectTimeout, loginAttemptsPerMinute, maxPageSize,
+                maxConcurrentRequests);
     }
 
     public ApiSettings withTokenLifetime(Duration lifetime) {
         return new ApiSettings(bindAddress, port, tls, user, lifetime, redirectionTokenLifetime, maxBodyBytes,
                 requestDeadline, maxConcurrentRelays, relayTextFrames, relayIdleTimeout, relayMaxMessageBytes,
-                relayConnectTimeout, loginAttemptsPerMinute, maxPageSize);
+                relayConnectTimeout, loginAttemptsPerMinute, maxPageSize,
+                maxConcurrentRequests);
     }
 
     public ApiSettings withLimits(int bodyBytes, Duration deadline, int relays) {
         return new ApiSettings(bindAddress, port, tls, user, tokenLifetime, redirectionTokenLifetime, bodyBytes,
                 deadline, relays, relayTextFrames, relayIdleTimeout, relayMaxMessageBytes, relayConnectTimeout,
-                loginAttemptsPerMinute, maxPageSize);
+                loginAttemptsPerMinute, maxPageSize,
+                maxConcurrentRequests);
     }
 
     public ApiSettings withRelayTextFrames(boolean text) {
         return new ApiSettings(bindAddress, port, tls, user, tokenLifetime, redirectionTokenLifetime, maxBodyBytes,
                 requestDeadline, maxConcurrentRelays, text, relayIdleTimeout, relayMaxMessageBytes,
-                relayConnectTimeout, loginAttemptsPerMinute, maxPageSize);
+                relayConnectTimeout, loginAttemptsPerMinute, maxPageSize,
+                maxConcurrentRequests);
     }
 
     public ApiSettings withLoginAttemptsPerMinute(int attempts) {
         return new ApiSettings(bindAddress, port, tls, user, tokenLifetime, redirectionTokenLifetime, maxBodyBytes,
                 requestDeadline, maxConcurrentRelays, relayTextFrames, relayIdleTimeout, relayMaxMessageBytes,
-                relayConnectTimeout, attempts, maxPageSize);
+                relayConnectTimeout, attempts, maxPageSize, maxConcurrentRequests);
     }
 }

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -28,6 +29,11 @@ final class DeviceDirectory {
 
     private final DeviceRepository devices;
     private final LabListener listener;
+    /**
+     * Store ids by guid: the store finds a device by UUID only by reading every row, by id through its key.
+     * The device itself is read afresh each time, so edited credentials count at once.
+     */
+    private final Map<String, Long> ids = new ConcurrentHashMap<>();
 
     DeviceDirectory(DeviceRepository devices, LabListener listener) {
         this.devices = devices;
@@ -42,6 +48,7 @@ final class DeviceDirectory {
         for (Device device : devices.findAll()) {
             if (device.reach().kind() == Reach.Kind.CIRA) {
                 String guid = normal(device.reach().id());
+                ids.put(guid, device.id());
                 byGuid.put(guid, new Entry(guid, Optional.of(device), Optional.ofNullable(connected.get(guid))));
             }
         }
@@ -52,10 +59,7 @@ final class DeviceDirectory {
 
     Optional<Entry> find(String guid) {
         String wanted = normal(guid);
-        Optional<Device> stored = devices.findByReach(Reach.cira(wanted));
-        if (stored.isEmpty() && !wanted.equals(guid)) {
-            stored = devices.findByReach(Reach.cira(guid));
-        }
+        Optional<Device> stored = stored(guid);
         Optional<DeviceSnapshot> connection = listener.devices().stream()
                 .filter(s -> normal(s.uuid().toString()).equals(wanted)).findFirst();
         if (stored.isEmpty() && connection.isEmpty()) {
@@ -69,9 +73,21 @@ final class DeviceDirectory {
         return listener.to(normal(guid)).isPresent();
     }
 
+    /** The stored device; the store compares UUIDs without case. */
     Optional<Device> stored(String guid) {
-        Optional<Device> stored = devices.findByReach(Reach.cira(normal(guid)));
-        return stored.isPresent() ? stored : devices.findByReach(Reach.cira(guid));
+        String key = normal(guid);
+        Long id = ids.get(key);
+        if (id != null) {
+            Optional<Device> known = devices.findById(id).filter(d -> d.reach().kind() == Reach.Kind.CIRA
+                    && normal(d.reach().id()).equals(key));
+            if (known.isPresent()) {
+                return known;
+            }
+            ids.remove(key);
+        }
+        Optional<Device> found = devices.findByReach(Reach.cira(guid));
+        found.ifPresent(d -> ids.put(key, d.id()));
+        return found;
     }
 
     /** The distinct tags of the served devices, sorted. */

@@ -7,6 +7,7 @@ import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -108,7 +109,7 @@ public final class KvmRelay implements Session.Listener.AutoDemanding {
         try (InputStream in = device.getInputStream()) {
             int n;
             while ((n = in.read(buffer)) >= 0) {
-                byte[] chunk = java.util.Arrays.copyOf(buffer, n);
+                byte[] chunk = Arrays.copyOf(buffer, n);
                 byte[] out = interceptor == null ? chunk : interceptor.deviceToBrowser(chunk);
                 if (out.length > 0) {
                     send(out);

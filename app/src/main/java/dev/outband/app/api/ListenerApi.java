@@ -7,8 +7,9 @@ import dev.outband.app.store.DeviceStore;
 import dev.outband.cira.listener.ServerIdentity;
 import java.io.IOException;
 import java.net.BindException;
-import java.net.InetAddress;
 import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,6 +20,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.VirtualThreadPool;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+import org.slf4j.LoggerFactory;
 
 /**
  * The lab listener's opt-in MPS-compatible API: DMT's REST subset and KVM relay over the listener's CIRA
@@ -56,7 +58,7 @@ public final class ListenerApi implements AutoCloseable {
         ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
         AmtRoutes amt = new AmtRoutes(directory, connections, settings.requestDeadline(), json, calls);
 
-        Server server = new Server(new VirtualThreadPool());
+        Server server = new Server(new VirtualThreadPool(settings.maxConcurrentRequests()));
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         ServerConnector connector = settings.tls()
@@ -122,7 +124,7 @@ public final class ListenerApi implements AutoCloseable {
         SslContextFactory.Server factory = new SslContextFactory.Server();
         try {
             factory.setSslContext(identity.sslContext());
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new IOException("The listener's certificate cannot serve TLS: " + e.getMessage(), e);
         }
         return factory;
@@ -132,7 +134,7 @@ public final class ListenerApi implements AutoCloseable {
         try {
             server.stop();
         } catch (Exception e) {
-            org.slf4j.LoggerFactory.getLogger(ListenerApi.class).warn("The API did not stop cleanly: {}", e.getMessage());
+            LoggerFactory.getLogger(ListenerApi.class).warn("The API did not stop cleanly: {}", e.getMessage());
         }
     }
 }

@@ -20,6 +20,9 @@ final class RelayInterceptor {
     /** The largest redirection message before authentication: header plus the codec's authentication limit. */
     static final int MAX_PENDING = 9 + RedirectionCodec.MAX_AUTH_DATA;
     private static final int CNONCE_BYTES = 10;
+    /** MPS's EndRedirectionSession and the authentication status "failed" (src/utils/redirectInterceptor.ts). */
+    private static final int END_SESSION = 0x12;
+    private static final int AUTH_FAILED = 1;
 
     private final String user;
     private final char[] password;
@@ -169,8 +172,4 @@ final class RelayInterceptor {
         pending.reset();
         pending.write(all, length, all.length - length);
     }
-
-    /** MPS's EndRedirectionSession and the authentication status "failed" (src/utils/redirectInterceptor.ts). */
-    private static final int END_SESSION = 0x12;
-    private static final int AUTH_FAILED = 1;
 }

@@ -99,6 +99,7 @@ public final class ApiBench {
 
                 // One untimed round warms both paths (class loading, JIT, each tunnel's first channel).
                 parallel(devices, d -> connections.device(d).powerState() != null);
+                parallel(guids, client::powerState);
                 Timed api1 = parallel(guids, client::powerState);
                 Timed direct = parallel(devices, d -> connections.device(d).powerState() != null);
                 out.printf("Power state of all, in parallel, through the API:     %,8d ms (%d/%d ok)%n", api1.millis(),

@@ -2,11 +2,24 @@ package dev.outband.app.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.outband.wsman.tls.Certificates;
+import dev.outband.wsman.tls.DeviceSslContext;
+import dev.outband.wsman.tls.TrustPolicy;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,6 +81,36 @@ class ApiLimitsTest {
             assertThat(throttled.code()).isEqualTo(429);
             assertThat(throttled.body().get("message").asText()).contains("Too many login attempts");
         }
+    }
+
+    @Test
+    void overTlsTheApiServesTheListenersCertificate() throws Exception {
+        try (ApiFixture lab = new ApiFixture(home, 1, s -> s.withTls(true))) {
+            assertThat(lab.api.url()).startsWith("https://");
+            X509Certificate certificate = lab.listener.certificate().orElseThrow();
+            SSLContext pinned = DeviceSslContext.create(new TrustPolicy.Pinned(Certificates.sha256(certificate)),
+                    "127.0.0.1");
+            // The pinned context accepts exactly the listener's certificate; OkHttp wants a trust manager beside it.
+            X509TrustManager onlyForOkHttp = (X509TrustManager) trustManagerOf(certificate);
+            OkHttpClient tls = lab.http.newBuilder().sslSocketFactory(pinned.getSocketFactory(), onlyForOkHttp)
+                    .build();
+            Request login = new Request.Builder().url(lab.url("/api/v1/authorize")).post(RequestBody.create(
+                    "{\"username\":\"" + ApiFixture.API_USER + "\",\"password\":\"" + ApiFixture.API_PASSWORD
+                            + "\"}", ApiFixture.JSON)).build();
+            try (Response r = tls.newCall(login).execute()) {
+                assertThat(r.code()).isEqualTo(200);
+                assertThat(r.handshake()).isNotNull();
+            }
+        }
+    }
+
+    private static TrustManager trustManagerOf(X509Certificate certificate) throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setCertificateEntry("listener", certificate);
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(store);
+        return factory.getTrustManagers()[0];
     }
 
     private static ApiFixture.Answer call(ApiFixture lab, String path, String token) {

@@ -78,6 +78,7 @@ final class CiraServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ApiSettings settings;
+        boolean interrupted = false;
         try {
             settings = ApiSettings.defaults().withBind(apiBind, apiPort).withUser(apiUser)
                     .withRelayTextFrames(!binaryFrames);
@@ -103,9 +104,20 @@ final class CiraServeCommand implements Callable<Integer> {
                 ctx.out().flush();
                 Thread hook = new Thread(stop::countDown, "cira-serve-shutdown");
                 Runtime.getRuntime().addShutdownHook(hook);
-                stop.await();
-                Runtime.getRuntime().removeShutdownHook(hook);
+                try {
+                    stop.await();
+                } catch (InterruptedException stopped) {
+                    // An embedding thread was interrupted: stop like Ctrl+C does, the flag set again once closed.
+                    interrupted = true;
+                } finally {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                }
+                ctx.out().println("Stopping.");
+                ctx.out().flush();
             }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         return ExitCode.OK;
     }

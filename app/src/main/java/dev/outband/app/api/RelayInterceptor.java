@@ -41,56 +41,69 @@ final class RelayInterceptor {
         this.cnonce = HexFormat.of().formatHex(random);
     }
 
+    /** One direction's framing and what it does with each whole message. */
+    private interface Direction {
+        /** The whole message's length, or -1 while its header is incomplete. */
+        int length(byte[] pending) throws RedirectionException;
+
+        byte[] pass(byte[] message) throws RedirectionException;
+    }
+
     /** What to send to the device for these bytes from the browser. */
     synchronized byte[] browserToDevice(byte[] chunk) throws RedirectionException {
-        if (direct && fromBrowser.size() == 0) {
-            return chunk;
-        }
-        append(fromBrowser, chunk, "browser");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        while (fromBrowser.size() > 0) {
-            byte[] pending = fromBrowser.toByteArray();
-            if (direct) {
-                out.writeBytes(pending);
-                fromBrowser.reset();
-                break;
+        return relay(fromBrowser, chunk, "browser", new Direction() {
+            @Override
+            public int length(byte[] pending) throws RedirectionException {
+                return browserMessageLength(pending);
             }
-            int length = browserMessageLength(pending);
-            if (length < 0 || pending.length < length) {
-                break;
+
+            @Override
+            public byte[] pass(byte[] message) {
+                return rewrite(message);
             }
-            out.writeBytes(rewrite(Arrays.copyOf(pending, length)));
-            consume(fromBrowser, pending, length);
-        }
-        return out.toByteArray();
+        });
     }
 
     /** What to send to the browser for these bytes from the device. */
     synchronized byte[] deviceToBrowser(byte[] chunk) throws RedirectionException {
-        if (direct && fromDevice.size() == 0) {
+        return relay(fromDevice, chunk, "device", new Direction() {
+            @Override
+            public int length(byte[] pending) throws RedirectionException {
+                return deviceMessageLength(pending);
+            }
+
+            @Override
+            public byte[] pass(byte[] message) throws RedirectionException {
+                observe(message);
+                return message;
+            }
+        });
+    }
+
+    private byte[] relay(ByteArrayOutputStream held, byte[] chunk, String peer, Direction direction)
+            throws RedirectionException {
+        if (direct && held.size() == 0) {
             return chunk;
         }
-        append(fromDevice, chunk, "device");
+        append(held, chunk, peer);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        while (fromDevice.size() > 0) {
-            byte[] pending = fromDevice.toByteArray();
+        while (held.size() > 0) {
+            byte[] pending = held.toByteArray();
             if (direct) {
                 out.writeBytes(pending);
-                fromDevice.reset();
+                held.reset();
                 break;
             }
-            int length = deviceMessageLength(pending);
+            int length = direction.length(pending);
             if (length < 0 || pending.length < length) {
                 break;
             }
-            observe(Arrays.copyOf(pending, length));
-            out.write(pending, 0, length);
-            consume(fromDevice, pending, length);
+            out.writeBytes(direction.pass(Arrays.copyOf(pending, length)));
+            consume(held, pending, length);
         }
         return out.toByteArray();
     }
 
-    /** The whole message's length, or -1 while its header is incomplete. */
     private static int browserMessageLength(byte[] b) throws RedirectionException {
         return switch (b[0] & 0xFF) {
             case RedirectionMessage.START_SESSION -> 8;

@@ -106,7 +106,8 @@ final class AmtRoutes {
     private Object powerAction(String guid, ApiRequest request, boolean boot) throws ApiError {
         JsonNode body = request.json(json);
         JsonNode action = body.get("action");
-        if (action == null || !action.canConvertToInt() || !action.isIntegralNumber() && !action.isTextual()) {
+        // MPS's validator takes the number or its digits as a string.
+        if (action == null || !(action.isIntegralNumber() && action.canConvertToInt() || action.isTextual())) {
             throw ApiError.invalid("action", "body", "action must be a power action number");
         }
         int number = action.isTextual() ? parse("action", action.asText()) : action.asInt();

@@ -191,6 +191,13 @@ class ListenerApiTest {
         ApiFixture.Answer unknown = lab.answer(lab.post("/api/v1/amt/power/action/" + guid, "{\"action\":999}", token));
         assertThat(unknown.code()).isEqualTo(400);
         assertThat(unknown.body().get("errors").get(0).get("path").asText()).isEqualTo("action");
+        ApiFixture.Answer notANumber = lab.answer(lab.post("/api/v1/amt/power/action/" + guid, "{\"action\":\"on\"}",
+                token));
+        assertThat(notANumber.code()).isEqualTo(400);
+        // The digits as a string are taken too; an "on" for a device that is on would be the device's refusal.
+        assertThat(lab.ok(lab.post("/api/v1/amt/power/action/" + guid, "{\"action\":\"8\"}", token))
+                .get("Body").get("ReturnValue").asInt()).isZero();
+        lab.ok(lab.post("/api/v1/amt/power/action/" + guid, "{\"action\":2}", token));
         String huge = "{\"action\":2,\"pad\":\"" + "x".repeat(ApiSettings.DEFAULT_MAX_BODY_BYTES) + "\"}";
         ApiFixture.Answer tooLarge = lab.answer(lab.post("/api/v1/amt/power/action/" + guid, huge, token));
         assertThat(tooLarge.code()).isEqualTo(413);

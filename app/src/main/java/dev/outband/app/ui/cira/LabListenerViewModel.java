@@ -114,21 +114,13 @@ public final class LabListenerViewModel {
             return;
         }
         int chosen = wanted;
-        ApiRequest apiRequest = null;
-        if (apiEnabled.get()) {
-            try {
-                apiRequest = new ApiRequest(apiSettings(), apiPassword.get().toCharArray());
-            } catch (IllegalArgumentException | IOException e) {
-                show("MPS API: " + e.getMessage(), true);
-                return;
-            }
-        }
+        ApiRequest apiRequest = apiEnabled.get() ? new ApiRequest(apiAddress.get().strip(), apiPort.get().strip(),
+                apiUser.get().strip(), apiPassword.get().toCharArray()) : null;
         StartRequest request = new StartRequest(chosen, user.get().strip(), password.get().toCharArray(),
                 caPassphrase.get().toCharArray());
-        ApiRequest wantedApi = apiRequest;
         busy.set(true);
         show("Starting…", false);
-        background.run("Starting the lab listener", () -> attemptStart(request, chosen, wantedApi), this::started);
+        background.run("Starting the lab listener", () -> attemptStart(request, chosen, apiRequest), this::started);
     }
 
     /** How devices are reached for the API's calls: the console's own connections. */
@@ -145,18 +137,17 @@ public final class LabListenerViewModel {
         }
     }
 
-    private record ApiRequest(ApiSettings settings, char[] password) {
-    }
-
-    private ApiSettings apiSettings() throws IOException {
-        int port;
-        try {
-            port = Integer.parseInt(apiPort.get().strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("the port must be a number from 0 to 65535");
+    /** The API fields as typed; read into settings off the FX thread (an address may need a name lookup). */
+    private record ApiRequest(String address, String port, String user, char[] password) {
+        ApiSettings settings() throws IOException {
+            int number;
+            try {
+                number = Integer.parseInt(port);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("the port must be a number from 0 to 65535");
+            }
+            return ApiSettings.defaults().withBind(InetAddress.getByName(address), number).withUser(user);
         }
-        InetAddress address = InetAddress.getByName(apiAddress.get().strip());
-        return ApiSettings.defaults().withBind(address, port).withUser(apiUser.get().strip());
     }
 
     public void stop() {
@@ -189,6 +180,15 @@ public final class LabListenerViewModel {
 
     /** Expected failures (port taken, no password, wrong CA passphrase) become the status line, not a dialog. */
     private StartOutcome attemptStart(StartRequest request, int chosen, ApiRequest apiRequest) {
+        ApiSettings apiSettings = null;
+        if (apiRequest != null) {
+            try {
+                apiSettings = apiRequest.settings();
+            } catch (IllegalArgumentException | IOException e) {
+                Arrays.fill(apiRequest.password(), '\0');
+                return new Failed("MPS API: " + e.getMessage());
+            }
+        }
         try {
             int bound = listener.start(request);
             settings.setCira(chosen, request.user());
@@ -197,7 +197,7 @@ public final class LabListenerViewModel {
                 return new Started(bound, shownFingerprint(), "", false);
             }
             try {
-                ListenerApi started = ListenerApi.start(apiRequest.settings(), apiRequest.password(), listener, store,
+                ListenerApi started = ListenerApi.start(apiSettings, apiRequest.password(), listener, store,
                         connections);
                 api = started;
                 return new Started(bound, shownFingerprint(), "MPS API on " + started.url() + "/api/v1", false);

@@ -34,10 +34,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import okhttp3.ConnectionPool;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -65,9 +63,7 @@ public final class ApiBench {
     public static void run(int count, PrintWriter out) throws Exception {
         Path home = Files.createTempDirectory("outband-bench-api");
         List<CiraClient> clients = new ArrayList<>();
-        // A client doing bulk work keeps its connections, as a console's remote source would: one per device at most.
-        OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofMinutes(2))
-                .connectionPool(new ConnectionPool(count, 5, TimeUnit.MINUTES)).build();
+        OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofMinutes(2)).build();
         try (DeviceStore store = DeviceStore.open(home, () -> null);
              LabListener listener = new LabListener(ListenerSettings.defaults()
                      .withBindAddress(InetAddress.getLoopbackAddress()))) {

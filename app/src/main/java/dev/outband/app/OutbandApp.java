@@ -44,6 +44,7 @@ public final class OutbandApp extends Application {
     private final AtomicBoolean shutDown = new AtomicBoolean();
     private CompletableFuture<DeviceStore> earlyOpen;
     private LabListener labListener;
+    private LabListenerViewModel labViewModel;
 
     @Override
     public void init() {
@@ -86,7 +87,7 @@ public final class OutbandApp extends Application {
         var errors = new ErrorPresenter(stage, smoke);
         var background = new Background(Executors.newVirtualThreadPerTaskExecutor(), errors);
         var viewModel = new DeviceListViewModel(background);
-        var labViewModel = new LabListenerViewModel(labListener, background, settings);
+        labViewModel = new LabListenerViewModel(labListener, background, settings);
         labViewModel.onDevicesAdded(viewModel::showAdded);
         // Remote sources are read from the store when a device of theirs is opened (off the FX thread).
         var remoteSources = new RemoteSources(this::storedSources, LabAuthority.trustedRoots(folder),
@@ -94,6 +95,7 @@ public final class OutbandApp extends Application {
         var connections = new DeviceConnections(DeviceConnections.AMT_PORTS, labListener)
                 .trusting(LabAuthority.trustedRoots(folder)).serving(remoteSources);
         viewModel.serving(remoteSources);
+        labViewModel.serveApiWith(connections);
         var view = new DeviceListView(viewModel, settings, background, connections,
                 new LabListenerWindow(labViewModel));
         settings.theme().apply();
@@ -139,6 +141,9 @@ public final class OutbandApp extends Application {
             return;
         }
         // Devices are told the listener stopped before the store they are recorded in closes.
+        if (labViewModel != null) {
+            labViewModel.closeApi();
+        }
         labListener.close();
         DeviceStore opened = store;
         if (opened != null) {

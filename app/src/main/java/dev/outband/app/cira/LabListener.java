@@ -143,6 +143,12 @@ public final class LabListener implements CiraTunnels, AutoCloseable {
         return a == null ? Optional.empty() : a.identities().savedCertificate();
     }
 
+    /** The running listener's TLS identity; empty when stopped. Other servers of this listener (its API) share it. */
+    public Optional<ServerIdentity> identity() {
+        Running r = running;
+        return r == null ? Optional.empty() : Optional.of(r.identity());
+    }
+
     /** Connected devices, oldest connection first; empty when stopped. */
     public List<DeviceSnapshot> devices() {
         Running r = running;

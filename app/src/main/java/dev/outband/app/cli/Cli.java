@@ -36,7 +36,7 @@ public final class Cli {
         cli.addSubcommand(new SimCommand());
         cli.addSubcommand(new DiscoverCommand(context));
         cli.addSubcommand(CommandGroup.named("cira", "The local CIRA listener (a mini MPS for lab devices).",
-                new CiraListenCommand(), new CiraCredentialsCommand(context), new CiraSetupCommands.Setup(context),
+                new CiraListenCommand(), new CiraServeCommand(context), new CiraCredentialsCommand(context), new CiraSetupCommands.Setup(context),
                 new CiraSetupCommands.Remove(context)));
         cli.addSubcommand(SourcesCommands.group(context));
         cli.addSubcommand(CaCommands.group(context));
@@ -46,7 +46,7 @@ public final class Cli {
         cli.addSubcommand(CommandGroup.named("vnc", "Standard VNC servers (also AMT's port 5900).",
                 new VncScreenshotCommand()));
         cli.addSubcommand(CommandGroup.named("bench", "Benchmarks against simulated devices on loopback.",
-                new WsmanBenchCommand(), new PowerBenchCommand(), new LabBenchCommand(), new CiraBenchCommand()));
+                new WsmanBenchCommand(), new PowerBenchCommand(), new LabBenchCommand(), new ApiBenchCommand(), new CiraBenchCommand()));
         cli.setOut(context.out());
         cli.setErr(context.err());
         cli.setExecutionExceptionHandler((e, line, parsed) -> {

@@ -29,7 +29,8 @@ public record ServerIdentity(PrivateKey privateKey, List<X509Certificate> chain,
         return chain.getFirst();
     }
 
-    SSLContext sslContext() throws GeneralSecurityException {
+    /** A TLS context serving this identity; the listener's other servers (the console's API) use it too. */
+    public SSLContext sslContext() throws GeneralSecurityException {
         char[] transientPassword = new char[0];
         KeyStore keys = KeyStore.getInstance("PKCS12");
         try {

@@ -8,6 +8,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TableView;
@@ -37,7 +38,7 @@ final class LabListenerView {
                 + "the console then reaches them through the tunnel.");
         intro.getStyleClass().add(Styles.TEXT_MUTED);
         intro.setWrapText(true);
-        root = new VBox(14, new VBox(4, title, intro), form(), actions(), fingerprint(), devices());
+        root = new VBox(14, new VBox(4, title, intro), form(), apiForm(), actions(), fingerprint(), devices());
         root.setPadding(new Insets(18));
     }
 
@@ -85,6 +86,40 @@ final class LabListenerView {
             input.disableProperty().bind(vm.running().or(vm.busy()));
         }
         return grid;
+    }
+
+    /** Off by default: the MPS API (DMT's REST subset and KVM relay) for this listener's devices. */
+    private Node apiForm() {
+        CheckBox enabled = new CheckBox("Also serve the MPS API (DMT REST and KVM relay) for these devices");
+        enabled.setId("apiEnabled");
+        enabled.selectedProperty().bindBidirectional(vm.apiEnabled());
+        TextField address = new TextField();
+        address.setId("apiAddress");
+        address.setPrefColumnCount(12);
+        address.textProperty().bindBidirectional(vm.apiAddress());
+        address.setTooltip(new Tooltip("127.0.0.1 serves only this computer over HTTP; any other address serves HTTPS"
+                + " with the listener's certificate"));
+        TextField port = new TextField();
+        port.setId("apiPort");
+        port.setPrefColumnCount(6);
+        port.textProperty().bindBidirectional(vm.apiPort());
+        TextField user = new TextField();
+        user.setId("apiUser");
+        user.setPrefColumnCount(10);
+        user.textProperty().bindBidirectional(vm.apiUser());
+        PasswordField password = new PasswordField();
+        password.setId("apiPassword");
+        password.setPromptText("empty: the one saved");
+        password.textProperty().bindBidirectional(vm.apiPassword());
+        HBox fields = new HBox(8, new Label("Address"), address, new Label("Port"), port, new Label("User"), user,
+                new Label("Password"), password);
+        fields.setAlignment(Pos.CENTER_LEFT);
+        fields.visibleProperty().bind(vm.apiEnabled());
+        fields.managedProperty().bind(vm.apiEnabled());
+        for (Node input : new Node[] {enabled, address, port, user, password}) {
+            input.disableProperty().bind(vm.running().or(vm.busy()));
+        }
+        return new VBox(8, enabled, fields);
     }
 
     private Node actions() {

@@ -1,5 +1,8 @@
 package dev.outband.app.ui.cira;
 
+import dev.outband.app.amt.DeviceConnections;
+import dev.outband.app.api.ApiSettings;
+import dev.outband.app.api.ListenerApi;
 import dev.outband.app.cira.LabListener;
 import dev.outband.app.cira.StartRequest;
 import dev.outband.app.store.Device;
@@ -9,9 +12,11 @@ import dev.outband.app.ui.Settings;
 import dev.outband.cira.listener.DeviceSnapshot;
 import dev.outband.wsman.tls.Certificates;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -53,6 +58,14 @@ public final class LabListenerViewModel {
     private final BooleanProperty failed = new SimpleBooleanProperty();
     private final BooleanProperty passwordSaved = new SimpleBooleanProperty();
     private final BooleanProperty labCa = new SimpleBooleanProperty();
+    private final BooleanProperty apiEnabled = new SimpleBooleanProperty();
+    private final StringProperty apiAddress = new SimpleStringProperty(InetAddress.getLoopbackAddress().getHostAddress());
+    private final StringProperty apiPort = new SimpleStringProperty(Integer.toString(ApiSettings.DEFAULT_PORT));
+    private final StringProperty apiUser = new SimpleStringProperty(ApiSettings.DEFAULT_USER);
+    private final StringProperty apiPassword = new SimpleStringProperty("");
+    private volatile DeviceStore store;
+    private volatile DeviceConnections connections;
+    private volatile ListenerApi api;
     private final AtomicBoolean refreshPending = new AtomicBoolean();
     private final ConcurrentLinkedQueue<Device> added = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean addPending = new AtomicBoolean();
@@ -77,6 +90,7 @@ public final class LabListenerViewModel {
 
     /** Connects the opened store (FX thread); the panel can start the listener from then on. */
     public void attach(DeviceStore store) {
+        this.store = store;
         background.run("Reading the lab listener's certificate", () -> {
             listener.attach(store);
             return new Saved(listener.hasSavedPassword(), listener.labCaPresent(), shownFingerprint());
@@ -100,16 +114,46 @@ public final class LabListenerViewModel {
             return;
         }
         int chosen = wanted;
+        ApiRequest apiRequest = apiEnabled.get() ? new ApiRequest(apiAddress.get().strip(), apiPort.get().strip(),
+                apiUser.get().strip(), apiPassword.get().toCharArray()) : null;
         StartRequest request = new StartRequest(chosen, user.get().strip(), password.get().toCharArray(),
                 caPassphrase.get().toCharArray());
         busy.set(true);
         show("Starting…", false);
-        background.run("Starting the lab listener", () -> attemptStart(request, chosen), this::started);
+        background.run("Starting the lab listener", () -> attemptStart(request, chosen, apiRequest), this::started);
+    }
+
+    /** How devices are reached for the API's calls: the console's own connections. */
+    public void serveApiWith(DeviceConnections deviceConnections) {
+        connections = deviceConnections;
+    }
+
+    /** Stops the API, if it runs; the listener stops separately. */
+    public void closeApi() {
+        ListenerApi running = api;
+        api = null;
+        if (running != null) {
+            running.close();
+        }
+    }
+
+    /** The API fields as typed; read into settings off the FX thread (an address may need a name lookup). */
+    private record ApiRequest(String address, String port, String user, char[] password) {
+        ApiSettings settings() throws IOException {
+            int number;
+            try {
+                number = Integer.parseInt(port);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("the port must be a number from 0 to 65535");
+            }
+            return ApiSettings.defaults().withBind(InetAddress.getByName(address), number).withUser(user);
+        }
     }
 
     public void stop() {
         busy.set(true);
         background.run("Stopping the lab listener", () -> {
+            closeApi();
             listener.stop();
             return true;
         }, done -> {
@@ -124,7 +168,8 @@ public final class LabListenerViewModel {
     private sealed interface StartOutcome {
     }
 
-    private record Started(int port, String fingerprint) implements StartOutcome {
+    /** {@code api} is where the API serves, or why it did not start; empty when it was not asked for. */
+    private record Started(int port, String fingerprint, String api, boolean apiFailed) implements StartOutcome {
     }
 
     private record Failed(String reason) implements StartOutcome {
@@ -134,12 +179,33 @@ public final class LabListenerViewModel {
     }
 
     /** Expected failures (port taken, no password, wrong CA passphrase) become the status line, not a dialog. */
-    private StartOutcome attemptStart(StartRequest request, int chosen) {
+    private StartOutcome attemptStart(StartRequest request, int chosen, ApiRequest apiRequest) {
+        ApiSettings apiSettings = null;
+        if (apiRequest != null) {
+            try {
+                apiSettings = apiRequest.settings();
+            } catch (IllegalArgumentException | IOException e) {
+                Arrays.fill(apiRequest.password(), '\0');
+                return new Failed("MPS API: " + e.getMessage());
+            }
+        }
         try {
             int bound = listener.start(request);
             settings.setCira(chosen, request.user());
             settings.save();
-            return new Started(bound, shownFingerprint());
+            if (apiRequest == null) {
+                return new Started(bound, shownFingerprint(), "", false);
+            }
+            try {
+                ListenerApi started = ListenerApi.start(apiSettings, apiRequest.password(), listener, store,
+                        connections);
+                api = started;
+                return new Started(bound, shownFingerprint(), "MPS API on " + started.url() + "/api/v1", false);
+            } catch (IOException e) {
+                return new Started(bound, shownFingerprint(), "the MPS API did not start: " + e.getMessage(), true);
+            } finally {
+                Arrays.fill(apiRequest.password(), '\0');
+            }
         } catch (IOException | GeneralSecurityException e) {
             return new Failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
@@ -159,7 +225,9 @@ public final class LabListenerViewModel {
                 caPassphrase.set("");
                 passwordSaved.set(true);
                 fingerprint.set(s.fingerprint());
-                show("Listening on port " + s.port() + " — devices connect to this computer's address", false);
+                apiPassword.set("");
+                show("Listening on port " + s.port() + " — devices connect to this computer's address"
+                        + (s.api().isEmpty() ? "" : "; " + s.api()), s.apiFailed());
                 ticker.play();
                 refresh();
             }
@@ -266,6 +334,26 @@ public final class LabListenerViewModel {
 
     public BooleanProperty passwordSaved() {
         return passwordSaved;
+    }
+
+    public BooleanProperty apiEnabled() {
+        return apiEnabled;
+    }
+
+    public StringProperty apiAddress() {
+        return apiAddress;
+    }
+
+    public StringProperty apiPort() {
+        return apiPort;
+    }
+
+    public StringProperty apiUser() {
+        return apiUser;
+    }
+
+    public StringProperty apiPassword() {
+        return apiPassword;
     }
 
     public BooleanProperty labCa() {

@@ -1,6 +1,7 @@
 package dev.outband.app.ui.cira;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.outband.app.amt.DeviceConnections;
 import dev.outband.app.cira.LabListener;
@@ -20,6 +21,13 @@ import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -56,8 +64,9 @@ class LabListenerWindowTest {
         var vm = new DeviceListViewModel(background);
         var labVm = new LabListenerViewModel(listener, background, settings);
         labVm.onDevicesAdded(vm::showAdded);
-        var view = new DeviceListView(vm, settings, background,
-                new DeviceConnections(DeviceConnections.AMT_PORTS, listener), new LabListenerWindow(labVm));
+        var connections = new DeviceConnections(DeviceConnections.AMT_PORTS, listener);
+        labVm.serveApiWith(connections);
+        var view = new DeviceListView(vm, settings, background, connections, new LabListenerWindow(labVm));
         Theme.LIGHT.apply();
         stage.setScene(new Scene(view.root(), 1200, 700));
         stage.show();
@@ -74,6 +83,38 @@ class LabListenerWindowTest {
         listener.close();
         executor.shutdown();
         store.close();
+    }
+
+    @Test
+    void theMpsApiTurnedOnInThePanelServesLoginOnLoopbackAndStopsWithTheListener(FxRobot robot) throws Exception {
+        robot.clickOn("#labListener");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#startListener").query().isDisabled());
+        assertThat(robot.lookup("#apiPort").query().getParent().isVisible()).as("hidden until asked for").isFalse();
+        robot.doubleClickOn("#ciraPort").eraseText(6).write("0");
+        robot.clickOn("#ciraUser").write(SimulatedCiraDevice.USER);
+        robot.clickOn("#ciraPassword").write(SimulatedCiraDevice.PASSWORD);
+        robot.clickOn("#apiEnabled");
+        robot.doubleClickOn("#apiPort").eraseText(6).write("0");
+        robot.clickOn("#apiPassword").write("Panel-Api-1");
+        Snapshots.save(robot.lookup("#apiEnabled").query().getScene(), Path.of("target", "lab-listener-api.png"));
+        robot.clickOn("#startListener");
+
+        Label status = robot.lookup("#listenerStatus").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> status.getText().contains("MPS API on"));
+        Matcher url = Pattern.compile("(http://127\\.0\\.0\\.1:\\d+)/api/v1").matcher(status.getText());
+        assertThat(url.find()).as(status.getText()).isTrue();
+        OkHttpClient http = new OkHttpClient();
+        Request login = new Request.Builder().url(url.group(1) + "/api/v1/authorize").post(RequestBody.create(
+                "{\"username\":\"admin\",\"password\":\"Panel-Api-1\"}", MediaType.get("application/json"))).build();
+        try (Response r = http.newCall(login).execute()) {
+            assertThat(r.code()).isEqualTo(200);
+            assertThat(r.body().string()).contains("\"token\"");
+        }
+
+        robot.clickOn("#stopListener");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> status.getText().equals("Stopped"));
+        assertThatThrownBy(() -> http.newCall(login).execute().close()).isInstanceOf(java.io.IOException.class);
+        http.connectionPool().evictAll();
     }
 
     @Test

@@ -147,7 +147,8 @@ final class StoreDatabase {
             return;
         }
         for (SecretKey key : keys) {
-            // JDBC hands the file password's characters to the MVStore as its encryption key.
+            // The key JDBC gives the MVStore: the file password's characters (H2's Store.decodePassword keeps
+            // the low byte of each, which for our hex digits is the character itself).
             if (recover(folder, filePassword(key).toCharArray())) {
                 return;
             }

@@ -7,8 +7,10 @@ import java.security.GeneralSecurityException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import javax.crypto.SecretKey;
 import org.h2.api.ErrorCode;
 
@@ -96,6 +98,9 @@ public final class DeviceStore implements AutoCloseable {
 
     private static DeviceStore openWith(Path folder, Keyring loaded, StoreOwner owner)
             throws IOException, SQLException, GeneralSecurityException {
+        if (owner.inheritsUncleanShutdown()) {
+            StoreDatabase.recover(folder, Stream.of(loaded.current(), loaded.previous()).filter(Objects::nonNull).toList());
+        }
         Keyring keyring = finishMoves(folder, loaded);
         Connection connection = StoreDatabase.connect(folder, keyring.current());
         try {
@@ -231,6 +236,7 @@ public final class DeviceStore implements AutoCloseable {
     public void close() {
         try (owner) {
             devices.connection().close();
+            owner.markClosed();
         } catch (SQLException | IOException e) {
             throw new StoreException("Cannot close the device store", e);
         }

@@ -1,13 +1,19 @@
 package dev.outband.app.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.outband.app.amt.DeviceConnections;
 import dev.outband.app.api.ApiSettings;
 import dev.outband.app.api.ListenerApi;
 import dev.outband.app.cira.LabListener;
 import dev.outband.app.cira.StartRequest;
+import dev.outband.app.remote.DeviceFilter;
+import dev.outband.app.remote.RemoteDeviceRow;
+import dev.outband.app.remote.RemoteSettings;
+import dev.outband.app.remote.RemoteSources;
+import dev.outband.app.remote.SourceListing;
 import dev.outband.app.store.Device;
+import dev.outband.app.store.RemoteSource;
+import java.net.URI;
+import java.time.Clock;
 import dev.outband.app.store.DeviceState;
 import dev.outband.app.store.DeviceStore;
 import dev.outband.app.store.Reach;
@@ -34,20 +40,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import okhttp3.ConnectionPool;
-import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
 
 /**
  * {@code outband bench api}: virtual devices calling the lab listener over CIRA, the listener's MPS API on
- * loopback. Lists every device through the API in pages, then reads every power state in parallel through the
- * API, and the same power states straight through the tunnels without it; wall times and their ratio.
+ * loopback, reached as a remote source with the console's own client. Lists every device through the API in pages,
+ * then reads every power state in parallel through the API, and the same power states straight through the
+ * tunnels without it; wall times and their ratio.
  */
 public final class ApiBench {
     private static final String AMT_USER = "admin";
@@ -55,10 +55,8 @@ public final class ApiBench {
     private static final String CIRA_USER = "bench-cira";
     private static final String CIRA_PASSWORD = "Bench-Cira-1";
     private static final String API_PASSWORD = "Bench-Api-1";
-    private static final int PAGE = 100;
     private static final Duration CONNECT_DEADLINE = Duration.ofMinutes(5);
     private static final int ROUNDS = 3;
-    private static final int KEPT_CONNECTIONS = 256;
 
     private ApiBench() {
     }
@@ -66,9 +64,6 @@ public final class ApiBench {
     public static void run(int count, PrintWriter out) throws Exception {
         Path home = Files.createTempDirectory("outband-bench-api");
         List<CiraClient> clients = new ArrayList<>();
-        // A bulk client keeps some connections open between calls; a pool of a thousand idle ones costs more to search.
-        OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofMinutes(2))
-                .connectionPool(new ConnectionPool(Math.min(count, KEPT_CONNECTIONS), 5, TimeUnit.MINUTES)).build();
         try (DeviceStore store = DeviceStore.open(home, () -> null);
              LabListener listener = new LabListener(ListenerSettings.defaults()
                      .withBindAddress(InetAddress.getLoopbackAddress()))) {
@@ -95,31 +90,44 @@ public final class ApiBench {
             try (ListenerApi api = ListenerApi.start(ApiSettings.defaults().withBind(InetAddress.getLoopbackAddress(), 0)
                     .withLimits(ApiSettings.DEFAULT_MAX_BODY_BYTES, ApiSettings.DEFAULT_REQUEST_DEADLINE.multipliedBy(4),
                             ApiSettings.DEFAULT_MAX_RELAYS), API_PASSWORD.toCharArray(), listener, store, connections)) {
-                Client client = new Client(http, api.url(), login(http, api.url()));
+                // The API is reached as a technician's console reaches a remote MPS: a source in the store, the
+                // console's own client (login, paging, JSON) behind ManagedDevice.
+                store.sources().insert(new RemoteSource(null, "laptop", URI.create(api.url()), ApiSettings.DEFAULT_USER,
+                        store.sources().seal(API_PASSWORD), RemoteSource.Trust.SYSTEM, null));
+                RemoteSources remote = new RemoteSources(store.sources()::findAll, List::of, RemoteSettings.defaults(),
+                        Clock.systemUTC());
+                DeviceConnections throughApi = connections.serving(remote);
                 List<Device> devices = store.devices().findAll();
 
                 long listStart = System.nanoTime();
-                List<String> guids = client.listAll();
+                SourceListing listing = remote.listAll(DeviceFilter.ALL).getFirst();
                 long listMillis = millisSince(listStart);
-                out.printf("List all %d devices through the API, %d a page: %,d ms%n", guids.size(), PAGE, listMillis);
+                if (!listing.ok()) {
+                    throw listing.error();
+                }
+                List<Device> listed = listing.devices().stream().map(RemoteDeviceRow::device).toList();
+                out.printf("List all %d devices through the API, %d a page: %,d ms%n", listed.size(),
+                        RemoteSettings.defaults().pageSize(), listMillis);
+                Probe<Device> viaApi = d -> throughApi.device(d).powerState() != null;
+                Probe<Device> viaTunnel = d -> connections.device(d).powerState() != null;
 
                 // One untimed round warms both paths (class loading, JIT, each tunnel's first channel).
-                parallel(devices, d -> connections.device(d).powerState() != null);
-                parallel(guids, client::powerState);
+                parallel(devices, viaTunnel);
+                parallel(listed, viaApi);
                 // Rounds alternate, and medians are compared: other work on the machine moves single rounds a lot.
-                List<Long> viaApi = new ArrayList<>();
-                List<Long> viaTunnels = new ArrayList<>();
+                List<Long> apiMillis = new ArrayList<>();
+                List<Long> tunnelMillis = new ArrayList<>();
                 for (int round = 1; round <= ROUNDS; round++) {
-                    Timed throughApi = parallel(guids, client::powerState);
-                    Timed throughTunnels = parallel(devices, d -> connections.device(d).powerState() != null);
+                    Timed api1 = parallel(listed, viaApi);
+                    Timed direct = parallel(devices, viaTunnel);
                     out.printf("Round %d, power state of all in parallel: through the API %,d ms (%d/%d ok),"
-                            + " through the tunnels %,d ms (%d/%d ok)%n", round, throughApi.millis(), throughApi.ok(),
-                            guids.size(), throughTunnels.millis(), throughTunnels.ok(), devices.size());
-                    viaApi.add(throughApi.millis());
-                    viaTunnels.add(throughTunnels.millis());
+                            + " through the tunnels %,d ms (%d/%d ok)%n", round, api1.millis(), api1.ok(),
+                            listed.size(), direct.millis(), direct.ok(), devices.size());
+                    apiMillis.add(api1.millis());
+                    tunnelMillis.add(direct.millis());
                 }
-                long apiMedian = median(viaApi);
-                long directMedian = median(viaTunnels);
+                long apiMedian = median(apiMillis);
+                long directMedian = median(tunnelMillis);
                 out.printf("Median: through the API %,d ms, through the tunnels %,d ms; API / direct: %.2f× (goal ≤ 1.5×)%n",
                         apiMedian, directMedian, (double) apiMedian / Math.max(1, directMedian));
             }
@@ -127,8 +135,6 @@ public final class ApiBench {
             for (CiraClient c : clients) {
                 c.close();
             }
-            http.dispatcher().executorService().shutdown();
-            http.connectionPool().evictAll();
             try (Stream<Path> files = Files.walk(home)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
@@ -140,45 +146,6 @@ public final class ApiBench {
         return CiraClient.start(CiraClientSettings.of("127.0.0.1", listener.port(), new DeviceUuid(device.uuid()),
                 CIRA_USER, CIRA_PASSWORD.getBytes(StandardCharsets.UTF_8), ForwardedPorts.of(device, null),
                 DeviceSslContext.create(new TrustPolicy.Pinned(pin), "127.0.0.1").getSocketFactory()));
-    }
-
-    private static String login(OkHttpClient http, String url) throws IOException {
-        String body = "{\"username\":\"" + ApiSettings.DEFAULT_USER + "\",\"password\":\"" + API_PASSWORD + "\"}";
-        try (Response r = http.newCall(new Request.Builder().url(url + "/api/v1/authorize")
-                .post(RequestBody.create(body, MediaType.get("application/json"))).build()).execute()) {
-            if (r.code() != 200) {
-                throw new IOException("login to the API failed: HTTP " + r.code());
-            }
-            return new ObjectMapper().readTree(r.body().string()).get("token").asText();
-        }
-    }
-
-    private record Client(OkHttpClient http, String url, String token) {
-        JsonNode get(String path) throws IOException {
-            try (Response r = http.newCall(new Request.Builder().url(url + path)
-                    .header("Authorization", "Bearer " + token).build()).execute()) {
-                String body = r.body().string();
-                if (r.code() != 200) {
-                    throw new IOException(path + ": HTTP " + r.code() + " " + body);
-                }
-                return new ObjectMapper().readTree(body);
-            }
-        }
-
-        List<String> listAll() throws IOException {
-            List<String> guids = new ArrayList<>();
-            int total = Integer.MAX_VALUE;
-            for (int skip = 0; skip < total; skip += PAGE) {
-                JsonNode page = get("/api/v1/devices?$count=true&$top=" + PAGE + "&$skip=" + skip);
-                total = page.get("totalCount").asInt();
-                page.get("data").forEach(d -> guids.add(d.get("guid").asText()));
-            }
-            return guids;
-        }
-
-        boolean powerState(String guid) throws IOException {
-            return get("/api/v1/amt/power/state/" + guid).has("powerstate");
-        }
     }
 
     @FunctionalInterface

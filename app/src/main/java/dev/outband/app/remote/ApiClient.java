@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -61,7 +63,8 @@ final class ApiClient {
                 .writeTimeout(settings.callTimeout())
                 .callTimeout(settings.callTimeout())
                 .followRedirects(false)
-                .retryOnConnectionFailure(false);
+                .retryOnConnectionFailure(false)
+                .connectionPool(new ConnectionPool(settings.idleConnections(), 5, TimeUnit.MINUTES));
         if (base.isHttps()) {
             // Our trust manager names what was refused and its fingerprint, and checks the host name itself.
             b.sslSocketFactory(DeviceSslContext.create(trust, base.host()).getSocketFactory(),

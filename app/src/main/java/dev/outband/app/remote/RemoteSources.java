@@ -54,6 +54,7 @@ public final class RemoteSources implements DeviceConnections.RemoteDevices {
     /** Every source's devices, the sources asked in parallel; a failing source yields its error in its listing. */
     public List<SourceListing> listAll(DeviceFilter filter) {
         List<RemoteSource> all = sources.get();
+        clients.keySet().retainAll(all.stream().map(RemoteSource::name).toList());
         try (ExecutorService each = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<SourceListing>> asked = new ArrayList<>();
             for (RemoteSource source : all) {
@@ -142,6 +143,12 @@ public final class RemoteSources implements DeviceConnections.RemoteDevices {
     @Override
     public ManagedDevice open(Device device) throws IOException {
         RemoteId id = RemoteId.of(device.reach());
+        // The client of the last listing or call: a bulk action on a thousand devices does not read the store a
+        // thousand times (listing, pinning and removing go through the store and replace or drop it).
+        Client known = clients.get(id.source());
+        if (known != null) {
+            return new RemoteDevice(known.api(), id.guid(), device.name());
+        }
         RemoteSource source = sources.get().stream().filter(s -> s.name().equals(id.source())).findFirst()
                 .orElseThrow(() -> new IOException(device.name() + " is served by the remote source " + id.source()
                         + ", which is no longer among this console's sources"));

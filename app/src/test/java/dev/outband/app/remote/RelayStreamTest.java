@@ -51,7 +51,7 @@ class RelayStreamTest {
                     }).build());
             RemoteSettings d = RemoteSettings.defaults();
             RemoteSettings settings = new RemoteSettings(d.connectTimeout(), d.callTimeout(), d.maxBodyBytes(),
-                    d.pageSize(), d.maxDevices(), d.renewBefore(), d.relayOpenTimeout(), BUFFER, d.relaySendQueueBytes());
+                    d.pageSize(), d.maxDevices(), d.renewBefore(), d.relayOpenTimeout(), BUFFER, d.relaySendQueueBytes(), d.idleConnections());
             RemoteSource source = Sources.source("lab-mps", relay.url(), ApiServer.PASSWORD);
             ApiClient api = new ApiClient(source, HttpClients.shared(), SystemRoots.get(), settings, clock);
 

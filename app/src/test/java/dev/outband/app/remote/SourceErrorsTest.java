@@ -125,7 +125,7 @@ class SourceErrorsTest {
     void aReplyLargerThanTheLimitEndsThatCall() {
         RemoteSettings d = RemoteSettings.defaults();
         RemoteSettings small = new RemoteSettings(d.connectTimeout(), d.callTimeout(), 1024 * 1024, d.pageSize(),
-                d.maxDevices(), d.renewBefore(), d.relayOpenTimeout(), d.relayBufferBytes(), d.relaySendQueueBytes());
+                d.maxDevices(), d.renewBefore(), d.relayOpenTimeout(), d.relayBufferBytes(), d.relaySendQueueBytes(), d.idleConnections());
         mps.route("GET " + STATE, r -> ApiServer.reply(200, "[" + "0,".repeat(600_000) + "0]"));
 
         assertThatThrownBy(() -> sources(small, source).open(Sources.device("lab-mps", GUID)).powerState())

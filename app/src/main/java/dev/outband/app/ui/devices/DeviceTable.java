@@ -25,7 +25,7 @@ final class DeviceTable {
         table.getColumns().add(TextColumns.of("Name", 200, Device::name));
         table.getColumns().add(TextColumns.of("Host", 220, Device::host));
         table.getColumns().add(TextColumns.of("Tags", 160, DeviceText::tags));
-        table.getColumns().add(TextColumns.of("Reached by", 140, d -> DeviceText.reach(d,
+        table.getColumns().add(TextColumns.of("Reached by", 190, d -> DeviceText.reach(d,
                 DeviceListViewModel.remote(d) ? vm.remoteConnected(d) : presence.isConnected(d.reach().id()))));
         // A device connecting or leaving redraws the visible rows only, never the 10,000 behind them.
         presence.version().addListener(o -> table.refresh());

@@ -8,6 +8,7 @@ import dev.outband.app.remote.RemoteSources;
 import dev.outband.app.store.DataFolder;
 import dev.outband.app.store.DeviceStore;
 import dev.outband.app.store.RemoteSource;
+import dev.outband.app.store.StoreException;
 import dev.outband.app.store.WrongMasterPasswordException;
 import dev.outband.app.ui.Background;
 import dev.outband.app.ui.ErrorPresenter;
@@ -124,10 +125,21 @@ public final class OutbandApp extends Application {
         });
     }
 
-    /** The store's remote sources; none until the store is open. */
+    /** The store's remote sources; none until the store is open, nor once the console is closing it. */
     private List<RemoteSource> storedSources() {
         DeviceStore opened = store;
-        return opened == null ? List.of() : opened.sources().findAll();
+        if (opened == null || shutDown.get()) {
+            return List.of();
+        }
+        try {
+            return opened.sources().findAll();
+        } catch (StoreException e) {
+            // A background listing that raced the console's close has nothing left to list.
+            if (shutDown.get()) {
+                return List.of();
+            }
+            throw e;
+        }
     }
 
     @Override

@@ -113,8 +113,8 @@ public final class DeviceListViewModel {
             devices.setAll(shown);
             refreshTags();
             loaded.set(true);
-            done.accept(result.devices().size());
             refreshRemote();
+            done.accept(result.devices().size());
         });
     }
 

@@ -2,6 +2,7 @@ package dev.outband.app.instance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.outband.app.cli.ExitCode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +33,24 @@ class SecondConsoleTest {
             first.destroy();
             first.waitFor(30, TimeUnit.SECONDS);
             first.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aCommandBesideTheRunningConsoleEndsAtOnceWithItsOwnCodeSayingToUseTheConsolesWindow() throws Exception {
+        Process console = RealConsole.startConsole(folder, folder.resolve("console.log"));
+        try {
+            Path log = folder.resolve("list.log");
+            int code = RealConsole.run(RealConsole.start(folder, log, "devices", "list"));
+
+            assertThat(code).isEqualTo(ExitCode.STORE_IN_USE);
+            assertThat(Files.readString(log, StandardCharsets.UTF_8))
+                    .contains("outband: The device store is open in the console (pid " + console.pid() + ")")
+                    .contains("use the console's window for this, or close the console and run the command again");
+        } finally {
+            console.destroy();
+            console.waitFor(30, TimeUnit.SECONDS);
+            console.destroyForcibly();
         }
     }
 }

@@ -47,6 +47,8 @@ public final class Cli {
                 new VncScreenshotCommand()));
         cli.addSubcommand(CommandGroup.named("bench", "Benchmarks against simulated devices on loopback.",
                 new WsmanBenchCommand(), new PowerBenchCommand(), new LabBenchCommand(), new ApiBenchCommand(), new CiraBenchCommand()));
+        cli.addSubcommand(new CompletionCommand());
+        cli.addSubcommand(new ManPageCommand());
         cli.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCode.HELP);
         cli.setOut(context.out());
         cli.setErr(context.err());

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +38,26 @@ class CompletionAndManPageTest {
             assertThat(script).as(command).containsPattern("(?m)^\\s*local commands=\".*\\b" + command + "\\b");
         }
         assertThat(script).contains("import").contains("export").contains("--password-stdin");
+    }
+
+    @Test
+    void bashItselfCompletesACommandAndASubcommandWithTheScript() throws Exception {
+        assertThat(run("completion")).as(err.toString()).isZero();
+        Path script = home.resolve("outband.bash");
+        Files.writeString(script, out.toString());
+
+        assertThat(complete(script, "outband dev")).isEqualTo("devices");
+        assertThat(complete(script, "outband devices im")).isEqualTo("import");
+    }
+
+    /** What bash offers for the last word of {@code line}, by the script's own completion function. */
+    private static String complete(Path script, String line) throws Exception {
+        String[] words = line.split(" ");
+        Process bash = new ProcessBuilder("bash", "-c", "source \"$0\"; COMP_WORDS=(" + line + "); COMP_CWORD="
+                + (words.length - 1) + "; COMP_LINE=\"" + line + "\"; COMP_POINT=${#COMP_LINE}; _complete_outband; "
+                + "echo \"${COMPREPLY[*]}\"", script.toString()).redirectErrorStream(true).start();
+        assertThat(bash.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.outband.app;
 import dev.outband.app.amt.DeviceConnections;
 import dev.outband.app.cira.LabListener;
 import dev.outband.app.ca.LabAuthority;
+import dev.outband.app.instance.ConsoleInstance;
 import dev.outband.app.remote.RemoteSettings;
 import dev.outband.app.remote.RemoteSources;
 import dev.outband.app.store.DataFolder;
@@ -38,6 +39,8 @@ import javafx.stage.Stage;
 
 /** The console window: shown at once, the store opened and the devices loaded in the background. */
 public final class OutbandApp extends Application {
+    /** This process's claim on the data folder, handed over by {@link Main}; null when a test starts the app alone. */
+    private static volatile ConsoleInstance instance;
     private Path folder;
     private Settings settings;
     private List<Image> icons;
@@ -46,6 +49,10 @@ public final class OutbandApp extends Application {
     private CompletableFuture<DeviceStore> earlyOpen;
     private LabListener labListener;
     private LabListenerViewModel labViewModel;
+
+    static void useInstance(ConsoleInstance claimed) {
+        instance = claimed;
+    }
 
     @Override
     public void init() {
@@ -110,6 +117,7 @@ public final class OutbandApp extends Application {
             }
         });
         stage.show();
+        openDoor(stage, errors);
 
         var prompt = new MasterPasswordPrompt(stage);
         background.run("Opening the device store", () -> openStore(prompt), opened -> {
@@ -123,6 +131,24 @@ public final class OutbandApp extends Application {
                 }
             });
         });
+    }
+
+    /** Lets a second start bring this window to the front instead of opening an empty one. */
+    private void openDoor(Stage stage, ErrorPresenter errors) {
+        ConsoleInstance claimed = instance;
+        if (claimed == null) {
+            return;
+        }
+        try {
+            claimed.serve(() -> Platform.runLater(() -> {
+                stage.setIconified(false);
+                stage.show();
+                stage.toFront();
+                stage.requestFocus();
+            }));
+        } catch (IOException e) {
+            errors.show("A second start cannot reach this console", e);
+        }
     }
 
     /** The store's remote sources; none until the store is open, nor once the console is closing it. */
@@ -161,6 +187,19 @@ public final class OutbandApp extends Application {
         if (opened != null) {
             // Closing writes the store's last changes to its file; a killed console would lose them.
             opened.close();
+        }
+        // Last, so that a start meanwhile finds this console rather than a store still closing.
+        closeInstance();
+    }
+
+    private static void closeInstance() {
+        ConsoleInstance claimed = instance;
+        if (claimed != null) {
+            try {
+                claimed.close();
+            } catch (IOException e) {
+                // The OS lets go of the lock when the process ends anyway.
+            }
         }
     }
 

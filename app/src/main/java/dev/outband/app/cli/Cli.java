@@ -47,6 +47,9 @@ public final class Cli {
                 new VncScreenshotCommand()));
         cli.addSubcommand(CommandGroup.named("bench", "Benchmarks against simulated devices on loopback.",
                 new WsmanBenchCommand(), new PowerBenchCommand(), new LabBenchCommand(), new ApiBenchCommand(), new CiraBenchCommand()));
+        cli.addSubcommand(new CompletionCommand());
+        cli.addSubcommand(new ManPageCommand());
+        cli.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCode.HELP);
         cli.setOut(context.out());
         cli.setErr(context.err());
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
@@ -56,12 +59,12 @@ public final class Cli {
                 line.getErr().printf("The device presented %s, SHA-256 %s.%nIf that is its certificate: "
                         + "outband devices pin DEVICE %s%n", rejected.subject(), rejected.sha256(), rejected.sha256());
             }
-            return ExitCode.USER_ERROR;
+            return ExitCode.of(e);
         });
         cli.setParameterExceptionHandler((e, args) -> {
             e.getCommandLine().getErr().println("outband: " + e.getMessage());
             e.getCommandLine().getErr().println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
-            return ExitCode.USER_ERROR;
+            return ExitCode.USAGE;
         });
         return cli;
     }

@@ -19,7 +19,7 @@ final class DeviceJobs {
         return found;
     }
 
-    /** 0 when all succeeded, 1 when none did, 2 when some did. */
+    /** 0 when all succeeded, 1 when none did, 3 when some did. */
     static int exitCode(long failed, int total) {
         return failed == 0 ? ExitCode.OK : failed == total ? ExitCode.USER_ERROR : ExitCode.PARTIAL;
     }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "import", description = "Import a CSV or MeshCommander JSON device list. Exit 2 when some lines were refused.",
+@Command(name = "import", description = "Import a CSV or MeshCommander JSON device list. Exit 3 when some lines were refused.",
         mixinStandardHelpOptions = true)
 final class DevicesImport implements Callable<Integer> {
     @ParentCommand

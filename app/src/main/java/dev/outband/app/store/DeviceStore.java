@@ -22,6 +22,8 @@ import org.h2.api.ErrorCode;
  */
 public final class DeviceStore implements AutoCloseable {
     public static final int MIN_MASTER_PASSWORD = 8;
+    /** How the console names itself as the store's holder; a store it holds is refused at once, as it is not let go soon. */
+    public static final String CONSOLE = "the console";
     /** How long an open waits for another process to let go of the store. */
     public static final Duration IN_USE_WAIT = Duration.ofSeconds(5);
     private static final Duration IN_USE_POLL = Duration.ofMillis(250);
@@ -62,7 +64,7 @@ public final class DeviceStore implements AutoCloseable {
     /**
      * As {@link #open(Path, Supplier)}, for a process that says what it is ({@code holder}, e.g. "the console")
      * to another that finds the store in use. A store held by another process is waited for up to
-     * {@link #IN_USE_WAIT} (a command finishing), then refused with a {@link StoreInUseException} naming it.
+     * {@link #IN_USE_WAIT} (a command finishing; the console is not waited for), then refused with a {@link StoreInUseException} naming it.
      * The keyring is read only once the store is this process's, as the holder may have changed it.
      */
     public static DeviceStore open(Path folder, Supplier<char[]> masterPassword, String holder)
@@ -89,7 +91,7 @@ public final class DeviceStore implements AutoCloseable {
                     throw e;
                 }
             }
-            if (System.nanoTime() > deadline) {
+            if (System.nanoTime() > deadline || StoreOwner.holder(folder).filter(h -> h.what().equals(CONSOLE)).isPresent()) {
                 throw new StoreInUseException(folder, null);
             }
             pause();

@@ -16,7 +16,7 @@ import javafx.stage.Window;
 /** Asks for the master password of a protected store; called from the background thread that opens it. */
 public final class MasterPasswordPrompt {
     /** How the console names itself to a second process that finds the store in use. */
-    public static final String CONSOLE = "the console";
+    public static final String CONSOLE = DeviceStore.CONSOLE;
 
     private final Window owner;
     private volatile boolean cancelled;

@@ -69,7 +69,7 @@ class DevicesCliTest {
         assertThat(run("", "devices", "add", "--name", "x", "--host", "10.0.0.2")).isEqualTo(1);
         assertThat(err.toString()).contains("already exists");
         assertThat(run("", "devices", "remove", "nobody")).isEqualTo(1);
-        assertThat(run("", "devices", "list", "--bogus")).isEqualTo(1);
+        assertThat(run("", "devices", "list", "--bogus")).isEqualTo(ExitCode.USAGE);
     }
 
     @Test
@@ -83,7 +83,7 @@ class DevicesCliTest {
     @Test
     void aPartialImportExitsWithTwoAndNamesTheBadLine() throws Exception {
         Path csv = Files.writeString(home.resolve("in.csv"), "name,host,user,password,tls,tags\nok,10.0.0.1,admin,pw,0,\nbad,300.0.0.1,admin,pw,0,\n");
-        assertThat(run("", "devices", "import", csv.toString())).isEqualTo(2);
+        assertThat(run("", "devices", "import", csv.toString())).isEqualTo(ExitCode.PARTIAL);
         assertThat(out.toString()).contains("Imported 1 device(s), refused 1");
         assertThat(err.toString()).contains("in.csv: line 3: Not a valid IPv4 address");
     }

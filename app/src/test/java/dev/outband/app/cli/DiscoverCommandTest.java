@@ -84,7 +84,7 @@ class DiscoverCommandTest {
 
     @Test
     void aRangeWiderThanASlash16IsRefusedBeforeScanning() {
-        assertThat(run("", "discover", "10.0.0.0/15")).isEqualTo(ExitCode.USER_ERROR);
+        assertThat(run("", "discover", "10.0.0.0/15")).isEqualTo(ExitCode.USAGE);
         assertThat(err.toString()).contains("at most a /16");
     }
 }

@@ -99,7 +99,7 @@ class KvmScreenshotCommandTest {
         Path png = home.resolve("tls.png");
 
         assertThat(run(text(""), "kvm", "screenshot", "sim-tls", "--out", png.toString()))
-                .isEqualTo(ExitCode.USER_ERROR);
+                .isEqualTo(ExitCode.TLS_UNTRUSTED);
         assertThat(err.toString()).contains("does not match the trusted CA").contains("outband devices pin DEVICE " + sha256);
 
         assertThat(run(text(""), "devices", "pin", "sim-tls", sha256)).as(err.toString()).isZero();

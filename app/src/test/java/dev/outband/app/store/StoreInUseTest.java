@@ -15,7 +15,29 @@ class StoreInUseTest {
     Path folder;
 
     @Test
-    void aStoreHeldByTheConsoleInAnotherProcessIsRefusedNamingItsPidAndOpensOnceItIsClosed() throws Exception {
+    void aStoreHeldByACommandInAnotherProcessIsWaitedForThenRefusedNamingItsPidAndOpensOnceItIsClosed() throws Exception {
+        try (DeviceStore store = DeviceStore.open(folder, () -> null)) {
+            store.devices().save(Device.of("pc-01", "10.0.0.1"));
+        }
+        try (ChildProcess command = ChildProcess.start(StoreHolder.class, folder.toString(), "outband devices import")) {
+            assertThat(command.nextLine(60)).isEqualTo("open 1");
+            long started = System.nanoTime();
+
+            assertThatThrownBy(() -> DeviceStore.open(folder, () -> null))
+                    .isInstanceOf(StoreInUseException.class)
+                    .hasMessageStartingWith("The device store is open in outband devices import (pid " + command.pid()
+                            + "); close it");
+            assertThat(System.nanoTime() - started).isGreaterThanOrEqualTo(DeviceStore.IN_USE_WAIT.toNanos());
+
+            assertThat(command.finish()).isZero();
+        }
+        try (DeviceStore store = DeviceStore.open(folder, () -> null)) {
+            assertThat(store.devices().count()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aStoreHeldByTheConsoleIsRefusedAtOnceSayingToUseItsWindowAndOpensOnceItIsClosed() throws Exception {
         try (DeviceStore store = DeviceStore.open(folder, () -> null)) {
             store.devices().save(Device.of("pc-01", "10.0.0.1"));
         }
@@ -25,8 +47,10 @@ class StoreInUseTest {
 
             assertThatThrownBy(() -> DeviceStore.open(folder, () -> null))
                     .isInstanceOf(StoreInUseException.class)
-                    .hasMessageStartingWith("The device store is open in the console (pid " + console.pid() + "); close it");
-            assertThat(System.nanoTime() - started).isGreaterThanOrEqualTo(DeviceStore.IN_USE_WAIT.toNanos());
+                    .hasMessageStartingWith("The device store is open in the console (pid " + console.pid() + "). "
+                            + "A command cannot use it while the console runs")
+                    .hasMessageContaining("use the console's window for this, or close the console and run the command again");
+            assertThat(System.nanoTime() - started).isLessThan(DeviceStore.IN_USE_WAIT.toNanos());
 
             assertThat(console.finish()).isZero();
         }

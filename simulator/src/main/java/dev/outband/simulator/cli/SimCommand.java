@@ -53,8 +53,13 @@ public final class SimCommand implements Callable<Integer> {
     @Option(names = "--user", defaultValue = "admin", description = "Digest user (default ${DEFAULT-VALUE}).")
     String user;
 
-    @Option(names = "--password", defaultValue = "P@ssw0rd!", description = "Digest password.")
+    /** Kept hidden for old scripts: a password on the command line is visible to every user in the process list. */
+    @Option(names = "--password", defaultValue = "P@ssw0rd!", hidden = true, description = "Digest password (deprecated).")
     String password;
+
+    @Option(names = "--password-file", paramLabel = "FILE",
+            description = "File whose first line is the digest password (without it: P@ssw0rd!, a lab default).")
+    Path passwordFile;
 
     @Option(names = "--boot-seconds", defaultValue = "5", description = "How long a boot takes.")
     int bootSeconds;
@@ -87,6 +92,12 @@ public final class SimCommand implements Callable<Integer> {
         }
         if (unprovisioned < 0 || unprovisioned > count) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--unprovisioned must be 0..--count");
+        }
+        if (passwordFile != null) {
+            if (spec.commandLine().getParseResult().hasMatchedOption("--password")) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "give --password-file or --password, not both");
+            }
+            password = firstLine(passwordFile);
         }
         HostAndPort listener = cira == null ? null : listener();
         // One identity for the TLS ports and their twins in the CIRA tunnel: one fingerprint to pin.

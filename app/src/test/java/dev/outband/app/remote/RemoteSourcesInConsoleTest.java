@@ -107,11 +107,11 @@ class RemoteSourcesInConsoleTest {
         robot.clickOn("#sourceName").write("lab-mps");
         robot.clickOn("#sourceUrl").write(servers.getFirst().url());
         robot.clickOn("#sourceUser").write(ApiServer.USER);
-        press(robot, "Add");
+        confirm(robot);
         assertThat(robot.lookup("#sourceProblem").queryAs(Label.class).getText())
                 .isEqualTo("Give the password of the API user");
         robot.clickOn("#sourcePassword").write(ApiServer.PASSWORD);
-        press(robot, "Add");
+        confirm(robot);
 
         TableView<?> sourcesTable = robot.lookup("#sourcesTable").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> cells(robot, "#sourcesTable").contains("3 devices, 2 connected"));
@@ -156,11 +156,10 @@ class RemoteSourcesInConsoleTest {
         assertThat(vm.all()).extracting(Device::name).containsExactly("local-pc");
     }
 
-    private static void press(FxRobot robot, String text) {
-        Button button = robot.lookup(".button").queryAllAs(Button.class).stream()
-                .filter(b -> text.equals(b.getText()) && b.getScene().getWindow().isShowing())
-                .findFirst().orElseThrow(() -> new AssertionError("no button '" + text + "' on screen"));
-        robot.interact(button::fire);
+    /** The dialog's own Add (the main window's toolbar has an Add button too). */
+    private static void confirm(FxRobot robot) {
+        Button add = robot.lookup("#confirmSource").queryButton();
+        robot.interact(add::fire);
     }
 
     /** The texts of the visible cells of a table, read on the FX thread. */

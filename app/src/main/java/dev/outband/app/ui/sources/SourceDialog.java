@@ -45,6 +45,7 @@ final class SourceDialog {
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
         Button ok = (Button) dialog.getDialogPane().lookupButton(ButtonType.OK);
         ok.setText("Add");
+        ok.setId("confirmSource");
         ok.addEventFilter(ActionEvent.ACTION, e -> {
             String wrong = vm.add(new SourcesViewModel.Draft(name.getText(), url.getText(), user.getText(),
                     password.getText(), trust.getValue()));

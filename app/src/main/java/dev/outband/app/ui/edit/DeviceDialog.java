@@ -40,7 +40,7 @@ public final class DeviceDialog {
         int row = 0;
         TextField name = text("name", vm.name(), "e.g. floor2-pc-17");
         row = addField(grid, row, "Name", name, error("nameError", vm.nameError()));
-        row = addField(grid, row, "Host", text("host", vm.host(), "hostname, FQDN, IPv4 or IPv6"), error("hostError", vm.hostError()));
+        row = addField(grid, row, "Host", text("host", vm.host(), "hostname, IPv4 or IPv6, optionally :port"), error("hostError", vm.hostError()));
         CheckBox tls = new CheckBox("Use TLS (port 16993)");
         tls.setId("tls");
         tls.selectedProperty().bindBidirectional(vm.tls());

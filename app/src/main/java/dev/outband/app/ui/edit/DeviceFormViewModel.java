@@ -36,7 +36,7 @@ public final class DeviceFormViewModel {
         editing = existing != null;
         if (existing != null) {
             name.set(existing.name());
-            host.set(existing.host());
+            host.set(existing.address());
             user.set(existing.user() == null ? "" : existing.user());
             tags.set(String.join(", ", existing.tags()));
             tls.set(existing.tls() != TlsMode.NONE);

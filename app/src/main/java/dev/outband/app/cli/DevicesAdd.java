@@ -1,6 +1,5 @@
 package dev.outband.app.cli;
 
-import dev.outband.app.store.Device;
 import dev.outband.app.store.DeviceDraft;
 import dev.outband.app.store.DeviceStore;
 import dev.outband.app.store.DuplicateNameException;
@@ -59,10 +58,9 @@ final class DevicesAdd implements Callable<Integer> {
             throw new UserException("--name must not be empty");
         }
         String secret = password == null ? null : password.read(ctx);
-        DeviceDraft draft = new DeviceDraft(name, host, user, secret, tls, Tags.parse(String.join(",", tags)));
+        DeviceDraft draft = new DeviceDraft(name, host, user, secret, tls, Tags.parse(String.join(",", tags)), kvmPort);
         try (DeviceStore store = ctx.openStore()) {
-            Device device = draft.toDevice(null, store.devices()::seal);
-            store.devices().save(kvmPort == null ? device : device.withPorts(device.wsmanPort(), kvmPort));
+            store.devices().save(draft.toDevice(null, store.devices()::seal));
         } catch (DuplicateNameException e) {
             throw new UserException(e.getMessage());
         }

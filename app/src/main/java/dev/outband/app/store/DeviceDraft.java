@@ -9,9 +9,15 @@ import java.util.function.Function;
  * on/off switch; {@code host} may carry a WS-Man port ({@code host:port}, {@code [v6]:port}). {@link #toDevice} seals
  * the password; toString never shows it.
  */
-public record DeviceDraft(String name, String host, String user, String password, boolean tls, List<String> tags) {
+public record DeviceDraft(String name, String host, String user, String password, boolean tls, List<String> tags,
+                          Integer kvmPort) {
     public DeviceDraft {
         tags = List.copyOf(tags == null ? List.of() : tags);
+    }
+
+    /** A draft whose KVM port follows its WS-Man port (or keeps the device's). */
+    public DeviceDraft(String name, String host, String user, String password, boolean tls, List<String> tags) {
+        this(name, host, user, password, tls, tags, null);
     }
 
     /** A new device, or {@code existing} updated; an empty password keeps the existing one. */
@@ -21,10 +27,11 @@ public record DeviceDraft(String name, String host, String user, String password
         Secret secret = password == null || password.isEmpty() ? base.password() : seal.apply(password);
         TlsMode tlsMode = tls ? (base.tls() == TlsMode.NONE ? TlsMode.VERIFY : base.tls()) : TlsMode.NONE;
         // A KVM port set apart from the WS-Man port holds only while that WS-Man port does.
-        Integer kvmPort = Objects.equals(address.port(), base.wsmanPort()) ? base.kvmPort() : null;
+        Integer kvm = kvmPort != null ? kvmPort
+                : Objects.equals(address.port(), base.wsmanPort()) ? base.kvmPort() : null;
         return new Device(base.id(), name.strip(), address.host(), tags, blankToNull(user), secret,
                 tlsMode, tlsMode == TlsMode.PINNED ? base.pinnedSha256() : null, base.reach(), base.state(),
-                address.port(), kvmPort);
+                address.port(), kvm);
     }
 
     private static String blankToNull(String s) {
@@ -33,6 +40,7 @@ public record DeviceDraft(String name, String host, String user, String password
 
     @Override
     public String toString() {
-        return "DeviceDraft[name=" + name + ", host=" + host + ", user=" + user + ", tls=" + tls + ", tags=" + tags + "]";
+        return "DeviceDraft[name=" + name + ", host=" + host + ", user=" + user + ", tls=" + tls + ", tags=" + tags
+                + ", kvmPort=" + kvmPort + "]";
     }
 }

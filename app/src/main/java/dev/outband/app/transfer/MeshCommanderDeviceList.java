@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.outband.app.amt.DeviceConnections;
 import dev.outband.app.store.Device;
 import dev.outband.app.store.DeviceDraft;
 import dev.outband.app.store.HostNames;
@@ -22,6 +23,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -150,11 +152,11 @@ public final class MeshCommanderDeviceList {
                 return of(host, host.substring(1, close), ports);
             }
             String[] parts = host.split(":", -1);
-            // More than host:http:redirection is an IPv6 address written without brackets.
-            if (parts.length > 3) {
+            // An IPv6 address written without brackets: "::" or more colons than host:http:redirection has.
+            if (parts.length > 3 || host.contains("::")) {
                 return new HostPorts(host, null, null);
             }
-            return of(host, parts[0], java.util.Arrays.copyOfRange(parts, 1, parts.length));
+            return of(host, parts[0], Arrays.copyOfRange(parts, 1, parts.length));
         }
 
         private static HostPorts of(String whole, String host, String[] ports) {
@@ -230,7 +232,10 @@ public final class MeshCommanderDeviceList {
         for (Device d : devices) {
             ObjectNode c = computers.addObject();
             c.put("name", UriComponent.encode(d.name()));
-            c.put("host", UriComponent.encode(new HostPorts(d.host(), d.wsmanPort(), d.kvmPort()).format()));
+            // MeshCommander's host names the HTTP port before the redirection port.
+            Integer http = d.wsmanPort() == null && d.kvmPort() != null
+                    ? Integer.valueOf(DeviceConnections.AMT_PORTS.wsman(d)) : d.wsmanPort();
+            c.put("host", UriComponent.encode(new HostPorts(d.host(), http, d.kvmPort()).format()));
             c.put("tags", UriComponent.encode(Tags.join(d.tags(), ",")));
             c.put("user", UriComponent.encode(d.user() == null ? "" : d.user()));
             c.put("pass", includePasswords && d.password() != null ? UriComponent.encode(d.password().reveal()) : "");

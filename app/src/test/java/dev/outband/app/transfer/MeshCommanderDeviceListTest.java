@@ -2,6 +2,7 @@ package dev.outband.app.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.outband.app.amt.DeviceConnections;
 import dev.outband.app.store.Device;
 import dev.outband.app.store.DeviceState;
 import dev.outband.app.store.DeviceStore;
@@ -158,6 +159,8 @@ class MeshCommanderDeviceListTest {
         store.devices().insert(Device.of("nat (ü)", "amt.example.org").withPorts(17000, 17002)
                 .withCredentials("admin", store.devices().seal("x")).withTls(TlsMode.VERIFY, null));
         store.devices().insert(Device.of("v6", "2001:db8::5").withPorts(16993, null));
+        store.devices().insert(Device.of("v6-bare", "fe80::1"));
+        store.devices().insert(Device.of("kvm-only", "10.0.0.9").withPorts(null, 17994));
         Path file = folder.resolve("export.json");
         transfer.exportFile(file, TransferFormat.MESHCOMMANDER, true);
         List<Device> before = store.devices().findAll();
@@ -171,10 +174,11 @@ class MeshCommanderDeviceListTest {
             for (int i = 0; i < before.size(); i++) {
                 Device b = before.get(i);
                 Device a = after.get(i);
+                // The ports the console uses (a default written out reads back as a port of its own).
                 assertThat(List.of(a.name(), a.host(), a.tags(), String.valueOf(a.user()), a.tls(),
-                        String.valueOf(a.wsmanPort()), String.valueOf(a.kvmPort())))
+                        DeviceConnections.AMT_PORTS.wsman(a), DeviceConnections.AMT_PORTS.kvm(a)))
                         .isEqualTo(List.of(b.name(), b.host(), b.tags(), String.valueOf(b.user()), b.tls(),
-                                String.valueOf(b.wsmanPort()), String.valueOf(b.kvmPort())));
+                                DeviceConnections.AMT_PORTS.wsman(b), DeviceConnections.AMT_PORTS.kvm(b)));
                 assertThat(a.password() == null ? null : a.password().reveal())
                         .isEqualTo(b.password() == null ? null : b.password().reveal());
             }

@@ -52,8 +52,21 @@ public final class DeviceConnections {
         }
     }
 
-    public static final Ports AMT_PORTS =
+    /** How far above the WS-Man port AMT's redirection port is (16992/16994, 16993/16995). */
+    private static final int KVM_OFFSET = AmtKvmConnector.PORT - DeviceEndpoint.HTTP_PORT;
+
+    /** AMT's own ports, whatever a device stores: what a CIRA tunnel carries. */
+    static final Ports AMT_OWN_PORTS =
             d -> d.tls() == TlsMode.NONE ? DeviceEndpoint.HTTP_PORT : DeviceEndpoint.TLS_PORT;
+
+    /**
+     * A device's own ports when it has them (a NAT port forward), else AMT's. A KVM port not set follows the
+     * WS-Man port as AMT lays them out: two above it (16992 → 16994, 16993 → 16995).
+     */
+    public static final Ports AMT_PORTS = Ports.of(
+            d -> d.wsmanPort() != null ? d.wsmanPort() : AMT_OWN_PORTS.wsman(d),
+            d -> d.kvmPort() != null ? d.kvmPort()
+                    : d.wsmanPort() != null ? d.wsmanPort() + KVM_OFFSET : AMT_OWN_PORTS.kvm(d));
 
     /** Roots trusted besides the JVM's for devices checked by chain and name: the lab CA's. */
     @FunctionalInterface
@@ -173,7 +186,7 @@ public final class DeviceConnections {
         return switch (device.reach().kind()) {
             case DIRECT -> new Route(SocketFactory.getDefault(), ports);
             // A tunnel carries AMT's own port numbers, whatever plan direct devices follow.
-            case CIRA -> new Route(tunnel(device), AMT_PORTS);
+            case CIRA -> new Route(tunnel(device), AMT_OWN_PORTS);
             case MPS -> throw new IOException(device.name()
                     + " is served by a remote MPS: the console reaches it through the MPS's API, not with WS-Man");
         };

@@ -33,7 +33,7 @@ public final class Cli {
         cli.addSubcommand(new CommandLine(new StoreCommand()));
         cli.addSubcommand(new PowerCommand());
         cli.addSubcommand(new InfoCommand());
-        cli.addSubcommand(new SimCommand());
+        cli.addSubcommand(new SimCommand(new SimStoreRegistrar(context)));
         cli.addSubcommand(new DiscoverCommand(context));
         cli.addSubcommand(CommandGroup.named("cira", "The local CIRA listener (a mini MPS for lab devices).",
                 new CiraListenCommand(), new CiraServeCommand(context), new CiraCredentialsCommand(context), new CiraSetupCommands.Setup(context),

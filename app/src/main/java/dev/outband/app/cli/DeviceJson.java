@@ -10,7 +10,7 @@ import java.util.List;
  */
 record DeviceJson(Long id, String name, String host, List<String> tags, String user, String tls,
                   String reach, String reachId, String powerState, String amtVersion, String lastSeen,
-                  String source, Boolean connected) {
+                  String source, Boolean connected, Integer wsmanPort, Integer kvmPort) {
     static DeviceJson of(Device d) {
         return of(d, null, null);
     }
@@ -22,6 +22,7 @@ record DeviceJson(Long id, String name, String host, List<String> tags, String u
     private static DeviceJson of(Device d, String source, Boolean connected) {
         return new DeviceJson(d.id(), d.name(), d.host(), d.tags(), d.user(), d.tls().name().toLowerCase(),
                 d.reach().kind().name().toLowerCase(), d.reach().id(), d.state().powerState(), d.state().amtVersion(),
-                d.state().lastSeen() == null ? null : d.state().lastSeen().toString(), source, connected);
+                d.state().lastSeen() == null ? null : d.state().lastSeen().toString(), source, connected,
+                d.wsmanPort(), d.kvmPort());
     }
 }

@@ -22,8 +22,14 @@ final class DevicesAdd implements Callable<Integer> {
     @Option(names = "--name", required = true, description = "Unique device name.")
     String name;
 
-    @Option(names = "--host", required = true, description = "Hostname, FQDN, IPv4 or IPv6 address.")
+    @Option(names = "--host", required = true, paramLabel = "HOST[:PORT]",
+            description = "Hostname, FQDN, IPv4 or IPv6 address; a WS-Man port other than AMT's as host:port or "
+                    + "[v6]:port (a NAT port forward, a simulator).")
     String host;
+
+    @Option(names = "--kvm-port", paramLabel = "PORT",
+            description = "The redirection (KVM) port when it is not two above the WS-Man port (16992 -> 16994).")
+    Integer kvmPort;
 
     @Option(names = "--user", description = "AMT user (usually admin).")
     String user;
@@ -45,11 +51,14 @@ final class DevicesAdd implements Callable<Integer> {
         if (hostProblem != null) {
             throw new UserException(hostProblem + ": " + host);
         }
+        if (!HostNames.isPort(kvmPort)) {
+            throw new UserException("--kvm-port must be 1..65535: " + kvmPort);
+        }
         if (name.isBlank()) {
             throw new UserException("--name must not be empty");
         }
         String secret = password == null ? null : password.read(ctx);
-        DeviceDraft draft = new DeviceDraft(name, host, user, secret, tls, Tags.parse(String.join(",", tags)));
+        DeviceDraft draft = new DeviceDraft(name, host, user, secret, tls, Tags.parse(String.join(",", tags)), kvmPort);
         try (DeviceStore store = ctx.openStore()) {
             store.devices().save(draft.toDevice(null, store.devices()::seal));
         } catch (DuplicateNameException e) {

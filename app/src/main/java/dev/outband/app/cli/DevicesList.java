@@ -50,7 +50,7 @@ final class DevicesList implements Callable<Integer> {
             String format = "%-24s %-32s %-6s %-8s %-13s %s%n";
             out.printf(format, "NAME", "HOST", "TLS", "REACH", "STATUS", "TAGS");
             for (Device d : shown) {
-                out.printf(format, d.name(), d.host(), d.tls().name().toLowerCase(),
+                out.printf(format, d.name(), d.address(), d.tls().name().toLowerCase(),
                         d.reach().kind().name().toLowerCase(), "", String.join(",", d.tags()));
             }
             for (RemoteDeviceRow r : remote) {

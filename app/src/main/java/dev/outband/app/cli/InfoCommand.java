@@ -45,7 +45,7 @@ final class InfoCommand implements Callable<Integer> {
         }
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("name", device.name());
-        info.put("host", device.host());
+        info.put("host", device.address());
         info.put("amtVersion", identity.amtVersion());
         info.put("provisioningMode", identity.provisioningMode().toString());
         info.put("provisioningState", identity.provisioningState().toString());

@@ -21,7 +21,7 @@ import java.util.TreeSet;
  */
 public final class DeviceRepository {
     private static final String COLUMNS = "id, name, host, tags, amt_user, password_enc, tls_mode, pinned_sha256, "
-            + "reach_kind, reach_id, power_state, amt_version, last_seen";
+            + "reach_kind, reach_id, power_state, amt_version, last_seen, wsman_port, kvm_port";
     private static final String TAG_SEPARATOR = ",";
 
     /** Where a password sealed before its device is saved belongs; saving seals it for its row. */
@@ -163,7 +163,8 @@ public final class DeviceRepository {
 
     private Device insertRow(Device device) throws SQLException {
         String sql = "INSERT INTO device (name, host, tags, amt_user, password_enc, tls_mode, pinned_sha256, "
-                + "reach_kind, reach_id, power_state, amt_version, last_seen) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)";
+                + "reach_kind, reach_id, power_state, amt_version, last_seen, wsman_port, kvm_port) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
         long id;
         try (PreparedStatement ps = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
             bind(ps, device.withCredentials(device.user(), null), null);
@@ -206,10 +207,10 @@ public final class DeviceRepository {
 
     public synchronized Device update(Device device) {
         String sql = "UPDATE device SET name=?, host=?, tags=?, amt_user=?, password_enc=?, tls_mode=?, pinned_sha256=?, "
-                + "reach_kind=?, reach_id=?, power_state=?, amt_version=?, last_seen=? WHERE id=?";
+                + "reach_kind=?, reach_id=?, power_state=?, amt_version=?, last_seen=?, wsman_port=?, kvm_port=? WHERE id=?";
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             bind(ps, device, passwordPlace(device.id()));
-            ps.setLong(13, device.id());
+            ps.setLong(15, device.id());
             if (ps.executeUpdate() != 1) {
                 throw new StoreException("Device " + device.name() + " no longer exists", null);
             }
@@ -354,6 +355,8 @@ public final class DeviceRepository {
         ps.setString(10, d.state().powerState());
         ps.setString(11, d.state().amtVersion());
         ps.setTimestamp(12, d.state().lastSeen() == null ? null : Timestamp.from(d.state().lastSeen()));
+        ps.setObject(13, d.wsmanPort(), Types.INTEGER);
+        ps.setObject(14, d.kvmPort(), Types.INTEGER);
     }
 
     private Device read(ResultSet rs) throws SQLException {
@@ -365,7 +368,8 @@ public final class DeviceRepository {
                 TlsMode.valueOf(rs.getString("tls_mode")), rs.getString("pinned_sha256"),
                 new Reach(Reach.Kind.valueOf(rs.getString("reach_kind")), rs.getString("reach_id")),
                 new DeviceState(rs.getString("power_state"), rs.getString("amt_version"),
-                        seen == null ? null : seen.toInstant()));
+                        seen == null ? null : seen.toInstant()),
+                rs.getObject("wsman_port", Integer.class), rs.getObject("kvm_port", Integer.class));
     }
 
     private RuntimeException translate(SQLException e, String name) {

@@ -2,13 +2,62 @@ package dev.outband.app.store;
 
 import java.util.regex.Pattern;
 
-/** Tells whether a string names a host: a hostname or FQDN, an IPv4 address, or an IPv6 address. */
+/**
+ * Tells whether a string names a host: a hostname or FQDN, an IPv4 address, or an IPv6 address, each optionally
+ * with a port as MeshCommander and URLs write it ({@code host:port}, {@code [v6]:port}); a bare IPv6 address has
+ * no port (its last group would be ambiguous).
+ */
 public final class HostNames {
     private static final Pattern LABEL = Pattern.compile("(?i)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
     private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
     private static final Pattern HEX_GROUP = Pattern.compile("(?i)[0-9a-f]{1,4}");
 
+    private static final String BAD_PORT = "Not a valid port after ':' (1 to 65535)";
+
     private HostNames() {
+    }
+
+    /** A host and the port typed after it (null when none was). */
+    public record Address(String host, Integer port) {
+    }
+
+    /**
+     * Splits {@code text} into host and port without judging either: {@code [v6]:port}, {@code host:port} (one
+     * colon), else all host. A port that is not a number stays in the host, so {@link #problem} names it.
+     */
+    public static Address split(String text) {
+        String t = text == null ? "" : text.strip();
+        int close = t.lastIndexOf("]:");
+        if (t.startsWith("[") && close > 0) {
+            Integer port = port(t.substring(close + 2));
+            return port == null ? new Address(t, null) : new Address(t.substring(1, close), port);
+        }
+        int colon = t.indexOf(':');
+        if (colon > 0 && colon == t.lastIndexOf(':')) {
+            Integer port = port(t.substring(colon + 1));
+            return port == null ? new Address(t, null) : new Address(t.substring(0, colon), port);
+        }
+        return new Address(t, null);
+    }
+
+    /** {@code host}, or with a port {@code host:port} and {@code [v6]:port}: what {@link #split} reads back. */
+    public static String join(String host, Integer port) {
+        if (port == null) {
+            return host;
+        }
+        return (host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + port;
+    }
+
+    /** True for null (no port) and 1..65535. */
+    public static boolean isPort(Integer port) {
+        return port == null || (port >= 1 && port <= 65_535);
+    }
+
+    private static Integer port(String digits) {
+        if (!digits.matches("[0-9]{1,5}")) {
+            return null;
+        }
+        return Integer.parseInt(digits);
     }
 
     /** Null when valid, else a short reason a technician understands. */
@@ -16,7 +65,14 @@ public final class HostNames {
         if (host == null || host.isBlank()) {
             return "Host is required";
         }
-        String h = host.strip();
+        Address address = split(host);
+        if (!isPort(address.port())) {
+            return BAD_PORT;
+        }
+        String h = address.host();
+        if (h.indexOf(':') >= 0 && h.indexOf(':') == h.lastIndexOf(':')) {
+            return BAD_PORT;
+        }
         if (h.contains(":")) {
             return isIpv6(h) ? null : "Not a valid IPv6 address";
         }

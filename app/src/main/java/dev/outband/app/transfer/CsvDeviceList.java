@@ -22,7 +22,8 @@ import java.util.stream.Stream;
 
 /**
  * CSV device lists: header {@code name,host,user,password,tls,tags} (any order, name and host
- * required), one device per record, tags separated by ';' or spaces inside their field.
+ * required), one device per record, tags separated by ';' or spaces inside their field. A WS-Man port other than
+ * AMT's rides in the host field as MeshCommander writes it: {@code host:port}, {@code [v6]:port}.
  */
 public final class CsvDeviceList {
     static final List<String> HEADER = List.of("name", "host", "user", "password", "tls", "tags");
@@ -80,7 +81,7 @@ public final class CsvDeviceList {
         List<List<String>> rows = new ArrayList<>();
         for (Device d : devices) {
             String password = includePasswords && d.password() != null ? d.password().reveal() : "";
-            rows.add(Stream.of(d.name(), d.host(), nullToEmpty(d.user()), password,
+            rows.add(Stream.of(d.name(), d.address(), nullToEmpty(d.user()), password,
                     d.tls() == TlsMode.NONE ? "0" : "1", String.join(";", d.tags()))
                     .map(SpreadsheetCells::neutralise).toList());
         }

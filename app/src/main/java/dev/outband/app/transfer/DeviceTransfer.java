@@ -69,13 +69,13 @@ public final class DeviceTransfer {
                 problem = "duplicate name '" + draft.name() + "'";
             }
             if (problem != null) {
-                rejected.add(new Rejection(entry.line(), problem));
+                rejected.add(new Rejection(entry.line(), entry.entry(), problem));
                 continue;
             }
             accepted.add(draft.toDevice(null, repository::seal));
         }
         List<Device> saved = repository.insertAll(accepted);
-        rejected.sort(Comparator.comparingInt(Rejection::line));
+        rejected.sort(Comparator.comparingInt(Rejection::line).thenComparingInt(Rejection::entry));
         return new ImportResult(saved.stream().map(Device::name).toList(), rejected);
     }
 

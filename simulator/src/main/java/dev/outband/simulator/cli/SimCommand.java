@@ -15,6 +15,7 @@ import java.util.List;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocketFactory;
 import picocli.CommandLine;
@@ -78,8 +79,24 @@ public final class SimCommand implements Callable<Integer> {
             description = "SHA-256 of the listener's certificate, as the listener shows it; the devices accept no other.")
     String ciraPin;
 
+    @Option(names = "--add-to-store", description = "Register the devices in the console's store (name, address and "
+            + "ports, user and password; with --tls their certificate pinned), replacing devices of the same name.")
+    boolean addToStore;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    private final FleetRegistrar registrar;
+
+    /** Without a store: --add-to-store is refused (the simulator run on its own). */
+    public SimCommand() {
+        this(null);
+    }
+
+    /** With the console's store for --add-to-store. */
+    public SimCommand(FleetRegistrar registrar) {
+        this.registrar = registrar;
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -99,16 +116,24 @@ public final class SimCommand implements Callable<Integer> {
             }
             password = firstLine(passwordFile);
         }
+        if (addToStore && registrar == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--add-to-store needs the outband command");
+        }
         HostAndPort listener = cira == null ? null : listener();
         // One identity for the TLS ports and their twins in the CIRA tunnel: one fingerprint to pin.
-        SSLContext deviceTls = tls ? DeviceCertificates.serverContext(DeviceCertificates.loopbackDevice()) : null;
+        DeviceCertificates.Issued identity = tls ? DeviceCertificates.loopbackDevice() : null;
+        SSLContext deviceTls = identity == null ? null : DeviceCertificates.serverContext(identity);
         DeviceFleet fleet = startFleet(deviceTls);
         CiraCallHome callHome = listener == null ? null : CiraCallHome.start(fleet, listener.host(), listener.port(),
                 ciraUser, firstLine(ciraPasswordFile).getBytes(StandardCharsets.UTF_8), ciraPin, deviceTls);
         // Devices also call whatever MPS a console configures on them over WS-Man, as AMT would.
         List<MpsCaller> callers = fleet.members().stream().map(m -> MpsCaller.attach(m.device())).toList();
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        AtomicBoolean closed = new AtomicBoolean();
+        Runnable stop = () -> {
+            if (!closed.compareAndSet(false, true)) {
+                return;
+            }
             if (callHome != null) {
                 try {
                     callHome.close();
@@ -119,14 +144,31 @@ public final class SimCommand implements Callable<Integer> {
             callers.forEach(MpsCaller::close);
             fleet.close();
             stopped.countDown();
-        }, "sim-shutdown"));
-        print(fleet, spec.commandLine().getOut());
-        if (listener != null) {
-            spec.commandLine().getOut().printf("Each device calls the CIRA listener at %s:%d (WS-Man and KVM through "
-                    + "the tunnel).%n", listener.host(), listener.port());
-            spec.commandLine().getOut().flush();
+        };
+        Thread hook = new Thread(stop, "sim-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        // Ctrl-C runs the hook; an interrupt (a test, an embedding console) stops the fleet here.
+        try {
+            PrintWriter out = spec.commandLine().getOut();
+            if (addToStore) {
+                out.println(registrar.register(fleet, user, password,
+                        identity == null ? null : identity.certificate()));
+            }
+            print(fleet, out);
+            if (listener != null) {
+                out.printf("Each device calls the CIRA listener at %s:%d (WS-Man and KVM through "
+                        + "the tunnel).%n", listener.host(), listener.port());
+                out.flush();
+            }
+            stopped.await();
+        } finally {
+            stop.run();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // Already shutting down: the hook runs (and finds the fleet closed).
+            }
         }
-        stopped.await();
         return 0;
     }
 

@@ -88,7 +88,7 @@ public final class DetailsPane {
         host.getStyleClass().add(Styles.TEXT_MUTED);
         vm.device().subscribe(d -> {
             name.setText(d == null ? "" : d.name());
-            host.setText(d == null ? "" : d.host());
+            host.setText(d == null ? "" : d.address());
         });
         Button refresh = new Button(null, new FontIcon(Feather.REFRESH_CW));
         refresh.setId("detailsRefresh");

@@ -40,15 +40,18 @@ public final class DeviceDialog {
         int row = 0;
         TextField name = text("name", vm.name(), "e.g. floor2-pc-17");
         row = addField(grid, row, "Name", name, error("nameError", vm.nameError()));
-        row = addField(grid, row, "Host", text("host", vm.host(), "hostname, FQDN, IPv4 or IPv6"), error("hostError", vm.hostError()));
-        CheckBox tls = new CheckBox("Use TLS (port 16993)");
-        tls.setId("tls");
-        tls.selectedProperty().bindBidirectional(vm.tls());
-        row = addField(grid, row, "", tls, null);
-        row = addField(grid, row, "User", text("user", vm.user(), "admin"), null);
+        if (!vm.tunnelled()) {
+            row = addField(grid, row, "Host", text("host", vm.host(), "hostname, IPv4 or IPv6, optionally :port"),
+                    error("hostError", vm.hostError()));
+            CheckBox tls = new CheckBox("Use TLS (port 16993)");
+            tls.setId("tls");
+            tls.selectedProperty().bindBidirectional(vm.tls());
+            row = addField(grid, row, "", tls, null);
+        }
+        row = addField(grid, row, "User", text("user", vm.user(), "AMT user, usually admin"), error("userError", vm.userError()));
         PasswordField password = new PasswordField();
         password.setId("password");
-        password.setPromptText(vm.editing() ? "unchanged" : "AMT password");
+        password.setPromptText(vm.hasPassword() ? "unchanged" : "AMT password");
         password.textProperty().bindBidirectional(vm.password());
         row = addField(grid, row, "Password", password, null);
         addField(grid, row, "Tags", text("tags", vm.tags(), "comma separated, e.g. lab, floor2"), null);

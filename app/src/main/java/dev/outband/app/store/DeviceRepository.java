@@ -62,18 +62,7 @@ public final class DeviceRepository {
     /** Seals every stored password anew for {@code to}, in {@code database} (a copy being prepared). */
     static void resealPasswords(Connection database, SecretBox from, SecretBox to)
             throws SQLException, GeneralSecurityException {
-        database.setAutoCommit(false);
-        try (Statement st = database.createStatement();
-             ResultSet rs = st.executeQuery("SELECT id, password_enc FROM device WHERE password_enc IS NOT NULL");
-             PreparedStatement update = database.prepareStatement("UPDATE device SET password_enc = ? WHERE id = ?")) {
-            while (rs.next()) {
-                String place = passwordPlace(rs.getLong(1));
-                update.setBytes(1, to.encrypt(from.decryptAnyVersion(rs.getBytes(2), place), place));
-                update.setLong(2, rs.getLong(1));
-                update.executeUpdate();
-            }
-        }
-        database.commit();
+        SealedColumn.reseal(database, "device", DeviceRepository::passwordPlace, SecretBox::decryptAnyVersion, from, to);
     }
 
     /** Every device in one query, ordered by name. */

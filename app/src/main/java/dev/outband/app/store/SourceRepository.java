@@ -136,18 +136,7 @@ public final class SourceRepository {
                 return;
             }
         }
-        database.setAutoCommit(false);
-        try (Statement st = database.createStatement();
-             ResultSet rs = st.executeQuery("SELECT id, password_enc FROM remote_source WHERE password_enc IS NOT NULL");
-             PreparedStatement update = database.prepareStatement("UPDATE remote_source SET password_enc = ? WHERE id = ?")) {
-            while (rs.next()) {
-                String place = passwordPlace(rs.getLong(1));
-                update.setBytes(1, to.encrypt(from.decrypt(rs.getBytes(2), place), place));
-                update.setLong(2, rs.getLong(1));
-                update.executeUpdate();
-            }
-        }
-        database.commit();
+        SealedColumn.reseal(database, "remote_source", SourceRepository::passwordPlace, SecretBox::decrypt, from, to);
     }
 
     private RemoteSource read(ResultSet rs) throws SQLException {

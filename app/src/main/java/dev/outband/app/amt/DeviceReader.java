@@ -1,8 +1,8 @@
 package dev.outband.app.amt;
 
 import dev.outband.app.store.Device;
-import dev.outband.app.store.DeviceRepository;
 import dev.outband.app.store.DeviceState;
+import dev.outband.app.store.Reach;
 import dev.outband.wsman.amt.hardware.HardwareInventory;
 import dev.outband.wsman.amt.identity.AmtIdentity;
 import dev.outband.wsman.amt.log.AuditRecord;
@@ -30,12 +30,7 @@ public final class DeviceReader {
         this.clock = clock;
     }
 
-    public static DeviceReader open(DeviceConnections connections, DeviceRepository repository, Clock clock,
-                                    Device device) throws IOException {
-        return open(connections, repository::updateState, clock, device);
-    }
-
-    /** States learned go to {@code states} instead of a repository (the CLI writes them once the device answered). */
+    /** States learned go to {@code states}: the store at once (the console), or once the device answered (the CLI). */
     public static DeviceReader open(DeviceConnections connections, StateRecorder states, Clock clock, Device device)
             throws IOException {
         return new DeviceReader(device, connections.device(device), states, clock);
@@ -44,6 +39,9 @@ public final class DeviceReader {
     public AmtIdentity identity() throws IOException {
         AmtIdentity identity = amt.identity();
         record(new DeviceState(null, identity.amtVersion(), clock.instant()));
+        if (device.id() != null && device.reach().kind() == Reach.Kind.CIRA) {
+            identity.fqdn().ifPresent(name -> states.reportedName(device.id(), name));
+        }
         return identity;
     }
 

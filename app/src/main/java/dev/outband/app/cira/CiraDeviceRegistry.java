@@ -7,6 +7,7 @@ import dev.outband.app.store.Reach;
 import dev.outband.cira.apf.DeviceUuid;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,19 +27,16 @@ final class CiraDeviceRegistry {
         if (devices.findByReach(reach).isPresent()) {
             return Optional.empty();
         }
-        Device device = new Device(null, nameFor(uuid), hostOf(remote), null, null, null, null, null, reach, null);
+        // Until the device is read and named after its host name (DeviceRepository.adoptReportedName).
+        List<String> names = reach.listenerNames();
+        Device device = new Device(null, names.getFirst(), hostOf(remote), null, null, null, null, null, reach, null);
         try {
             return Optional.of(devices.insert(device));
         } catch (DuplicateNameException taken) {
             // Someone already named a device after this UUID's first group: the full UUID is unique.
-            return Optional.of(devices.insert(new Device(null, "cira-" + uuid, device.host(), null, null, null,
+            return Optional.of(devices.insert(new Device(null, names.getLast(), device.host(), null, null, null,
                     null, null, reach, null)));
         }
-    }
-
-    static String nameFor(DeviceUuid uuid) {
-        String text = uuid.toString();
-        return "cira-" + text.substring(0, text.indexOf('-'));
     }
 
     private static String hostOf(SocketAddress remote) {

@@ -16,11 +16,19 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 final class PendingStates implements StateRecorder {
     private record Learned(long deviceId, DeviceState state) {}
 
+    private record Reported(long deviceId, String fqdn) {}
+
     private final Queue<Learned> learned = new ConcurrentLinkedQueue<>();
+    private final Queue<Reported> names = new ConcurrentLinkedQueue<>();
 
     @Override
     public void record(long deviceId, DeviceState state) {
         learned.add(new Learned(deviceId, state));
+    }
+
+    @Override
+    public void reportedName(long deviceId, String fqdn) {
+        names.add(new Reported(deviceId, fqdn));
     }
 
     /**
@@ -29,12 +37,15 @@ final class PendingStates implements StateRecorder {
      */
     void save(StoreVisits store, CliContext ctx) {
         List<Learned> all = new ArrayList<>(learned);
-        if (all.isEmpty()) {
+        List<Reported> reported = new ArrayList<>(names);
+        if (all.isEmpty() && reported.isEmpty()) {
             return;
         }
         try {
             store.visit(s -> {
                 all.forEach(l -> s.devices().updateState(l.deviceId(), l.state()));
+                reported.forEach(r -> s.devices().adoptReportedName(r.deviceId(), r.fqdn()).ifPresent(renamed ->
+                        ctx.err().println("The device is now named " + renamed.name() + ", the host name it reports.")));
                 return null;
             });
         } catch (IOException | UserException | StoreException e) {

@@ -47,6 +47,10 @@ public record Device(Long id, String name, String host, List<String> tags, Strin
         return new Device(newId, name, host, tags, user, password, tls, pinnedSha256, reach, state, wsmanPort, kvmPort);
     }
 
+    public Device withName(String newName) {
+        return new Device(id, newName, host, tags, user, password, tls, pinnedSha256, reach, state, wsmanPort, kvmPort);
+    }
+
     public Device withTags(List<String> newTags) {
         return new Device(id, name, host, newTags, user, password, tls, pinnedSha256, reach, state, wsmanPort, kvmPort);
     }

@@ -228,6 +228,31 @@ public final class DeviceRepository {
     }
 
     /**
+     * Names a CIRA device after the host name it reports, while it still has the name the lab listener gave it:
+     * a name the user chose stays, and so does the listener's when another device has the reported name already.
+     * Returns the device as renamed; empty when nothing changed.
+     */
+    public synchronized Optional<Device> adoptReportedName(long id, String reported) {
+        Optional<Device> found = findById(id);
+        if (reported == null || reported.isBlank() || found.isEmpty()
+                || !found.get().reach().listenerNames().contains(found.get().name())) {
+            return Optional.empty();
+        }
+        Device stored = found.get();
+        try (PreparedStatement ps = connection.prepareStatement("UPDATE device SET name = ? WHERE id = ? AND name = ?")) {
+            ps.setString(1, reported.strip());
+            ps.setLong(2, id);
+            ps.setString(3, stored.name());
+            return ps.executeUpdate() == 1 ? findById(id) : Optional.empty();
+        } catch (SQLException e) {
+            if ("23505".equals(e.getSQLState())) {
+                return Optional.empty();
+            }
+            throw new StoreException("Cannot rename device " + stored.name(), e);
+        }
+    }
+
+    /**
      * Pins the device to the certificate the technician accepted; only the TLS columns change, so an edit
      * made meanwhile survives. Returns the device as stored now.
      */

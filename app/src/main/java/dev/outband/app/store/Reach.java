@@ -1,5 +1,6 @@
 package dev.outband.app.store;
 
+import java.util.List;
 import java.util.Objects;
 
 /** How a device is reached: directly by host, through a local CIRA tunnel (AMT UUID), or an MPS (guid). */
@@ -24,5 +25,18 @@ public record Reach(Kind kind, String id) {
 
     public static Reach mps(String guid) {
         return new Reach(Kind.MPS, guid);
+    }
+
+    /**
+     * The names the lab listener gives a CIRA device it registers, the short one first ({@code cira-} and the UUID's
+     * first group, or the whole UUID when that is taken); none for other devices. A device still under one of them
+     * was not renamed by the user.
+     */
+    public List<String> listenerNames() {
+        if (kind != Kind.CIRA) {
+            return List.of();
+        }
+        int dash = id.indexOf('-');
+        return List.of("cira-" + (dash < 0 ? id : id.substring(0, dash)), "cira-" + id);
     }
 }

@@ -128,9 +128,9 @@ public final class DetailsViewModel {
         running.clear();
     }
 
-    /** Same device at the same address with the same credentials: only its recorded state differs. */
+    /** Same device at the same address with the same credentials: only its recorded state or its name differ. */
     private static boolean sameTarget(Device a, Device b) {
-        return a.withState(DeviceState.UNKNOWN).equals(b.withState(DeviceState.UNKNOWN));
+        return a.withState(DeviceState.UNKNOWN).equals(b.withState(DeviceState.UNKNOWN).withName(a.name()));
     }
 
     /** One client per selection, opened by whichever section asks first; the others reuse its digest session. */

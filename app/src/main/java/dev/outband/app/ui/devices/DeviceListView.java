@@ -19,6 +19,7 @@ import java.util.Set;
 import dev.outband.app.amt.DeviceConnections;
 import dev.outband.app.amt.PowerRun;
 import dev.outband.app.amt.DeviceReader;
+import dev.outband.app.amt.StateRecorder;
 import dev.outband.app.ui.details.DetailsSplit;
 import dev.outband.app.ui.details.DetailsViewModel;
 import dev.outband.app.ui.kvm.DeviceKvm;
@@ -111,7 +112,8 @@ public final class DeviceListView {
         menus.getMenus().add(OptionsMenu.create(settings, background, window, vm::store));
         root.setTop(new VBox(menus, toolbar()));
         this.details = new DetailsViewModel(background,
-                d -> DeviceReader.open(connections, vm.repository(), Clock.systemUTC(), d), this::showState,
+                d -> DeviceReader.open(connections, StateRecorder.into(vm.repository(),
+                        renamed -> Platform.runLater(() -> showRenamed(renamed))), Clock.systemUTC(), d), this::showState,
                 trust::offer);
         root.setCenter(DetailsSplit.create(table, table.getSelectionModel().getSelectedItems(), details, settings,
                 background));
@@ -242,6 +244,13 @@ public final class DeviceListView {
     }
 
     /** The list shows what the details just read, and the device stays selected. */
+    /** A CIRA device took the host name it reported: the row shows it, still selected. */
+    private void showRenamed(Device renamed) {
+        Set<Long> selected = DeviceTable.selectedIds(table);
+        vm.showRenamed(renamed);
+        DeviceTable.reselect(table, selected);
+    }
+
     private void showState(long id, DeviceState learned) {
         Set<Long> selected = DeviceTable.selectedIds(table);
         vm.showState(id, learned);

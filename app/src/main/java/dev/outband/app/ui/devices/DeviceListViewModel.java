@@ -200,6 +200,15 @@ public final class DeviceListViewModel {
         devices.set(at, device.withState(learned.over(device.state())));
     }
 
+    /** Shows a device's new name (a CIRA device named after its host name), keeping the state the row shows. */
+    public void showRenamed(Device renamed) {
+        int at = indexOf(renamed.id());
+        if (at >= 0) {
+            Device shown = devices.get(at);
+            devices.set(at, renamed.withState(shown.state().over(renamed.state())));
+        }
+    }
+
     /** Shows devices something else put into the store (the lab listener) without reloading the list. */
     public void showAdded(List<Device> added) {
         devices.addAll(added);

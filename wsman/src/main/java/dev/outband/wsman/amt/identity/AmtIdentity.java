@@ -1,5 +1,6 @@
 package dev.outband.wsman.amt.identity;
 
+import java.util.Optional;
 import java.util.UUID;
 
 /** Who the device is: AMT version, provisioning, names and platform UUID. */
@@ -11,6 +12,15 @@ public record AmtIdentity(
         String domainName,
         String digestRealm,
         UUID uuid) {
+
+    /** The name the device goes by (AMT_GeneralSettings): host.domain, the host name alone, or none when unset. */
+    public Optional<String> fqdn() {
+        if (hostName == null || hostName.isBlank()) {
+            return Optional.empty();
+        }
+        String host = hostName.strip();
+        return Optional.of(domainName == null || domainName.isBlank() ? host : host + "." + domainName.strip());
+    }
 
     public enum ProvisioningMode {
         ADMIN_CONTROL, CLIENT_CONTROL, NONE, UNKNOWN;

@@ -3,6 +3,8 @@ package dev.outband.app;
 import dev.outband.app.amt.DeviceConnections;
 import dev.outband.app.cira.LabListener;
 import dev.outband.app.ca.LabAuthority;
+import dev.outband.app.cli.DoorSettings;
+import dev.outband.app.cli.OwnerDoor;
 import dev.outband.app.instance.ConsoleInstance;
 import dev.outband.app.remote.RemoteSettings;
 import dev.outband.app.remote.RemoteSources;
@@ -49,6 +51,7 @@ public final class OutbandApp extends Application {
     private CompletableFuture<DeviceStore> earlyOpen;
     private LabListener labListener;
     private LabListenerViewModel labViewModel;
+    private volatile OwnerDoor commandDoor;
 
     static void useInstance(ConsoleInstance claimed) {
         instance = claimed;
@@ -120,7 +123,7 @@ public final class OutbandApp extends Application {
         openDoor(stage, errors);
 
         var prompt = new MasterPasswordPrompt(stage);
-        background.run("Opening the device store", () -> openStore(prompt), opened -> {
+        background.run("Opening the device store", () -> withCommandDoor(openStore(prompt), errors), opened -> {
             store = opened;
             viewModel.attach(opened);
             labViewModel.attach(opened);
@@ -149,6 +152,16 @@ public final class OutbandApp extends Application {
         } catch (IOException e) {
             errors.show("A second start cannot reach this console", e);
         }
+    }
+
+    /** Lets commands started beside the console reach devices through it (its store, its CIRA tunnels). */
+    private DeviceStore withCommandDoor(DeviceStore opened, ErrorPresenter errors) {
+        try {
+            commandDoor = OwnerDoor.open(opened, labListener, System.getenv(), DoorSettings.defaults());
+        } catch (IOException e) {
+            Platform.runLater(() -> errors.show("Commands beside the console cannot reach it", e));
+        }
+        return opened;
     }
 
     /** The store's remote sources; none until the store is open, nor once the console is closing it. */
@@ -182,6 +195,7 @@ public final class OutbandApp extends Application {
         if (labViewModel != null) {
             labViewModel.closeApi();
         }
+        closeCommandDoor();
         labListener.close();
         DeviceStore opened = store;
         if (opened != null) {
@@ -190,6 +204,17 @@ public final class OutbandApp extends Application {
         }
         // Last, so that a start meanwhile finds this console rather than a store still closing.
         closeInstance();
+    }
+
+    private void closeCommandDoor() {
+        OwnerDoor door = commandDoor;
+        if (door != null) {
+            try {
+                door.close();
+            } catch (IOException e) {
+                // Its file names a port nobody answers on: the next command opens the store itself.
+            }
+        }
     }
 
     private static void closeInstance() {

@@ -194,8 +194,7 @@ public final class DeviceConnections {
 
     private SocketFactory tunnel(Device device) throws IOException {
         if (!tunnels.running()) {
-            throw new IOException(device.name() + " is reached over CIRA and the lab listener is not running:"
-                    + " start it from Lab listener");
+            throw new IOException(device.name() + " is reached over CIRA and " + tunnels.howToStart());
         }
         return tunnels.to(device.reach().id()).orElseThrow(() -> new IOException(device.name()
                 + " is reached over CIRA and is not connected to the lab listener now"));

@@ -96,11 +96,13 @@ final class CiraServeCommand implements Callable<Integer> {
             DeviceConnections connections = new DeviceConnections(DeviceConnections.AMT_PORTS, listener)
                     .trusting(LabAuthority.trustedRoots(ctx.dataFolder()));
             try (ListenerApi served = api ? ListenerApi.start(settings, firstLine(apiPasswordFile), listener, store,
-                    connections) : null) {
+                    connections) : null;
+                 OwnerDoor door = OwnerDoor.open(store, listener, ctx.env(), DoorSettings.defaults())) {
                 if (served != null) {
                     ctx.out().printf("MPS API on %s/api/v1 (user %s), KVM relay on %s/relay/webrelay.ashx%n",
                             served.url(), settings.user(), served.url().replaceFirst("^http", "ws"));
                 }
+                ctx.out().println("Commands beside this one (devices list, info, power, kvm screenshot) run here.");
                 ctx.out().flush();
                 Thread hook = new Thread(stop::countDown, "cira-serve-shutdown");
                 Runtime.getRuntime().addShutdownHook(hook);

@@ -5,6 +5,7 @@ import dev.outband.cira.cli.CiraListenCommand;
 import dev.outband.kvm.cli.VncScreenshotCommand;
 import dev.outband.simulator.cli.SimCommand;
 import dev.outband.wsman.WsmanException;
+import java.util.OptionalInt;
 import java.util.Set;
 import picocli.CommandLine;
 
@@ -69,8 +70,11 @@ public final class Cli {
         return cli;
     }
 
+    /** Runs a command; one that reads or acts on devices is run by the store's owner when one answers at its door. */
     public static int run(String[] args, CliContext context) {
-        int code = commandLine(context).execute(args);
+        OptionalInt forwarded = context.owner() == null
+                ? OwnerDoorClient.forward(args, context, DoorSettings.defaults()) : OptionalInt.empty();
+        int code = forwarded.isPresent() ? forwarded.getAsInt() : commandLine(context).execute(args);
         context.out().flush();
         context.err().flush();
         return code;

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Supplier;
+import dev.outband.app.amt.CiraTunnels;
 import dev.outband.app.amt.DeviceConnections;
 import dev.outband.app.ca.LabAuthority;
 import dev.outband.app.remote.RemoteSettings;
@@ -24,15 +25,29 @@ import java.util.List;
 
 /**
  * What a command may touch outside itself: environment (for the data folder and master password file),
- * standard input and the two output streams. Tests pass their own.
+ * standard input and the two output streams. Tests pass their own. {@code owner} is null for a command that opens
+ * the store itself; a command the store's owner runs for another process ({@link OwnerDoor}) uses the owner's.
  */
 public record CliContext(Map<String, String> env, InputStream in, PrintWriter out, PrintWriter err,
-                         DeviceConnections.Ports ports) {
+                         DeviceConnections.Ports ports, Owner owner) {
     static final String MASTER_PASSWORD_FILE = "OUTBAND_MASTER_PASSWORD_FILE";
+
+    /**
+     * The process that holds the store (the console, {@code outband cira serve}) running a command for another:
+     * its open store, its CIRA listener, and the asking command's working folder, against which paths resolve.
+     */
+    public record Owner(DeviceStore store, CiraTunnels tunnels, Path workingFolder) {
+    }
 
     /** Devices are reached on AMT's own ports. */
     public CliContext(Map<String, String> env, InputStream in, PrintWriter out, PrintWriter err) {
         this(env, in, out, err, DeviceConnections.AMT_PORTS);
+    }
+
+    /** A command of this process, reaching devices with {@code ports}. */
+    public CliContext(Map<String, String> env, InputStream in, PrintWriter out, PrintWriter err,
+                      DeviceConnections.Ports ports) {
+        this(env, in, out, err, ports, null);
     }
 
     public static CliContext system() {
@@ -46,7 +61,13 @@ public record CliContext(Map<String, String> env, InputStream in, PrintWriter ou
 
     /** How stored devices are reached from the CLI: the port plan, and the lab root trusted besides the JVM's. */
     public DeviceConnections connections() {
-        return new DeviceConnections(ports).trusting(LabAuthority.trustedRoots(dataFolder()));
+        CiraTunnels tunnels = owner == null ? CiraTunnels.NONE : owner.tunnels();
+        return new DeviceConnections(ports, tunnels).trusting(LabAuthority.trustedRoots(dataFolder()));
+    }
+
+    /** A path the user typed, relative to the folder the command was started in. */
+    public Path resolve(Path typed) {
+        return owner == null ? typed : owner.workingFolder().resolve(typed);
     }
 
     /** Remote MPS / DMT Console sources (as the store listed them), a lab source trusting this data folder's lab root. */
@@ -61,6 +82,9 @@ public record CliContext(Map<String, String> env, InputStream in, PrintWriter ou
     }
 
     DeviceStore openStore(Supplier<char[]> masterPassword) throws IOException, UserException {
+        if (owner != null) {
+            return owner.store().borrowed();
+        }
         try {
             return DeviceStore.open(dataFolder(), masterPassword);
         } catch (WrongMasterPasswordException e) {

@@ -54,7 +54,7 @@ final class KvmScreenshotCommand implements Callable<Integer> {
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
         try (RfbSession session = connections.device(device).kvm(timeout)) {
             Framebuffer frame = FrameGrabber.grab(session, timeout.minusNanos(System.nanoTime() - start));
-            PngWriter.write(frame, out);
+            PngWriter.write(frame, ctx.resolve(out));
             ctx.out().printf("%s: %dx%d screen of %s written%n", out, frame.width(), frame.height(), device.name());
         }
         return ExitCode.OK;

@@ -33,16 +33,36 @@ public final class DeviceStore implements AutoCloseable {
     private final SourceRepository sources;
     private final SecretFiles secrets;
     private final StoreOwner owner;
+    private final boolean borrowed;
     private volatile Keyring keyring;
 
     private DeviceStore(Path folder, Connection connection, Keyring keyring, StoreOwner owner) {
         this.folder = folder;
         this.owner = owner;
+        this.borrowed = false;
         this.keyring = keyring;
         SecretBox box = new SecretBox(keyring.current());
         this.devices = new DeviceRepository(connection, box);
         this.sources = new SourceRepository(devices);
         this.secrets = new SecretFiles(folder, box);
+    }
+
+    private DeviceStore(DeviceStore lender) {
+        this.folder = lender.folder;
+        this.owner = lender.owner;
+        this.borrowed = true;
+        this.keyring = lender.keyring;
+        this.devices = lender.devices;
+        this.sources = lender.sources;
+        this.secrets = lender.secrets;
+    }
+
+    /**
+     * This open store for a command the owner runs for another process (see the CLI's OwnerDoor): the same
+     * repositories, and a close that leaves the store open for its owner.
+     */
+    public DeviceStore borrowed() {
+        return new DeviceStore(this);
     }
 
     /** True when opening the store will ask for a master password. */
@@ -236,6 +256,9 @@ public final class DeviceStore implements AutoCloseable {
 
     @Override
     public void close() {
+        if (borrowed) {
+            return;
+        }
         try (owner) {
             devices.connection().close();
             owner.markClosed();

@@ -26,10 +26,11 @@ public final class RealConsole {
         return builder.start();
     }
 
-    /** Starts the console and returns once its door is open and the store is its own. */
+    /** Starts the console and returns once its doors are open (for a second start, for commands) and the store is its own. */
     public static Process startConsole(Path folder, Path log) throws Exception {
         Process console = start(folder, log);
-        for (int i = 0; i < 600 && !(Files.exists(folder.resolve(ConsoleInstance.DOOR_FILE)) && storeOpen(folder)); i++) {
+        for (int i = 0; i < 600 && !(Files.exists(folder.resolve(ConsoleInstance.DOOR_FILE))
+                && Files.exists(folder.resolve("command.door")) && storeOpen(folder)); i++) {
             if (!console.isAlive()) {
                 throw new AssertionError("the console ended: " + Files.readString(log, StandardCharsets.UTF_8));
             }

@@ -37,11 +37,15 @@ class SecondConsoleTest {
     }
 
     @Test
-    void aCommandBesideTheRunningConsoleEndsAtOnceWithItsOwnCodeSayingToUseTheConsolesWindow() throws Exception {
+    void aCommandThatReadsDevicesRunsInTheConsoleAndOneThatChangesTheStoreEndsWithItsOwnCode() throws Exception {
         Process console = RealConsole.startConsole(folder, folder.resolve("console.log"));
         try {
-            Path log = folder.resolve("list.log");
-            int code = RealConsole.run(RealConsole.start(folder, log, "devices", "list"));
+            Path listed = folder.resolve("list.log");
+            assertThat(RealConsole.run(RealConsole.start(folder, listed, "devices", "list", "--json"))).isZero();
+            assertThat(Files.readString(listed, StandardCharsets.UTF_8)).contains("[ ]");
+
+            Path log = folder.resolve("remove.log");
+            int code = RealConsole.run(RealConsole.start(folder, log, "devices", "remove", "nobody"));
 
             assertThat(code).isEqualTo(ExitCode.STORE_IN_USE);
             assertThat(Files.readString(log, StandardCharsets.UTF_8))

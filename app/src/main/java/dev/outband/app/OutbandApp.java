@@ -6,6 +6,7 @@ import dev.outband.app.ca.LabAuthority;
 import dev.outband.app.cli.DoorSettings;
 import dev.outband.app.cli.OwnerDoor;
 import dev.outband.app.instance.ConsoleInstance;
+import dev.outband.app.virtuallab.VirtualLab;
 import dev.outband.app.remote.RemoteSettings;
 import dev.outband.app.remote.RemoteSources;
 import dev.outband.app.store.DataFolder;
@@ -52,6 +53,8 @@ public final class OutbandApp extends Application {
     private LabListener labListener;
     private LabListenerViewModel labViewModel;
     private volatile OwnerDoor commandDoor;
+    /** Simulated devices the technician started from File ▸ Add a virtual lab; they stop with the console. */
+    private final VirtualLab virtualLab = new VirtualLab();
 
     static void useInstance(ConsoleInstance claimed) {
         instance = claimed;
@@ -108,7 +111,7 @@ public final class OutbandApp extends Application {
         viewModel.serving(remoteSources);
         labViewModel.serveApiWith(connections);
         var view = new DeviceListView(viewModel, settings, background, connections,
-                new LabListenerWindow(labViewModel));
+                new LabListenerWindow(labViewModel), virtualLab);
         settings.theme().apply();
 
         stage.setTitle("Outband");
@@ -196,6 +199,7 @@ public final class OutbandApp extends Application {
             labViewModel.closeApi();
         }
         closeCommandDoor();
+        virtualLab.close();
         labListener.close();
         DeviceStore opened = store;
         if (opened != null) {

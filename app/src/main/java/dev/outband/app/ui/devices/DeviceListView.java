@@ -13,6 +13,8 @@ import dev.outband.app.ui.discovery.FindDevicesWindow;
 import dev.outband.app.ui.edit.DeviceDialog;
 import dev.outband.app.ui.edit.DeviceFormViewModel;
 import dev.outband.app.ui.transfer.TransferActions;
+import dev.outband.app.ui.virtuallab.VirtualLabDialog;
+import dev.outband.app.virtuallab.VirtualLab;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
@@ -79,6 +81,7 @@ public final class DeviceListView {
     private final DeviceKvm deviceKvm;
     private final DeviceConnections connections;
     private final LabListenerWindow labListener;
+    private final VirtualLab virtualLab;
     private final DetailsViewModel details;
 
     public DeviceListView(DeviceListViewModel vm, Settings settings, Background background) {
@@ -88,13 +91,14 @@ public final class DeviceListView {
     /** With the connections devices are reached through (tests point them at a simulator). */
     public DeviceListView(DeviceListViewModel vm, Settings settings, Background background,
                           DeviceConnections connections) {
-        this(vm, settings, background, connections, null);
+        this(vm, settings, background, connections, null, new VirtualLab());
     }
 
     /** With the Lab listener window (null: no listener in this console, as in most tests). */
     public DeviceListView(DeviceListViewModel vm, Settings settings, Background background,
-                          DeviceConnections connections, LabListenerWindow labListener) {
+                          DeviceConnections connections, LabListenerWindow labListener, VirtualLab virtualLab) {
         this.connections = connections;
+        this.virtualLab = virtualLab;
         this.labListener = labListener;
         this.vm = vm;
         this.settings = settings;
@@ -107,8 +111,8 @@ public final class DeviceListView {
                 () -> new PowerRun(connections, vm.repository(), Clock.systemUTC()));
         var findDevices = new FindDevicesWindow(new FindDevicesViewModel(background, vm::repository, vm::showAdded,
                 DiscoverySettings.defaults(), Platform::runLater));
-        MenuBar menus = new AppMenu(this::add, () -> findDevices.show(window.get()), transfer::importList,
-                transfer::exportList, vm).bar();
+        MenuBar menus = new AppMenu(this::add, () -> findDevices.show(window.get()), this::addVirtualLab,
+                transfer::importList, transfer::exportList, vm).bar();
         menus.getMenus().add(OptionsMenu.create(settings, background, window, vm::store));
         root.setTop(new VBox(menus, toolbar()));
         this.details = new DetailsViewModel(background,
@@ -236,20 +240,21 @@ public final class DeviceListView {
     }
 
     private void placeholders() {
-        Node empty = EmptyStorePlaceholder.forEmptyStore(this::add, transfer::importList);
+        Node empty = EmptyStorePlaceholder.forEmptyStore(this::add, transfer::importList, this::addVirtualLab);
         Node noMatch = EmptyStorePlaceholder.forNoMatch();
         Node loading = EmptyStorePlaceholder.forLoading();
         table.placeholderProperty().bind(Bindings.createObjectBinding(
                 () -> !vm.loaded().get() ? loading : vm.all().isEmpty() ? empty : noMatch, vm.loaded(), vm.all()));
     }
 
-    /** The list shows what the details just read, and the device stays selected. */
     /** A CIRA device took the host name it reported: the row shows it, still selected. */
     private void showRenamed(Device renamed) {
         Set<Long> selected = DeviceTable.selectedIds(table);
         vm.showRenamed(renamed);
         DeviceTable.reselect(table, selected);
     }
+
+    /** The list shows what the details just read, and the device stays selected. */
 
     private void showState(long id, DeviceState learned) {
         Set<Long> selected = DeviceTable.selectedIds(table);
@@ -283,6 +288,17 @@ public final class DeviceListView {
         var form = new DeviceFormViewModel(null, name -> vm.nameTaken(name, null));
         DeviceDialog.show(root.getScene().getWindow(), form)
                 .ifPresent(draft -> vm.save(draft, null, this::selectSaved));
+    }
+
+    /** Starts simulated devices in this console and shows them, the first selected. */
+    private void addVirtualLab() {
+        if (!vm.ready().get()) {
+            return;
+        }
+        VirtualLabDialog.ask(root.getScene().getWindow(), virtualLab.addresses()).ifPresent(request ->
+                background.run("Starting a virtual lab", () -> virtualLab.start(vm.repository(),
+                        request.firstAddress(), request.count()), started -> vm.reload(
+                        n -> DeviceTable.selectAndReveal(table, started.getFirst().id()))));
     }
 
     private void edit(Device device) {

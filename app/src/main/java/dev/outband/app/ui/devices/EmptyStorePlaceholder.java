@@ -15,7 +15,7 @@ final class EmptyStorePlaceholder {
     private EmptyStorePlaceholder() {
     }
 
-    static Node forEmptyStore(Runnable onAdd, Runnable onImport) {
+    static Node forEmptyStore(Runnable onAdd, Runnable onImport, Runnable onVirtualLab) {
         FontIcon icon = new FontIcon(Feather.SERVER);
         // Inline (kept after the icon font style), because the theme would override setIconSize.
         icon.setStyle(icon.getStyle() + "; -fx-icon-size: 48px;");
@@ -24,7 +24,7 @@ final class EmptyStorePlaceholder {
         title.getStyleClass().add(Styles.TITLE_3);
         Label hint = new Label("Add an Intel AMT device by its host name or address and admin credentials,\n"
                 + "or import the list you keep in MeshCommander or a CSV file.\n"
-                + "No hardware at hand? 'outband sim' runs a virtual AMT device on 127.0.0.1.");
+                + "No hardware at hand? A virtual lab runs simulated AMT devices inside the console.");
         hint.getStyleClass().add(Styles.TEXT_MUTED);
         hint.setWrapText(true);
         hint.setStyle("-fx-text-alignment: center;");
@@ -35,7 +35,10 @@ final class EmptyStorePlaceholder {
         add.setOnAction(e -> onAdd.run());
         Button importList = new Button("Import a MeshCommander or CSV list…", new FontIcon(Feather.DOWNLOAD));
         importList.setOnAction(e -> onImport.run());
-        HBox actions = new HBox(12, add, importList);
+        Button lab = new Button("Add a virtual lab…", new FontIcon(Feather.BOX));
+        lab.setId("placeholderVirtualLab");
+        lab.setOnAction(e -> onVirtualLab.run());
+        HBox actions = new HBox(12, add, importList, lab);
         actions.setAlignment(Pos.CENTER);
         VBox box = new VBox(14, icon, title, hint, actions);
         box.setId("emptyStorePlaceholder");

@@ -14,6 +14,7 @@ import dev.outband.app.ui.Settings;
 import dev.outband.app.ui.Theme;
 import dev.outband.app.ui.devices.DeviceListView;
 import dev.outband.app.ui.devices.DeviceListViewModel;
+import dev.outband.app.virtuallab.VirtualLab;
 import dev.outband.simulator.cira.CiraClient;
 import dev.outband.simulator.device.DeviceConfig;
 import dev.outband.simulator.device.VirtualDevice;
@@ -66,7 +67,8 @@ class LabListenerWindowTest {
         labVm.onDevicesAdded(vm::showAdded);
         var connections = new DeviceConnections(DeviceConnections.AMT_PORTS, listener);
         labVm.serveApiWith(connections);
-        var view = new DeviceListView(vm, settings, background, connections, new LabListenerWindow(labVm));
+        var view = new DeviceListView(vm, settings, background, connections, new LabListenerWindow(labVm),
+                new VirtualLab());
         Theme.LIGHT.apply();
         stage.setScene(new Scene(view.root(), 1200, 700));
         stage.show();

@@ -48,7 +48,7 @@ class StoreInUseTest {
             assertThatThrownBy(() -> DeviceStore.open(folder, () -> null))
                     .isInstanceOf(StoreInUseException.class)
                     .hasMessageStartingWith("The device store is open in the console (pid " + console.pid() + "). "
-                            + "A command cannot use it while the console runs")
+                            + "A command that changes the store cannot run beside the console")
                     .hasMessageContaining("use the console's window for this, or close the console and run the command again");
             assertThat(System.nanoTime() - started).isLessThan(DeviceStore.IN_USE_WAIT.toNanos());
 

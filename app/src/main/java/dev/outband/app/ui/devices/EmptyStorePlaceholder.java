@@ -6,6 +6,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -38,12 +39,16 @@ final class EmptyStorePlaceholder {
         Button lab = new Button("Add a virtual lab…", new FontIcon(Feather.BOX));
         lab.setId("placeholderVirtualLab");
         lab.setOnAction(e -> onVirtualLab.run());
+        for (Button b : new Button[] {add, importList, lab}) {
+            // Whole labels: the row is narrower than the window at 1024 pixels already.
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox actions = new HBox(12, add, importList, lab);
         actions.setAlignment(Pos.CENTER);
         VBox box = new VBox(14, icon, title, hint, actions);
         box.setId("emptyStorePlaceholder");
         box.setAlignment(Pos.CENTER);
-        box.setMaxWidth(620);
+        box.setMaxWidth(760);
         return box;
     }
 

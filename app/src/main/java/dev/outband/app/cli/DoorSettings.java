@@ -7,8 +7,8 @@ import java.time.Duration;
  *
  * @param connect  how long a command waits to connect to the owner's door
  * @param request  how long the owner waits for each frame of a request (token, working folder, arguments)
- * @param silence  how long a command waits on an owner that sends nothing (its own work has deadlines; a person
- *                 typing a consent code has this long)
+ * @param silence  how long either side waits on the other while a command runs (its own work has deadlines; a
+ *                 person typing a consent code has this long)
  * @param maxFrame the largest frame either side reads, checked before it is allocated
  * @param maxArgs  the most arguments a forwarded command line may have
  */

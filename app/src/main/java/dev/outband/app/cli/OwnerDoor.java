@@ -114,8 +114,8 @@ public final class OwnerDoor implements AutoCloseable {
                 }
                 return;
             }
-            // From here the command bounds its own waits (devices, the user's consent code).
-            peer.setSoTimeout(0);
+            // The asker may stay silent while the command waits on devices or on its user typing a consent code.
+            peer.setSoTimeout((int) settings.silence().toMillis());
             run(request, in, out);
         } catch (IOException gone) {
             // A peer that leaves, or says nothing useful in time, gets nothing; the door stays open for the next.

@@ -10,8 +10,6 @@ import dev.outband.simulator.device.VirtualDevice;
 import dev.outband.simulator.wsman.DevicePorts;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
@@ -70,12 +68,7 @@ class ActivationClientTest {
     }
 
     private SSLContext labCa() throws Exception {
-        Path ca = dir.resolve("ca.pem");
-        Files.writeString(ca, "-----BEGIN CERTIFICATE-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                        .encodeToString(rps.authority().root().getEncoded())
-                + "\n-----END CERTIFICATE-----\n");
-        return ServerTrust.caFile(ca, rps.uri());
+        return ServerTrust.caFile(rps.writeCa(dir), rps.uri());
     }
 
     private Future<ActivationResult> run(ActivationSettings settings, SSLContext tls, ActivationClient.Command command) {

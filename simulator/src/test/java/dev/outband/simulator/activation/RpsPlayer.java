@@ -7,6 +7,8 @@ import dev.outband.simulator.wsman.TestAuthority;
 import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
 import java.security.MessageDigest;
@@ -36,8 +38,10 @@ import okhttp3.WebSocketListener;
  * over TLS with a certificate for 127.0.0.1 from a test CA. All digest arithmetic here is RFC 2617's, written
  * for the test.
  */
-final class RpsPlayer implements AutoCloseable {
+public final class RpsPlayer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
+    public static final String HOST_BASED_SETUP = "http://intel.com/wbem/wscim/1/ips-schema/1/IPS_HostBasedSetupService";
+    public static final String GENERAL_SETTINGS = "http://intel.com/wbem/wscim/1/amt-schema/1/AMT_GeneralSettings";
     private static final Pattern CHALLENGE = Pattern.compile("(\\w+)=\"([^\"]*)\"");
 
     private final MockWebServer server = new MockWebServer();
@@ -50,7 +54,7 @@ final class RpsPlayer implements AutoCloseable {
     private int nc;
     private int messageId;
 
-    RpsPlayer() throws Exception {
+    public RpsPlayer() throws Exception {
         authority = TestAuthority.create("Outband Test Lab CA");
         TestAuthority.Leaf leaf = authority.issueWithKey("127.0.0.1");
         KeyStore store = KeyStore.getInstance("PKCS12");
@@ -72,24 +76,40 @@ final class RpsPlayer implements AutoCloseable {
             public void onMessage(WebSocket webSocket, String text) {
                 fromClient.add(text);
             }
+
+            /** rps' websocket library answers a close at once; OkHttp leaves that to the listener. */
+            @Override
+            public void onClosing(WebSocket webSocket, int code, String reason) {
+                webSocket.close(code, null);
+            }
         }).build());
         server.start(InetAddress.getByName("127.0.0.1"), 0);
     }
 
-    URI uri() {
+    public URI uri() {
         return URI.create("wss://127.0.0.1:" + server.getPort() + "/activate");
     }
 
-    TestAuthority authority() {
+    public TestAuthority authority() {
         return authority;
     }
 
-    String fingerprint() {
+    /** The lab CA as a PEM file in {@code dir}, as the laptop hands it to devices. */
+    public Path writeCa(Path dir) throws Exception {
+        Path ca = dir.resolve("lab-ca.pem");
+        Files.writeString(ca, "-----BEGIN CERTIFICATE-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(authority.root().getEncoded())
+                + "\n-----END CERTIFICATE-----\n");
+        return ca;
+    }
+
+    public String fingerprint() {
         return fingerprint;
     }
 
     /** The client's next message as JSON; fails the test after 10 s of silence. */
-    JsonNode next() throws Exception {
+    public JsonNode next() throws Exception {
         if (socket == null) {
             socket = opened.poll(10, TimeUnit.SECONDS);
             if (socket == null) {
@@ -104,12 +124,12 @@ final class RpsPlayer implements AutoCloseable {
     }
 
     /** Whether the client sent anything more within {@code millis}. */
-    boolean silentFor(long millis) throws InterruptedException {
+    public boolean silentFor(long millis) throws InterruptedException {
         return fromClient.poll(millis, TimeUnit.MILLISECONDS) == null;
     }
 
     /** A message as rps' ClientResponseMsg.get builds it. */
-    void send(String method, String status, String message, String payload) throws Exception {
+    public void send(String method, String status, String message, String payload) throws Exception {
         ObjectNode node = JSON.createObjectNode().put("method", method).put("apiKey", "xxxxx")
                 .put("appVersion", "2.40.0").put("protocolVersion", "4.0.0").put("status", status)
                 .put("message", message);
@@ -122,7 +142,7 @@ final class RpsPlayer implements AutoCloseable {
         sendRaw(JSON.writeValueAsString(node));
     }
 
-    void sendRaw(String text) {
+    public void sendRaw(String text) {
         socket.send(text);
     }
 
@@ -130,7 +150,7 @@ final class RpsPlayer implements AutoCloseable {
      * One WS-Man exchange as rps runs it: the request (with digest once a challenge is known), the client's
      * "response" decoded; on a 401 the challenge is stored and the request sent again, as rps repeats the step.
      */
-    HttpReply wsman(String user, String password, String uuid, String soap) throws Exception {
+    public HttpReply wsman(String user, String password, String uuid, String soap) throws Exception {
         for (int attempt = 0; attempt < 3; attempt++) {
             send("wsman", "ok", "", Base64.getEncoder().encodeToString(http(user, password, uuid, soap)));
             JsonNode reply = next();
@@ -169,11 +189,11 @@ final class RpsPlayer implements AutoCloseable {
         return head.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    String get(String resourceUri) {
+    public String get(String resourceUri) {
         return envelope("http://schemas.xmlsoap.org/ws/2004/09/transfer/Get", resourceUri, "");
     }
 
-    String invoke(String resourceUri, String method, String inputs) {
+    public String invoke(String resourceUri, String method, String inputs) {
         return envelope(resourceUri + "/" + method, resourceUri, "<h:" + method + "_INPUT xmlns:h=\"" + resourceUri
                 + "\">" + inputs + "</h:" + method + "_INPUT>");
     }
@@ -188,8 +208,30 @@ final class RpsPlayer implements AutoCloseable {
                 + "<w:OperationTimeout>PT60S</w:OperationTimeout></Header><Body>" + body + "</Body></Envelope>";
     }
 
-    static String md5(String text) throws Exception {
+    public static String md5(String text) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * rps' client-control steps for a device whose first message just arrived: GeneralSettings for the realm
+     * (401, then digest with the local account), Setup with MD5("admin:" + realm + ":" + password), then
+     * success with rps' status JSON.
+     */
+    public void activateClientControl(JsonNode first, String password) throws Exception {
+        JsonNode payload = JSON.readTree(Base64.getDecoder().decode(first.get("payload").asText()));
+        String uuid = payload.get("uuid").asText();
+        String user = payload.get("username").asText();
+        String lsaPassword = payload.get("password").asText();
+        String realm = wsman(user, lsaPassword, uuid, get(GENERAL_SETTINGS)).text("DigestRealm");
+        HttpReply setup = wsman(user, lsaPassword, uuid, invoke(HOST_BASED_SETUP, "Setup",
+                "<h:NetAdminPassEncryptionType>2</h:NetAdminPassEncryptionType><h:NetworkAdminPassword>"
+                        + md5("admin:" + realm + ":" + password) + "</h:NetworkAdminPassword>"));
+        if (!"0".equals(setup.text("ReturnValue"))) {
+            send("error", "failed", "{\"Status\":\"Failed to activate in client control mode.\"}", null);
+            return;
+        }
+        send("success", "success", "{\"Status\":\"Client control mode.\",\"Network\":\"Wired Network Configured\"}",
+                null);
     }
 
     @Override
@@ -201,14 +243,14 @@ final class RpsPlayer implements AutoCloseable {
     }
 
     /** An HTTP response as the client relayed it: status, headers, and the body de-chunked as rps does. */
-    record HttpReply(int status, Map<String, String> headers, String body) {
-        String header(String name) {
+    public record HttpReply(int status, Map<String, String> headers, String body) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue)
                     .findFirst().orElseThrow(() -> new AssertionError("no " + name + " header"));
         }
 
         /** A simple element's text by local name, prefix ignored, as rps reads replies. */
-        String text(String localName) {
+        public String text(String localName) {
             Matcher m = Pattern.compile("<(?:\\w+:)?" + localName + ">([^<]*)</").matcher(body);
             if (!m.find()) {
                 throw new AssertionError("no " + localName + " in " + body);

@@ -8,11 +8,16 @@ import dev.outband.simulator.device.DeviceConfig;
 import dev.outband.simulator.device.Provisioning;
 import dev.outband.simulator.device.VirtualDevice;
 import dev.outband.simulator.wsman.DevicePorts;
+import dev.outband.simulator.wsman.ProvisioningCertificates;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -139,6 +144,53 @@ class ActivationClientTest {
         assertThat(done.line()).isEqualTo(
                 "sim-7: success - Client control mode.; network: Wired Network Configured; CIRA: Configured");
         assertThat(device.provisioning().controlMode()).isEqualTo(Provisioning.CLIENT);
+    }
+
+    /**
+     * rps' admin-control steps (activation.ts): GeneralSettings, HostBasedSetupService for the nonce, the chain leaf
+     * to root with IsLeaf/IsRoot, AdminSetup signed over ConfigurationNonce || McNonce, then SetMEBxPassword as
+     * admin; the chain is the test's own (BouncyCastle) and the device trusts its root as a MEBx-added hash.
+     */
+    @Test
+    void anAdminControlActivationWithTheTestsChainRunsThroughTheClient() throws Exception {
+        ProvisioningCertificates.Chain chain = ProvisioningCertificates.chain("prov.lab.outband.test", true);
+        device.provisioning().trust(chain.root());
+        Future<ActivationResult> result = run(ActivationSettings.defaults(), labCa(),
+                ActivationClient.Command.activate("lab-acm"));
+        JsonNode payload = payload(rps.next());
+        assertThat(payload.get("certHashes")).hasSize(1);
+        assertThat(payload.get("certHashes").get(0).asText())
+                .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(chain.root().getEncoded())));
+        String uuid = payload.get("uuid").asText();
+        String user = payload.get("username").asText();
+        String lsa = payload.get("password").asText();
+
+        String realm = rps.wsman(user, lsa, uuid, rps.get(GENERAL)).text("DigestRealm");
+        byte[] nonce = Base64.getDecoder().decode(rps.wsman(user, lsa, uuid, rps.get(HBS)).text("ConfigurationNonce"));
+        List<String> certs = chain.base64();
+        for (int i = 0; i < certs.size(); i++) {
+            RpsPlayer.HttpReply added = rps.wsman(user, lsa, uuid, rps.invoke(HBS, "AddNextCertInChain",
+                    "<h:NextCertificate>" + certs.get(i) + "</h:NextCertificate><h:IsLeafCertificate>" + (i == 0)
+                            + "</h:IsLeafCertificate><h:IsRootCertificate>" + (i == certs.size() - 1)
+                            + "</h:IsRootCertificate>"));
+            assertThat(added.text("ReturnValue")).isEqualTo("0");
+        }
+        byte[] mcNonce = new byte[20];
+        new SecureRandom().nextBytes(mcNonce);
+        RpsPlayer.HttpReply adminSetup = rps.wsman(user, lsa, uuid, rps.invoke(HBS, "AdminSetup",
+                "<h:NetAdminPassEncryptionType>2</h:NetAdminPassEncryptionType><h:NetworkAdminPassword>"
+                        + RpsPlayer.md5("admin:" + realm + ":" + PASSWORD) + "</h:NetworkAdminPassword><h:McNonce>"
+                        + Base64.getEncoder().encodeToString(mcNonce) + "</h:McNonce><h:SigningAlgorithm>2"
+                        + "</h:SigningAlgorithm><h:DigitalSignature>" + chain.sign(nonce, mcNonce)
+                        + "</h:DigitalSignature>"));
+        assertThat(adminSetup.text("ReturnValue")).isEqualTo("0");
+        RpsPlayer.HttpReply mebx = rps.wsman("admin", PASSWORD, uuid, rps.invoke(SETUP_CONFIG, "SetMEBxPassword",
+                "<h:Password>Mebx-Pass1!</h:Password>"));
+        assertThat(mebx.text("ReturnValue")).isEqualTo("0");
+        rps.send("success", "success", "{\"Status\":\"Activated to admin control mode.\"}", null);
+
+        assertThat(result.get(20, TimeUnit.SECONDS).line()).isEqualTo("sim-7: success - Activated to admin control mode.");
+        assertThat(device.provisioning().controlMode()).isEqualTo(Provisioning.ADMIN);
     }
 
     @Test

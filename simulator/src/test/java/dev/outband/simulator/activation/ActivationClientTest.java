@@ -7,7 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.outband.simulator.device.DeviceConfig;
 import dev.outband.simulator.device.Provisioning;
 import dev.outband.simulator.device.VirtualDevice;
+import dev.outband.simulator.device.DeviceFleet;
 import dev.outband.simulator.wsman.DevicePorts;
+import dev.outband.simulator.wsman.RawWsman;
+import dev.outband.wsman.amt.DeviceEndpoint;
+import dev.outband.wsman.http.DigestCredentials;
+import dev.outband.wsman.soap.Reference;
 import dev.outband.simulator.wsman.ProvisioningCertificates;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -15,6 +20,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -215,6 +221,43 @@ class ActivationClientTest {
         ActivationResult done = result.get(20, TimeUnit.SECONDS);
         assertThat(done.line()).isEqualTo("sim-7: success - Deactivated");
         assertThat(device.provisioning().controlMode()).isEqualTo(Provisioning.NOT_PROVISIONED);
+    }
+
+    @Test
+    void tenDevicesActivateAtOnceThroughOneClientEachOnItsOwnWebsocket() throws Exception {
+        int count = 10;
+        try (DeviceFleet fleet = DeviceFleet.start(count, 0, "admin", "P@ssw0rd!", null, Duration.ofMillis(100),
+                        i -> true);
+                RpsPlayer crowd = new RpsPlayer(count);
+                ActivationClient client = new ActivationClient(ActivationSettings.defaults(),
+                        ServerTrust.pinned(crowd.fingerprint(), crowd.uri()), null, null)) {
+            List<Future<ActivationResult>> runs = new ArrayList<>();
+            for (DeviceFleet.Member m : fleet.members()) {
+                runs.add(pool.submit(() -> client.run(m.device(),
+                        new InetSocketAddress("127.0.0.1", m.ports().httpPort()), crowd.uri(),
+                        ActivationClient.Command.activate("lab-ccm"))));
+            }
+            List<Future<?>> servers = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                RpsPlayer.Session session = crowd.accept();
+                servers.add(pool.submit(() -> {
+                    session.activateClientControl(session.next(), PASSWORD);
+                    return null;
+                }));
+            }
+            for (Future<?> server : servers) {
+                server.get(40, TimeUnit.SECONDS);
+            }
+            for (Future<ActivationResult> run : runs) {
+                assertThat(run.get(40, TimeUnit.SECONDS).outcome()).isEqualTo(ActivationResult.Outcome.SUCCESS);
+            }
+            for (DeviceFleet.Member m : fleet.members()) {
+                RawWsman admin = new RawWsman(DeviceEndpoint.http("127.0.0.1", m.ports().httpPort(),
+                        new DigestCredentials("admin", PASSWORD)));
+                assertThat(RawWsman.text(admin.get(Reference.of("IPS_HostBasedSetupService")), "CurrentControlMode"))
+                        .isEqualTo("1");
+            }
+        }
     }
 
     @Test

@@ -74,6 +74,21 @@ public final class VirtualDevice {
         return provisioning;
     }
 
+    /**
+     * Unprovision (AMT_SetupAndConfigurationService): back to pre-provisioning, then the settings a full
+     * unprovision erases (TLS, certificates, remote access, redirection switches) back to their defaults.
+     */
+    public long unprovision(long provisioningMode) {
+        long result = provisioning.unprovision(provisioningMode);
+        if (result == SetupReturn.SUCCESS) {
+            tls.reset();
+            certificates.clear();
+            remoteAccess.clear();
+            redirection.reset();
+        }
+        return result;
+    }
+
     /** The account the device was born with (for a device born provisioned, its admin account). */
     public DigestCredentials credentials() {
         return new DigestCredentials(config.user(), config.password());

@@ -60,7 +60,7 @@ final class ProvisioningResources {
                         .method("CommitChanges", (d, in) -> Instance.output(SETUP_AND_CONFIGURATION,
                                 "CommitChanges", d.tls().commit()))
                         .method("Unprovision", (d, in) -> Instance.output(SETUP_AND_CONFIGURATION, "Unprovision",
-                                d.provisioning().unprovision(in.getLong("ProvisioningMode", -1))))
+                                d.unprovision(in.getLong("ProvisioningMode", -1))))
                         .method("SetMEBxPassword", (d, in) -> Instance.output(SETUP_AND_CONFIGURATION,
                                 "SetMEBxPassword", d.provisioning().controlMode() != Provisioning.ADMIN
                                         ? SetupReturn.NOT_PERMITTED

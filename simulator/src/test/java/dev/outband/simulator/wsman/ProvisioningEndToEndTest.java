@@ -162,6 +162,29 @@ class ProvisioningEndToEndTest {
     }
 
     @Test
+    void unprovisionErasesTheCertificatesAndTurnsRedirectionBackToItsDefaults() throws Exception {
+        ProvisioningCertificates.Chain someRoot = ProvisioningCertificates.chain("prov.lab.outband.test", true);
+        try (Fixture sim = unprovisioned()) {
+            RawWsman lsa = localAccount(sim);
+            assertThat(returnValue(setup(lsa, ha1(realm(lsa), NEW_PASSWORD)))).isZero();
+            RawWsman admin = admin(sim, NEW_PASSWORD);
+            assertThat(returnValue(admin.invoke("AMT_PublicKeyManagementService", "AddTrustedRootCertificate",
+                    new Argument.Value("CertificateBlob", someRoot.base64().getLast())))).isZero();
+            assertThat(returnValue(admin.invoke("AMT_RedirectionService", "RequestStateChange",
+                    new Argument.Value("RequestedState", "32771")))).isZero();
+            assertThat(admin.enumerate("AMT_PublicKeyCertificate")).hasSize(1);
+
+            assertThat(returnValue(admin.invoke("AMT_SetupAndConfigurationService", "Unprovision",
+                    new Argument.Value("ProvisioningMode", "1")))).isZero();
+
+            // AMT's full unprovision returns settings to factory defaults (Intel AMT SDK, "Unprovisioning").
+            assertThat(lsa.enumerate("AMT_PublicKeyCertificate")).isEmpty();
+            assertThat(RawWsman.text(lsa.get(Reference.of("AMT_RedirectionService")), "EnabledState"))
+                    .isEqualTo("32768");
+        }
+    }
+
+    @Test
     void concurrentSetupsLetExactlyOneWinAndItsPasswordIsTheAdmins() throws Exception {
         try (Fixture sim = unprovisioned(); ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             RawWsman lsa = localAccount(sim);

@@ -8,6 +8,7 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -31,6 +32,8 @@ public final class Provisioning {
     /** SigningAlgorithm: RSA with SHA-256. */
     public static final long RSA_SHA256 = 2;
     private static final int NONCE_BYTES = 20;
+    /** AMT user names are at most 16 characters (Intel AMT SDK, AMT_AuthorizationService). */
+    private static final int MAX_USER = 16;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** The local system account the ME hands to software on the host (rpc-go sends it to the server). */
@@ -194,6 +197,26 @@ public final class Provisioning {
             return SetupReturn.SETUP_AUTH_FAILED;
         }
         provision(ADMIN, ha1);
+        return SetupReturn.SUCCESS;
+    }
+
+    /**
+     * SetAdminAclEntryEx: a new admin name and password (DigestPassword is base64 of the 16 raw bytes of
+     * MD5(user:realm:password)) on a provisioned device, as a server does for a device it finds activated.
+     */
+    public synchronized long setAdminAccount(String user, String digestPassword) {
+        if (mode == NOT_PROVISIONED) {
+            return SetupReturn.NOT_PERMITTED;
+        }
+        if (user == null || user.isEmpty() || user.length() > MAX_USER || user.contains(":")) {
+            return SetupReturn.INVALID_NAME;
+        }
+        byte[] digest = decode(digestPassword);
+        if (digest == null || digest.length != 16) {
+            return SetupReturn.INVALID_PASSWORD;
+        }
+        adminUser = user;
+        adminHa1 = HexFormat.of().formatHex(digest);
         return SetupReturn.SUCCESS;
     }
 

@@ -18,9 +18,11 @@ public final class SetupReturn {
     public static final long CHAIN_INVALID_STATE = 3;
     public static final long CHAIN_VERIFY_FAILED = 4;
     public static final long CHAIN_TOO_LONG = 5;
-    /** AMT_SetupAndConfigurationService: PT_STATUS_NOT_PERMITTED and PT_STATUS_INVALID_PARAMETER. */
+    /** AMT_SetupAndConfigurationService and AMT_AuthorizationService PT_STATUS codes (amt/authorization/decoder.go). */
+    public static final long INVALID_NAME = 12;
     public static final long NOT_PERMITTED = 16;
     public static final long INVALID_PARAMETER = 36;
+    public static final long INVALID_PASSWORD = 2054;
 
     private SetupReturn() {
     }

@@ -184,6 +184,28 @@ class ProvisioningEndToEndTest {
         }
     }
 
+    /** rps re-passwords a device it finds activated with SetAdminAclEntryEx: base64 of the raw MD5 of user:realm:pw. */
+    @Test
+    void setAdminAclEntryExChangesTheAdminPasswordOfAnActivatedDeviceOnly() throws Exception {
+        try (Fixture sim = unprovisioned()) {
+            RawWsman lsa = localAccount(sim);
+            String realm = realm(lsa);
+            Argument.Value user = new Argument.Value("Username", "admin");
+            Argument.Value digest = new Argument.Value("DigestPassword",
+                    Base64.getEncoder().encodeToString(HexFormat.of().parseHex(ha1(realm, "Third-Pass1!"))));
+            Element refused = lsa.invoke("AMT_AuthorizationService", "SetAdminAclEntryEx", user, digest);
+            assertThat(refused.getLocalName()).isEqualTo("SetAdminAclEntryEx_OUTPUT");
+            assertThat(returnValue(refused)).isEqualTo(16);
+
+            assertThat(returnValue(setup(lsa, ha1(realm, NEW_PASSWORD)))).isZero();
+            assertThat(returnValue(admin(sim, NEW_PASSWORD).invoke("AMT_AuthorizationService", "SetAdminAclEntryEx",
+                    user, digest))).isZero();
+            assertThat(realm(admin(sim, "Third-Pass1!"))).isEqualTo(realm);
+            assertThatThrownBy(() -> realm(admin(sim, NEW_PASSWORD)))
+                    .isInstanceOf(WsmanException.CredentialsRejected.class);
+        }
+    }
+
     @Test
     void concurrentSetupsLetExactlyOneWinAndItsPasswordIsTheAdmins() throws Exception {
         try (Fixture sim = unprovisioned(); ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {

@@ -29,6 +29,7 @@ public final class VirtualDevice {
     private final Consent consent;
     private final DeviceLogs logs = new DeviceLogs();
     private final Redirection redirection = new Redirection();
+    private final WiredNetwork network = new WiredNetwork();
     private final CertificateStore certificates = new CertificateStore(LabLimits.defaults());
     private final TlsConfig tls = new TlsConfig(certificates);
     private final RemoteAccessConfig remoteAccess = new RemoteAccessConfig(DOMAIN_NAME, LabLimits.defaults());
@@ -76,7 +77,7 @@ public final class VirtualDevice {
 
     /**
      * Unprovision (AMT_SetupAndConfigurationService): back to pre-provisioning, then the settings a full
-     * unprovision erases (TLS, certificates, remote access, redirection switches) back to their defaults.
+     * unprovision erases (TLS, certificates, remote access, redirection switches, the wired port's addressing) back to their defaults.
      */
     public long unprovision(long provisioningMode) {
         long result = provisioning.unprovision(provisioningMode);
@@ -85,6 +86,7 @@ public final class VirtualDevice {
             certificates.clear();
             remoteAccess.clear();
             redirection.reset();
+            network.reset();
         }
         return result;
     }
@@ -271,6 +273,10 @@ public final class VirtualDevice {
 
     public DeviceLogs logs() {
         return logs;
+    }
+
+    public WiredNetwork network() {
+        return network;
     }
 
     public Redirection redirection() {

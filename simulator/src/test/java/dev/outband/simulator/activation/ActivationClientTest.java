@@ -16,6 +16,7 @@ import dev.outband.wsman.soap.Reference;
 import dev.outband.simulator.wsman.ProvisioningCertificates;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -272,6 +273,21 @@ class ActivationClientTest {
         assertThat(done.outcome()).isEqualTo(ActivationResult.Outcome.SERVER_ERROR);
         assertThat(done.message()).isEqualTo(words);
         assertThat(device.provisioning().controlMode()).isEqualTo(Provisioning.NOT_PROVISIONED);
+    }
+
+    @Test
+    void aDeviceThatCannotBeReachedEndsTheSessionSayingSo() throws Exception {
+        Future<ActivationResult> result = run(ActivationSettings.defaults(), labCa(),
+                ActivationClient.Command.activate("lab-ccm"));
+        String uuid = payload(rps.next()).get("uuid").asText();
+        ports.close();
+        rps.send("wsman", "ok", "", Base64.getEncoder().encodeToString(("POST /wsman HTTP/1.1\r\nHost: " + uuid
+                + ":16992\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n0\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII)));
+
+        ActivationResult done = result.get(20, TimeUnit.SECONDS);
+        assertThat(done.outcome()).isEqualTo(ActivationResult.Outcome.FAILED);
+        assertThat(done.message()).startsWith("the device's WS-Man port: ");
     }
 
     @Test

@@ -297,6 +297,33 @@ class ProvisioningEndToEndTest {
     }
 
     @Test
+    void aChainOutOfOrderOrNotACertificateIsRefusedWithTheSdksValues() throws Exception {
+        ProvisioningCertificates.Chain chain = ProvisioningCertificates.chain("prov.lab.outband.test", true);
+        try (Fixture sim = unprovisioned()) {
+            RawWsman lsa = localAccount(sim);
+            // Not a certificate: invalid parameter (1); a chain that does not start with its leaf: invalid state (3).
+            assertThat(returnValue(addCert(lsa, Base64.getEncoder().encodeToString(new byte[] {1, 2, 3}), true, false)))
+                    .isEqualTo(1);
+            assertThat(returnValue(addCert(lsa, chain.base64().get(1), false, false))).isEqualTo(3);
+            // AdminSetup before a complete chain: invalid state (2).
+            Element out = lsa.invoke("IPS_HostBasedSetupService", "AdminSetup",
+                    new Argument.Value("NetAdminPassEncryptionType", "2"),
+                    new Argument.Value("NetworkAdminPassword", ha1(realm(lsa), NEW_PASSWORD)),
+                    new Argument.Value("McNonce", Base64.getEncoder().encodeToString(new byte[20])),
+                    new Argument.Value("SigningAlgorithm", "2"),
+                    new Argument.Value("DigitalSignature", chain.sign(new byte[20], new byte[20])));
+            assertThat(returnValue(out)).isEqualTo(2);
+        }
+    }
+
+    private static Element addCert(RawWsman wsman, String base64, boolean leaf, boolean root) throws WsmanException {
+        return wsman.invoke("IPS_HostBasedSetupService", "AddNextCertInChain",
+                new Argument.Value("NextCertificate", base64),
+                new Argument.Value("IsLeafCertificate", String.valueOf(leaf)),
+                new Argument.Value("IsRootCertificate", String.valueOf(root)));
+    }
+
+    @Test
     void aLeafForAnotherDnsSuffixIsRefusedAtAdminSetup() throws Exception {
         ProvisioningCertificates.Chain chain = ProvisioningCertificates.chain("prov.elsewhere.example", true);
         try (Fixture sim = unprovisioned()) {

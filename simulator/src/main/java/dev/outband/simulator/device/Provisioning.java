@@ -206,27 +206,27 @@ public final class Provisioning {
      */
     public synchronized long setAdminAccount(String user, String digestPassword) {
         if (mode == NOT_PROVISIONED) {
-            return SetupReturn.NOT_PERMITTED;
+            return PtStatus.NOT_PERMITTED;
         }
         if (user == null || user.isEmpty() || user.length() > MAX_USER || user.contains(":")) {
-            return SetupReturn.INVALID_NAME;
+            return PtStatus.INVALID_NAME;
         }
         byte[] digest = decode(digestPassword);
         if (digest == null || digest.length != 16) {
-            return SetupReturn.INVALID_PASSWORD;
+            return PtStatus.INVALID_PASSWORD;
         }
         adminUser = user;
         adminHa1 = HexFormat.of().formatHex(digest);
-        return SetupReturn.SUCCESS;
+        return PtStatus.SUCCESS;
     }
 
     /** Unprovision(1): back to pre-provisioning, the admin password forgotten. */
     public synchronized long unprovision(long provisioningMode) {
         if (provisioningMode != 1) {
-            return SetupReturn.INVALID_PARAMETER;
+            return PtStatus.INVALID_PARAMETER;
         }
         if (mode == NOT_PROVISIONED) {
-            return SetupReturn.NOT_PERMITTED;
+            return PtStatus.NOT_PERMITTED;
         }
         mode = NOT_PROVISIONED;
         adminUser = null;
@@ -234,7 +234,7 @@ public final class Provisioning {
         nonce = newNonce();
         resetChain();
         modeChanged.accept(mode);
-        return SetupReturn.SUCCESS;
+        return PtStatus.SUCCESS;
     }
 
     private void provision(int newMode, String ha1) {

@@ -81,7 +81,7 @@ public final class VirtualDevice {
      */
     public long unprovision(long provisioningMode) {
         long result = provisioning.unprovision(provisioningMode);
-        if (result == SetupReturn.SUCCESS) {
+        if (result == PtStatus.SUCCESS) {
             tls.reset();
             certificates.clear();
             remoteAccess.clear();

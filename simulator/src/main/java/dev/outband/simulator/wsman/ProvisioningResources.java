@@ -1,7 +1,7 @@
 package dev.outband.simulator.wsman;
 
 import dev.outband.simulator.device.Provisioning;
-import dev.outband.simulator.device.SetupReturn;
+import dev.outband.simulator.device.PtStatus;
 import java.util.List;
 
 /**
@@ -65,9 +65,9 @@ final class ProvisioningResources {
                                 d.unprovision(in.getLong("ProvisioningMode", -1))))
                         .method("SetMEBxPassword", (d, in) -> Instance.output(SETUP_AND_CONFIGURATION,
                                 "SetMEBxPassword", d.provisioning().controlMode() != Provisioning.ADMIN
-                                        ? SetupReturn.NOT_PERMITTED
+                                        ? PtStatus.NOT_PERMITTED
                                         : in.find("Password").filter(s -> !s.isEmpty()).isEmpty()
-                                                ? SetupReturn.INVALID_PARAMETER : SetupReturn.SUCCESS))
+                                                ? PtStatus.INVALID_PARAMETER : PtStatus.SUCCESS))
                         .build(),
                 ResourceClass.of(AUTHORIZATION, d -> List.of(Instance.of(AUTHORIZATION)
                                 .with("AllowHttpQopAuthOnly", 1)

@@ -236,10 +236,7 @@ class ProvisioningEndToEndTest {
         byte[] nonce = Base64.getDecoder().decode(RawWsman.text(hostBasedSetup(lsa), "ConfigurationNonce"));
         List<String> certs = chain.base64();
         for (int i = 0; i < certs.size(); i++) {
-            Element out = lsa.invoke("IPS_HostBasedSetupService", "AddNextCertInChain",
-                    new Argument.Value("NextCertificate", certs.get(i)),
-                    new Argument.Value("IsLeafCertificate", String.valueOf(i == 0)),
-                    new Argument.Value("IsRootCertificate", String.valueOf(i == certs.size() - 1)));
+            Element out = addCert(lsa, certs.get(i), i == 0, i == certs.size() - 1);
             assertThat(out.getLocalName()).isEqualTo("AddNextCertInChain_OUTPUT");
             long value = returnValue(out);
             if (value != 0) {

@@ -51,6 +51,8 @@ final class ServerConnection implements AutoCloseable {
             return new ServerConnection(socket, settings, events);
         } catch (ExecutionException e) {
             throw new IOException("cannot open " + server + ": " + rootMessage(e), e.getCause());
+        } catch (IllegalArgumentException e) {
+            throw new IOException(server + " is not a websocket URL (ws:// or wss://)", e);
         } catch (TimeoutException e) {
             throw new IOException("no websocket to " + server + " within " + settings.connectTimeout().toSeconds()
                     + " s");

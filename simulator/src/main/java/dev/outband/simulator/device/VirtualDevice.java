@@ -76,8 +76,9 @@ public final class VirtualDevice {
     }
 
     /**
-     * Unprovision (AMT_SetupAndConfigurationService): back to pre-provisioning, then the settings a full
-     * unprovision erases (TLS, certificates, remote access, redirection switches, the wired port's addressing) back to their defaults.
+     * Unprovision (AMT_SetupAndConfigurationService): back to pre-provisioning, then what a full unprovision
+     * erases (TLS, certificates, remote access, redirection switches, the wired port's addressing) as from the
+     * factory.
      */
     public long unprovision(long provisioningMode) {
         long result = provisioning.unprovision(provisioningMode);

@@ -54,6 +54,17 @@ class ProvisioningEndToEndTest {
         return new RawWsman(sim.endpoint(new DigestCredentials("admin", password)));
     }
 
+    private static Element putOptIn(RawWsman wsman, String required) throws WsmanException {
+        return wsman.put(Reference.of("IPS_OptInService"), new Argument.Value("CanModifyOptInPolicy", "1"),
+                new Argument.Value("CreationClassName", "IPS_OptInService"),
+                new Argument.Value("ElementName", "Intel(r) AMT OptIn Service"),
+                new Argument.Value("Name", "Intel(r) AMT OptIn Service"),
+                new Argument.Value("OptInCodeTimeout", "120"), new Argument.Value("OptInDisplayTimeout", "300"),
+                new Argument.Value("OptInRequired", required), new Argument.Value("OptInState", "0"),
+                new Argument.Value("SystemCreationClassName", "CIM_ComputerSystem"),
+                new Argument.Value("SystemName", "Intel(r) AMT"));
+    }
+
     static String ha1(String realm, String password) throws Exception {
         byte[] md5 = MessageDigest.getInstance("MD5")
                 .digest(("admin:" + realm + ":" + password).getBytes(StandardCharsets.UTF_8));
@@ -117,6 +128,8 @@ class ProvisioningEndToEndTest {
             assertThat(RawWsman.text(service, "ProvisioningMode")).isEqualTo("4");
             assertThat(RawWsman.text(admin.get(Reference.of("IPS_OptInService")), "OptInRequired"))
                     .isEqualTo("4294967295");
+            // Client control mode keeps asking consent for every redirection, whatever a Put asks for.
+            assertThat(RawWsman.text(putOptIn(admin, "0"), "OptInRequired")).isEqualTo("4294967295");
             assertThat(RawWsman.text(admin.get(Reference.of("CIM_KVMRedirectionSAP")), "EnabledState")).isEqualTo("2");
             assertThatThrownBy(() -> realm(admin(sim, "P@ssw0rd!")))
                     .isInstanceOf(WsmanException.CredentialsRejected.class);
@@ -270,6 +283,11 @@ class ProvisioningEndToEndTest {
                     .isEqualTo("1");
             assertThat(returnValue(admin.invoke("AMT_SetupAndConfigurationService", "SetMEBxPassword",
                     new Argument.Value("Password", "Mebx-Pass1!")))).isZero();
+            // Admin control mode may lower the consent policy, as rps' features step does for a "None" profile.
+            Element optIn = putOptIn(admin, "0");
+            assertThat(optIn.getLocalName()).isEqualTo("IPS_OptInService");
+            assertThat(RawWsman.text(optIn, "OptInRequired")).isEqualTo("0");
+            assertThatThrownBy(() -> putOptIn(admin, "7")).isInstanceOf(WsmanException.class);
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.outband.simulator.activation;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.outband.simulator.device.Provisioning;
 import dev.outband.simulator.device.VirtualDevice;
@@ -9,7 +8,8 @@ import java.util.List;
 /**
  * The first message's payload, as rpc-go's {@code MessagePayload} (internal/rps/message.go) built from what the
  * ME tells it; here from the virtual device. certHashes is null when the device trusts no root, as rpc-go's nil
- * slice marshals.
+ * slice marshals; rpc-go's optional fields (friendlyName, tlsEnforced, tlsTunnel) are left out, as it omits them
+ * when empty.
  */
 public record DevicePayload(
         @JsonProperty("ver") String version,
@@ -26,7 +26,7 @@ public record DevicePayload(
         @JsonProperty("certHashes") List<String> certHashes,
         @JsonProperty("ipConfiguration") IpConfiguration ipConfiguration,
         @JsonProperty("hostnameInfo") HostnameInfo hostnameInfo,
-        @JsonInclude(JsonInclude.Include.NON_DEFAULT) @JsonProperty("lmsInstalled") boolean lmsInstalled) {
+        @JsonProperty("lmsInstalled") boolean lmsInstalled) {
 
     /** rpc-go sends zero values unless static addressing flags are given. */
     public record IpConfiguration(boolean dhcp, @JsonProperty("static") boolean isStatic, boolean ipsync,

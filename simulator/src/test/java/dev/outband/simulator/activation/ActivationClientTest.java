@@ -224,9 +224,11 @@ class ActivationClientTest {
         assertThat(device.provisioning().controlMode()).isEqualTo(Provisioning.NOT_PROVISIONED);
     }
 
+    /** Ten by default; -Doutband.activation.devices=100 for the figure in the README. */
     @Test
-    void tenDevicesActivateAtOnceThroughOneClientEachOnItsOwnWebsocket() throws Exception {
-        int count = 10;
+    void manyDevicesActivateAtOnceThroughOneClientEachOnItsOwnWebsocket() throws Exception {
+        int count = Integer.getInteger("outband.activation.devices", 10);
+        long started = System.nanoTime();
         try (DeviceFleet fleet = DeviceFleet.start(count, 0, "admin", "P@ssw0rd!", null, Duration.ofMillis(100),
                         i -> true);
                 RpsPlayer crowd = new RpsPlayer(count);
@@ -252,6 +254,8 @@ class ActivationClientTest {
             for (Future<ActivationResult> run : runs) {
                 assertThat(run.get(40, TimeUnit.SECONDS).outcome()).isEqualTo(ActivationResult.Outcome.SUCCESS);
             }
+            System.out.printf("activation: %d devices at once through one client in %d ms%n", count,
+                    (System.nanoTime() - started) / 1_000_000);
             for (DeviceFleet.Member m : fleet.members()) {
                 RawWsman admin = new RawWsman(DeviceEndpoint.http("127.0.0.1", m.ports().httpPort(),
                         new DigestCredentials("admin", PASSWORD)));

@@ -151,10 +151,10 @@ public final class SimCommand implements Callable<Integer> {
             }
             password = firstLine(passwordFile);
         }
+        SSLContext activationTls = activate == null ? null : activationTls();
         if (addToStore && registrar == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--add-to-store needs the outband command");
         }
-        SSLContext activationTls = activate == null ? null : activationTls();
         HostAndPort listener = cira == null ? null : listener();
         // One identity for the TLS ports and their twins in the CIRA tunnel: one fingerprint to pin.
         DeviceCertificates.Issued identity = tls ? DeviceCertificates.loopbackDevice() : null;
@@ -295,6 +295,10 @@ public final class SimCommand implements Callable<Integer> {
         if (unprovisioned == 0) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--activate needs unprovisioned devices: add --unprovisioned");
+        }
+        if (addToStore) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--activate and --add-to-store do not go "
+                    + "together: the activation server stores the devices it activates, with their new password");
         }
         if (activationCa != null && activationPin != null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "give --ca or --fingerprint, not both");

@@ -80,6 +80,11 @@ class SimCommandTest {
         assertThat(err.toString()).contains("give --ca or --fingerprint, not both");
 
         err.getBuffer().setLength(0);
+        assertThat(cli.execute("--unprovisioned", "--activate", "wss://127.0.0.1:1/activate", "--profile", "p",
+                "--add-to-store")).isEqualTo(2);
+        assertThat(err.toString()).contains("--activate and --add-to-store do not go together");
+
+        err.getBuffer().setLength(0);
         assertThat(cli.execute("--unprovisioned", "--activate", "https://127.0.0.1:1/activate", "--profile", "p"))
                 .isEqualTo(2);
         assertThat(err.toString()).contains("--activate takes a websocket URL");

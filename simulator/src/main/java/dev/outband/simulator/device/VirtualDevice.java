@@ -1,5 +1,6 @@
 package dev.outband.simulator.device;
 
+import dev.outband.simulator.ider.IderPort;
 import dev.outband.simulator.net.ConnectionHandler;
 import dev.outband.simulator.wsman.WsmanServer;
 import dev.outband.wsman.http.DigestCredentials;
@@ -33,6 +34,7 @@ public final class VirtualDevice {
     private final TlsConfig tls = new TlsConfig(certificates);
     private final RemoteAccessConfig remoteAccess = new RemoteAccessConfig(DOMAIN_NAME, LabLimits.defaults());
     private final WsmanServer wsman;
+    private final IderPort ider;
     private PowerState power = PowerState.ON;
     private Display display = Display.DESKTOP;
     private BootOptions boot = BootOptions.none();
@@ -48,6 +50,8 @@ public final class VirtualDevice {
         // Each typed code is audited, as AMT's audit log records opt-in attempts.
         this.consent = new Consent(config.optInRequired(), config.consentInactivity(), () -> audit(30, 1));
         this.wsman = new WsmanServer(this);
+        this.ider = new IderPort(config.name());
+        listeners.add(ider);
     }
 
     public DeviceConfig config() {
@@ -247,6 +251,11 @@ public final class VirtualDevice {
 
     public Redirection redirection() {
         return redirection;
+    }
+
+    /** IDE-R: the drives a console attached, and what the firmware read from them at the last boot. */
+    public IderPort ider() {
+        return ider;
     }
 
     public CertificateStore certificates() {

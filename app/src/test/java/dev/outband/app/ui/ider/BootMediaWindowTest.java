@@ -1,0 +1,121 @@
+package dev.outband.app.ui.ider;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.outband.app.amt.DeviceConnections;
+import dev.outband.app.ider.FloppyImage;
+import dev.outband.app.store.Device;
+import dev.outband.app.store.DeviceStore;
+import dev.outband.app.ui.ConsoleFixture;
+import dev.outband.simulator.device.DeviceConfig;
+import dev.outband.simulator.device.Display;
+import dev.outband.simulator.device.VirtualDevice;
+import dev.outband.simulator.ider.BootReadout;
+import dev.outband.simulator.wsman.DevicePorts;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Boot media… in the console on a virtual device over real sockets: a floppy image is attached, the device boots
+ * from it, its firmware reads the boot sector (the exact bytes of the image), and the window shows the bytes read
+ * and detaches on Stop.
+ */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class BootMediaWindowTest {
+    @TempDir
+    static Path home;
+
+    private final VirtualDevice device = new VirtualDevice(DeviceConfig.of("sim-ider", "admin", "Sim-Passw0rd")
+            .withOptInRequired(0).withBootDuration(Duration.ofMinutes(5)));
+    private DevicePorts ports;
+    private DeviceStore store;
+    private ConsoleFixture console;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        ports = DevicePorts.open(device, 0, 0, null);
+        store = DeviceStore.open(home.resolve("data-" + System.nanoTime()), () -> null);
+        store.devices().insert(Device.of("sim-ider", "127.0.0.1")
+                .withCredentials("admin", store.devices().seal("Sim-Passw0rd")));
+        console = ConsoleFixture.show(stage, store, new DeviceConnections(DeviceConnections.Ports.of(
+                d -> ports.httpPort(), d -> ports.kvmPort())));
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) throws Exception {
+        robot.interact(() -> Window.getWindows().stream().filter(w -> w instanceof Stage s
+                && s.getTitle() != null && s.getTitle().startsWith("Boot media")).toList().forEach(Window::hide));
+        console.close();
+        store.close();
+        ports.close();
+    }
+
+    @Test
+    void aFloppyImageIsBootedAndTheWindowShowsTheBytesTheDeviceRead(FxRobot robot) throws Exception {
+        byte[] image = FloppyImage.build();
+        Path file = Files.write(home.resolve("boot.img"), image);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("sim-ider").queryAll().isEmpty());
+        robot.clickOn("sim-ider");
+        robot.clickOn("#bootMedia");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#iderImage").queryAll().isEmpty());
+        robot.interact(() -> robot.lookup("#iderImage").queryAs(TextField.class).setText(file.toString()));
+        robot.clickOn("#iderStart");
+
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> device.ider().readout().finished());
+        BootReadout readout = device.ider().readout();
+        assertThat(device.display()).isEqualTo(Display.IDER_BOOT);
+        assertThat(readout.sectors()).containsOnlyKeys(0L);
+        assertThat(readout.sectors().get(0L)).isEqualTo(Arrays.copyOf(image, 512));
+        assertThat(readout.lines()).contains("IDE-R floppy: 2880 sectors of 512 bytes",
+                "OEM name: " + FloppyImage.OEM + "  signature 55 AA");
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "#iderRead").equals(
+                "Read by the device: 512 bytes of 1.4 MiB"));
+        assertThat(text(robot, "#iderStatus")).isEqualTo(
+                "Booting: reset to IDE-R floppy (action 200) sent. Waiting for the device to read…");
+        assertThat(robot.lookup("#iderProgress").queryAs(ProgressBar.class).getProgress())
+                .isEqualTo(512.0 / image.length);
+
+        robot.clickOn("#iderStop");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "#iderStatus").startsWith("Detached"));
+        assertThat(text(robot, "#iderStatus")).isEqualTo("Detached. The device read 512 bytes.");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !device.ider().attached());
+    }
+
+    @Test
+    void aFileThatIsNotWholeSectorsIsRefusedInTheWindow(FxRobot robot) throws Exception {
+        Path odd = Files.write(home.resolve("odd.img"), new byte[1000]);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("sim-ider").queryAll().isEmpty());
+        robot.clickOn("sim-ider");
+        robot.clickOn("#bootMedia");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#iderImage").queryAll().isEmpty());
+        robot.interact(() -> robot.lookup("#iderImage").queryAs(TextField.class).setText(odd.toString()));
+        robot.clickOn("#iderStart");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "#iderStatus").startsWith("Not attached"));
+        assertThat(text(robot, "#iderStatus")).isEqualTo(
+                "Not attached: odd.img is 1000 bytes: a floppy or USB image must be a whole number of 512-byte sectors");
+        assertThat(device.ider().attached()).isFalse();
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+}

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -76,7 +77,9 @@ final class IderCommand implements Callable<Integer> {
             }
         };
         BootMediaSession session = BootMediaSession.attach(connections, device, file, listener);
+        AtomicBoolean signalled = new AtomicBoolean();
         Thread stopper = new Thread(() -> {
+            signalled.set(true);
             closeQuietly(session);
             ctx.out().printf("%nStopped: the device read %,d bytes.%n", session.bytesRead());
             ctx.out().flush();
@@ -99,7 +102,8 @@ final class IderCommand implements Callable<Integer> {
             }
             return follow(session, ended);
         } finally {
-            if (!stopper.isAlive()) {
+            // Ctrl-C: the hook detaches and reports; a hook cannot be removed while the JVM shuts down.
+            if (!signalled.get()) {
                 Runtime.getRuntime().removeShutdownHook(stopper);
                 closeQuietly(session);
             }
@@ -112,10 +116,10 @@ final class IderCommand implements Callable<Integer> {
         while (true) {
             try {
                 String problem = ended.get(PROGRESS_EVERY_MILLIS, TimeUnit.MILLISECONDS);
-                ctx.out().printf("Read %,d bytes.%n", session.bytesRead());
                 if (problem.isEmpty()) {
                     return ExitCode.OK;
                 }
+                ctx.out().printf("Read %,d bytes.%n", session.bytesRead());
                 throw new UserException("IDE-R session on " + session.device().name() + " ended: " + problem);
             } catch (TimeoutException stillAttached) {
                 long now = session.bytesRead();

@@ -174,8 +174,8 @@ public final class BootMediaViewModel {
             return;
         }
         bootWhenAttached = false;
-        background.submit(session::boot, action -> status.set("Booting: " + BootMediaSession.describe(action)
-                        + " sent. Waiting for the device to read…"),
+        background.submit(session::boot, action -> status.set("Boot sent: " + BootMediaSession.describe(action)
+                        + ". The device reads from the image as it boots."),
                 failure -> status.set("Attached, but the boot failed: " + message(failure)));
     }
 

@@ -90,7 +90,7 @@ class BootMediaWindowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "#iderRead").equals(
                 "Read by the device: 512 bytes of 1.4 MiB"));
         assertThat(text(robot, "#iderStatus")).isEqualTo(
-                "Booting: reset to IDE-R floppy (action 200) sent. Waiting for the device to read…");
+                "Boot sent: reset to IDE-R floppy (action 200). The device reads from the image as it boots.");
         assertThat(robot.lookup("#iderProgress").queryAs(ProgressBar.class).getProgress())
                 .isEqualTo(512.0 / image.length);
 

@@ -1,6 +1,7 @@
 package dev.outband.app.cli;
 
 import dev.outband.app.amt.DeviceConnections;
+import dev.outband.app.amt.KvmConsent;
 import dev.outband.app.ider.BootMediaSession;
 import dev.outband.app.store.Device;
 import dev.outband.kvm.ider.BootMedia;
@@ -63,6 +64,10 @@ final class IderCommand implements Callable<Integer> {
         DeviceLookup.Found found = DeviceLookup.find(ctx, new StoreVisits(ctx), name);
         Device device = found.devices().getFirst();
         DeviceConnections connections = ctx.connections().serving(found.remote());
+        KvmConsent consent = KvmConsent.forAllRedirection(connections.device(device));
+        if (consent.begin()) {
+            ConsentPrompt.obtain(ctx, device, consent);
+        }
         CompletableFuture<String> ended = new CompletableFuture<>();
         CompletableFuture<Void> attached = new CompletableFuture<>();
         IderListener listener = new IderListener() {

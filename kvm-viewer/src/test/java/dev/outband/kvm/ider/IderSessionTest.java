@@ -92,15 +92,20 @@ class IderSessionTest {
         return new OpenSessionReply(1, 0, 16, 1, readBuffer, 8192, 0, 343, new byte[0]);
     }
 
-    /** OpenSession, the reply, the enable and its reply: the session is running. */
-    private Ended openSession(int readBuffer) throws Exception {
-        CompletableFuture<IderSession> opening = CompletableFuture.supplyAsync(() -> {
+    /** The console's OpenSession, running until the scripted device answers it. */
+    private CompletableFuture<IderSession> opening() {
+        return CompletableFuture.supplyAsync(() -> {
             try {
                 return IderSession.open(console, new AtapiResponder(cd, null), SETTINGS);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         });
+    }
+
+    /** OpenSession, the reply, the enable and its reply: the session is running. */
+    private Ended openSession(int readBuffer) throws Exception {
+        CompletableFuture<IderSession> opening = opening();
         assertThat(receive().message()).isEqualTo(new OpenSession(30000, 0, 20000, 1));
         send(reply(readBuffer));
         IderSession session = opening.get(5, TimeUnit.SECONDS);
@@ -202,13 +207,7 @@ class IderSessionTest {
 
     @Test
     void aDeviceThatRefusesToEnableTheDrivesEndsTheSession() throws Exception {
-        CompletableFuture<IderSession> opening = CompletableFuture.supplyAsync(() -> {
-            try {
-                return IderSession.open(console, new AtapiResponder(cd, null), SETTINGS);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<IderSession> opening = opening();
         receive();
         send(reply(8192));
         Ended s = new Ended(opening.get(5, TimeUnit.SECONDS));
@@ -233,13 +232,7 @@ class IderSessionTest {
 
     @Test
     void aReadBufferAboveWhatMeshCommanderAcceptsIsRefusedAtOpen() throws Exception {
-        CompletableFuture<IderSession> opening = CompletableFuture.supplyAsync(() -> {
-            try {
-                return IderSession.open(console, new AtapiResponder(cd, null), SETTINGS);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<IderSession> opening = opening();
         receive();
         send(reply(65535));
         assertThatThrownBy(() -> opening.get(5, TimeUnit.SECONDS))

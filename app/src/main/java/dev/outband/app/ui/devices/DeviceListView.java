@@ -24,6 +24,8 @@ import dev.outband.app.ui.details.DetailsViewModel;
 import dev.outband.app.ider.BootMediaSession;
 import dev.outband.app.ui.ider.BootMediaViewModel;
 import dev.outband.app.ui.ider.BootMediaWindow;
+import dev.outband.app.amt.KvmConsent;
+import dev.outband.app.ui.kvm.ConsentDialog;
 import dev.outband.app.ui.kvm.DeviceKvm;
 import dev.outband.app.ui.lab.CertificatesViewModel;
 import dev.outband.app.ui.lab.CertificatesWindow;
@@ -137,7 +139,10 @@ public final class DeviceListView {
 
     private void openBootMedia(Device device) {
         var vm = new BootMediaViewModel(device, background,
-                (d, image, listener) -> BootMediaSession.attach(connections, d, image, listener), Platform::runLater);
+                (d, image, listener) -> BootMediaSession.attach(connections, d, image, listener),
+                d -> KvmConsent.forAllRedirection(connections.device(d)),
+                problem -> ConsentDialog.ask(root.getScene().getWindow(), device.name(), "boot media", problem),
+                Platform::runLater);
         new BootMediaWindow(vm).show(root.getScene().getWindow());
     }
 

@@ -1,5 +1,6 @@
 package dev.outband.app.ui.ider;
 
+import dev.outband.app.amt.KvmConsent;
 import dev.outband.app.ider.BootMediaSession;
 import dev.outband.app.store.Device;
 import dev.outband.app.ui.Background;
@@ -7,6 +8,7 @@ import dev.outband.kvm.ider.IderListener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,9 +34,23 @@ public final class BootMediaViewModel {
         BootMediaSession open(Device device, Path image, IderListener listener) throws IOException;
     }
 
+    /** The device's user consent, asked before IDE-R when it requires consent for every redirection. */
+    @FunctionalInterface
+    public interface Consents {
+        KvmConsent of(Device device) throws IOException;
+    }
+
+    /** Asks the technician for the code on the device's screen (on the FX thread); empty when cancelled. */
+    @FunctionalInterface
+    public interface CodeAsker {
+        Optional<String> ask(String problem);
+    }
+
     private final Device device;
     private final Background background;
     private final Opener opener;
+    private final Consents consents;
+    private final CodeAsker asker;
     private final Executor fx;
     private final StringProperty image = new SimpleStringProperty("");
     private final BooleanProperty boot = new SimpleBooleanProperty(true);
@@ -49,10 +65,13 @@ public final class BootMediaViewModel {
     private boolean attached;
     private boolean bootWhenAttached;
 
-    public BootMediaViewModel(Device device, Background background, Opener opener, Executor fx) {
+    public BootMediaViewModel(Device device, Background background, Opener opener, Consents consents,
+            CodeAsker asker, Executor fx) {
         this.device = device;
         this.background = background;
         this.opener = opener;
+        this.consents = consents;
+        this.asker = asker;
         this.fx = fx;
     }
 
@@ -99,6 +118,42 @@ public final class BootMediaViewModel {
         status.set("Connecting to " + device.name() + "…");
         attached = false;
         bootWhenAttached = boot.get();
+        background.submit(() -> {
+            KvmConsent consent = consents.of(device);
+            return consent.begin() ? Optional.of(consent) : Optional.<KvmConsent>empty();
+        }, consent -> consent.ifPresentOrElse(c -> askCode(c, path, null), () -> attach(path)), this::notAttached);
+    }
+
+    private void askCode(KvmConsent consent, Path path, String problem) {
+        status.set(device.name() + " shows a user consent code on its screen.");
+        Optional<String> typed = asker.ask(problem);
+        if (typed.isEmpty()) {
+            running.set(false);
+            status.set("Not attached: no consent code was given.");
+            background.submit(() -> {
+                consent.cancel();
+                return consent;
+            }, c -> { }, failure -> { });
+            return;
+        }
+        background.submit(() -> consent.send(typed.get()), outcome -> {
+            switch (outcome) {
+                case ACCEPTED -> attach(path);
+                case WRONG_CODE -> askCode(consent, path,
+                        "The device refused that code. Check the 6 digits on its screen and try again.");
+                case RESTARTED -> askCode(consent, path,
+                        "The device dropped the request after wrong codes and now shows a new code.");
+            }
+        }, this::notAttached);
+    }
+
+    private void notAttached(Throwable failure) {
+        running.set(false);
+        status.set("Not attached: " + message(failure));
+    }
+
+    private void attach(Path path) {
+        status.set("Connecting to " + device.name() + "…");
         background.submit(() -> opener.open(device, path, listener()), opened -> {
             session = opened;
             size.set(opened.media().size());
@@ -108,10 +163,7 @@ public final class BootMediaViewModel {
             } else if (attached) {
                 bootOnce();
             }
-        }, failure -> {
-            running.set(false);
-            status.set("Not attached: " + message(failure));
-        });
+        }, this::notAttached);
     }
 
     public void stop() {

@@ -17,6 +17,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
+import dev.outband.app.ui.kvm.ConsentDialog;
+import java.util.Optional;
+import javafx.scene.control.Button;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
@@ -45,18 +49,26 @@ class BootMediaWindowTest {
 
     private final VirtualDevice device = new VirtualDevice(DeviceConfig.of("sim-ider", "admin", "Sim-Passw0rd")
             .withOptInRequired(0).withBootDuration(Duration.ofMinutes(5)));
+    /** Client control mode's default: consent for every redirection, IDE-R included. */
+    private final VirtualDevice consenting = new VirtualDevice(DeviceConfig.of("sim-ccm", "admin", "Sim-Passw0rd")
+            .withBootDuration(Duration.ofMinutes(5)));
     private DevicePorts ports;
+    private DevicePorts consentingPorts;
     private DeviceStore store;
     private ConsoleFixture console;
 
     @Start
     void start(Stage stage) throws Exception {
         ports = DevicePorts.open(device, 0, 0, null);
+        consentingPorts = DevicePorts.open(consenting, 0, 0, null);
         store = DeviceStore.open(home.resolve("data-" + System.nanoTime()), () -> null);
-        store.devices().insert(Device.of("sim-ider", "127.0.0.1")
-                .withCredentials("admin", store.devices().seal("Sim-Passw0rd")));
+        for (String name : new String[] {"sim-ider", "sim-ccm"}) {
+            store.devices().insert(Device.of(name, "127.0.0.1")
+                    .withCredentials("admin", store.devices().seal("Sim-Passw0rd")));
+        }
         console = ConsoleFixture.show(stage, store, new DeviceConnections(DeviceConnections.Ports.of(
-                d -> ports.httpPort(), d -> ports.kvmPort())));
+                d -> (d.name().equals("sim-ccm") ? consentingPorts : ports).httpPort(),
+                d -> (d.name().equals("sim-ccm") ? consentingPorts : ports).kvmPort())));
     }
 
     @AfterEach
@@ -66,6 +78,7 @@ class BootMediaWindowTest {
         console.close();
         store.close();
         ports.close();
+        consentingPorts.close();
     }
 
     @Test
@@ -113,6 +126,38 @@ class BootMediaWindowTest {
         assertThat(text(robot, "#iderStatus")).isEqualTo(
                 "Not attached: odd.img is 1000 bytes: a floppy or USB image must be a whole number of 512-byte sectors");
         assertThat(device.ider().attached()).isFalse();
+    }
+
+    @Test
+    void inClientControlModeTheConsentCodeComesFirst(FxRobot robot) throws Exception {
+        Path file = Files.write(home.resolve("ccm.img"), FloppyImage.build());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("sim-ccm").queryAll().isEmpty());
+        robot.clickOn("sim-ccm");
+        robot.clickOn("#bootMedia");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#iderImage").queryAll().isEmpty());
+        robot.interact(() -> robot.lookup("#iderImage").queryAs(TextField.class).setText(file.toString()));
+        robot.clickOn("#iderStart");
+
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> consentDialog(robot).isPresent());
+        assertThat(consenting.ider().attached()).as("nothing attached before consent").isFalse();
+        DialogPane pane = consentDialog(robot).orElseThrow();
+        assertThat(pane.getHeaderText()).isEqualTo("User consent is required for boot media of sim-ccm");
+        String code = consenting.consent().codeOnScreen().orElseThrow();
+        robot.interact(() -> {
+            ((TextField) pane.lookup("#consentCode")).setText(code);
+            ((Button) pane.lookupButton(ConsentDialog.SEND)).fire();
+        });
+
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> consenting.ider().readout().finished());
+        assertThat(consenting.ider().readout().lines()).contains("OEM name: " + FloppyImage.OEM + "  signature 55 AA");
+        robot.clickOn("#iderStop");
+    }
+
+    private static Optional<DialogPane> consentDialog(FxRobot robot) {
+        return robot.lookup("#consentDialog").queryAllAs(DialogPane.class).stream()
+                .filter(p -> p.getScene() != null && p.getScene().getWindow() != null
+                        && p.getScene().getWindow().isShowing())
+                .findFirst();
     }
 
     private static String text(FxRobot robot, String id) {

@@ -7,7 +7,6 @@ import dev.outband.wsman.soap.CimObject;
 import dev.outband.wsman.soap.Reference;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -54,15 +53,6 @@ public final class IderBoot {
                 case FLOPPY -> poweredOn ? RESET_TO_FLOPPY : ON_TO_FLOPPY;
                 case CD -> poweredOn ? RESET_TO_CD : ON_TO_CD;
             };
-        }
-
-        public static Optional<Action> byNumber(int number) {
-            for (Action a : values()) {
-                if (a.number == number) {
-                    return Optional.of(a);
-                }
-            }
-            return Optional.empty();
         }
     }
 

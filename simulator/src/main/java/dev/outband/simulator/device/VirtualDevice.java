@@ -51,7 +51,11 @@ public final class VirtualDevice {
         this.consent = new Consent(config.optInRequired(), config.consentInactivity(), () -> audit(30, 1));
         this.wsman = new WsmanServer(this);
         this.ider = new IderPort(config.name());
-        listeners.add(ider);
+        listeners.add((state, shown) -> {
+            if (state == PowerState.ON && shown == Display.IDER_BOOT) {
+                ider.boot();
+            }
+        });
     }
 
     public DeviceConfig config() {

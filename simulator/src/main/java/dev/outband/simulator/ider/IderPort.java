@@ -1,9 +1,6 @@
 package dev.outband.simulator.ider;
 
 import dev.outband.kvm.ider.IderSettings;
-import dev.outband.simulator.device.Display;
-import dev.outband.simulator.device.PowerListener;
-import dev.outband.simulator.device.PowerState;
 import dev.outband.simulator.net.ConnectionHandler;
 import java.io.IOException;
 import java.time.Duration;
@@ -17,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * A virtual device's IDE-R: serves the sessions consoles open (one at a time), and when the device powers on to
  * boot from IDE-R, runs the virtual firmware against the open session and keeps what it read for the screen.
  */
-public final class IderPort implements PowerListener {
+public final class IderPort {
     private static final Logger log = LoggerFactory.getLogger(IderPort.class);
     /** How long the firmware waits for the console to answer one command. */
     static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(10);
@@ -76,18 +73,15 @@ public final class IderPort implements PowerListener {
         return readout.lines();
     }
 
-    @Override
-    public void powerChanged(PowerState state, Display display) {
-        if (state != PowerState.ON || display != Display.IDER_BOOT) {
-            return;
-        }
+    /** The device powered on to boot from IDE-R: the firmware starts reading (on its own thread). */
+    public void boot() {
         synchronized (this) {
             readout = new BootReadout(List.of(BOOTING), Map.of(), false);
-            booting = Thread.ofVirtual().name(name + "-ider-boot").start(this::boot);
+            booting = Thread.ofVirtual().name(name + "-ider-boot").start(this::readBootMedia);
         }
     }
 
-    private void boot() {
+    private void readBootMedia() {
         IderDeviceSession s;
         synchronized (this) {
             s = session;

@@ -130,6 +130,7 @@ public final class BootMediaViewModel {
         if (typed.isEmpty()) {
             running.set(false);
             status.set("Not attached: no consent code was given.");
+            // Best effort: a code left on the device's screen times out there by itself.
             background.submit(() -> {
                 consent.cancel();
                 return consent;

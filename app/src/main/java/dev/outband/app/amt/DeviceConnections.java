@@ -12,6 +12,10 @@ import dev.outband.wsman.tls.DeviceSslContext;
 import dev.outband.wsman.tls.LegacyTls;
 import dev.outband.wsman.tls.TrustFailure;
 import dev.outband.wsman.tls.TrustPolicy;
+import dev.outband.kvm.ider.AtapiResponder;
+import dev.outband.kvm.ider.IderConnector;
+import dev.outband.kvm.ider.IderSession;
+import dev.outband.kvm.ider.IderSettings;
 import dev.outband.kvm.redirection.AmtCredentials;
 import dev.outband.kvm.rfb.RfbSession;
 import dev.outband.kvm.session.AmtColourMode;
@@ -149,26 +153,53 @@ public final class DeviceConnections {
 
     private RfbSession kvm(Device device, Duration timeout) throws IOException {
         Route route = route(device);
+        SocketFactory factory = redirectionTransport(device, route);
+        try {
+            return AmtKvmConnector.open(factory, device.host(), route.ports().kvm(device), redirectionCredentials(device),
+                    AmtColourMode.AUTO, false, timeout);
+        } catch (IOException e) {
+            throw explained(e);
+        }
+    }
+
+    /**
+     * An IDE-R session on the device's redirection port (directly or through its CIRA tunnel), OpenSession done,
+     * serving {@code responder}'s drives once started.
+     */
+    public IderSession ider(Device device, AtapiResponder responder, IderSettings settings) throws IOException {
+        Route route = route(device);
+        SocketFactory factory = redirectionTransport(device, route);
+        try {
+            return IderConnector.open(factory, device.host(), route.ports().kvm(device), redirectionCredentials(device),
+                    responder, settings);
+        } catch (IOException e) {
+            throw explained(e);
+        }
+    }
+
+    private static AmtCredentials redirectionCredentials(Device device) throws IOException {
         if (device.user() == null || device.password() == null) {
             throw new IOException("No credentials found for " + device.name());
         }
-        SocketFactory factory = device.tls() == TlsMode.NONE ? route.transport()
+        return new AmtCredentials(device.user(), device.password().reveal().toCharArray());
+    }
+
+    /** The redirection port shares the WS-Man port's TLS mode and trust. */
+    private SocketFactory redirectionTransport(Device device, Route route) throws IOException {
+        return device.tls() == TlsMode.NONE ? route.transport()
                 : new TlsSocketFactory(route.transport(),
                         DeviceSslContext.create(trust(device), device.host()).getSocketFactory(),
                         LegacyTls.protocols());
-        try {
-            return AmtKvmConnector.open(factory, device.host(), route.ports().kvm(device),
-                    new AmtCredentials(device.user(), device.password().reveal().toCharArray()), AmtColourMode.AUTO,
-                    false, timeout);
-        } catch (IOException e) {
-            // The same words as WS-Man, so the console can offer to pin a certificate KVM refused.
-            Optional<TrustFailure> refused = TrustFailure.causing(e);
-            if (refused.isPresent()) {
-                throw refused.get().toWsmanException();
-            }
-            Optional<String> handshake = LegacyTls.explainHandshake(e);
-            throw handshake.isPresent() ? new IOException(handshake.get(), e) : e;
+    }
+
+    /** The same words as WS-Man, so the console can offer to pin a certificate the redirection port refused. */
+    private static IOException explained(IOException e) {
+        Optional<TrustFailure> refused = TrustFailure.causing(e);
+        if (refused.isPresent()) {
+            return refused.get().toWsmanException();
         }
+        Optional<String> handshake = LegacyTls.explainHandshake(e);
+        return handshake.isPresent() ? new IOException(handshake.get(), e) : e;
     }
 
     private TrustPolicy trust(Device device) throws IOException {

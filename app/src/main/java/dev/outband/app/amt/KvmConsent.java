@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * User consent before KVM (client control mode, or admin control mode with consent on): the device shows
- * a 6-digit code on its own screen, the person there reads it to the technician, who types it here.
+ * a 6-digit code on its own screen, the person there reads it to the technician, who types it here. IDE-R needs it
+ * only when the device asks consent for every redirection ({@link #forAllRedirection}).
  */
 public final class KvmConsent {
     /** What happened to a typed code. */
@@ -24,22 +25,40 @@ public final class KvmConsent {
     private static final long INVALID_OPT_IN_CODE = 2066;
     private static final Pattern CODE = Pattern.compile("\\d{6}");
 
+    /** AMT_OptInService.OptInRequired: consent for KVM only (1) or for every redirection (this value). */
+    private static final long ALL_REDIRECTION = 0xFFFFFFFFL;
+
     private final ManagedDevice consent;
+    private final boolean onlyForAll;
 
     public KvmConsent(ManagedDevice consent) {
+        this(consent, false);
+    }
+
+    private KvmConsent(ManagedDevice consent, boolean onlyForAll) {
         this.consent = consent;
+        this.onlyForAll = onlyForAll;
+    }
+
+    /** Consent for IDE-R and SOL: needed only when the device requires it for every redirection, not just KVM. */
+    public static KvmConsent forAllRedirection(ManagedDevice consent) {
+        return new KvmConsent(consent, true);
+    }
+
+    private boolean required(ConsentStatus status) {
+        return onlyForAll ? status.optInRequired() == ALL_REDIRECTION : status.required();
     }
 
     /** True when KVM needs consent that is not granted now (checked without putting a code on screen). */
     public boolean needed() throws IOException {
         ConsentStatus status = consent.consentStatus();
-        return status.required() && status.optInState() < RECEIVED;
+        return required(status) && status.optInState() < RECEIVED;
     }
 
     /** Asks the device to show a code when KVM needs consent and none is granted; true when a code must be typed. */
     public boolean begin() throws IOException {
         ConsentStatus status = consent.consentStatus();
-        if (!status.required() || status.optInState() >= RECEIVED) {
+        if (!required(status) || status.optInState() >= RECEIVED) {
             return false;
         }
         if (status.optInState() != DISPLAYED) {

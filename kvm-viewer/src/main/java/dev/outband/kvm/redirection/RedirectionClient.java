@@ -13,8 +13,8 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /**
- * The console side of the redirection handshake for KVM. When {@link #openKvm} returns, the same
- * streams carry raw RFB.
+ * The console side of the redirection handshake. When {@link #openKvm} returns, the same streams carry raw
+ * RFB; when {@link #open} returns, they carry the session type's own messages (IDE-R, SOL).
  */
 public final class RedirectionClient {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -22,21 +22,30 @@ public final class RedirectionClient {
     private RedirectionClient() {}
 
     public static void openKvm(InputStream in, OutputStream out, AmtCredentials credentials) throws IOException {
-        RedirectionCodec.write(out, new StartSession(SessionType.KVM));
-        StartSessionReply start = expect(RedirectionCodec.readFromDevice(in), StartSessionReply.class);
-        switch (start.status()) {
-            case RedirectionMessage.STATUS_OK -> { }
-            case RedirectionMessage.STATUS_BUSY ->
-                    throw new RedirectionException("another KVM session is open on this device");
-            case RedirectionMessage.STATUS_UNSUPPORTED -> throw new RedirectionException("KVM is disabled on this device");
-            default -> throw new RedirectionException("the device refused the KVM session (status " + start.status() + ")");
-        }
-        authenticate(in, out, credentials);
+        open(in, out, SessionType.KVM, credentials);
         RedirectionCodec.write(out, new StartKvm());
         expect(RedirectionCodec.readFromDevice(in), StartKvmReply.class);
     }
 
-    private static void authenticate(InputStream in, OutputStream out, AmtCredentials creds) throws IOException {
+    /** StartRedirectionSession for {@code type}, then digest authentication. */
+    public static void open(InputStream in, OutputStream out, SessionType type, AmtCredentials credentials)
+            throws IOException {
+        RedirectionCodec.write(out, new StartSession(type));
+        StartSessionReply start = expect(RedirectionCodec.readFromDevice(in), StartSessionReply.class);
+        String name = type.label();
+        switch (start.status()) {
+            case RedirectionMessage.STATUS_OK -> { }
+            case RedirectionMessage.STATUS_BUSY ->
+                    throw new RedirectionException("another " + name + " session is open on this device");
+            case RedirectionMessage.STATUS_UNSUPPORTED -> throw new RedirectionException(name + " is disabled on this device");
+            default -> throw new RedirectionException("the device refused the " + name + " session (status "
+                    + start.status() + ")");
+        }
+        authenticate(in, out, credentials, name);
+    }
+
+    private static void authenticate(InputStream in, OutputStream out, AmtCredentials creds, String name)
+            throws IOException {
         RedirectionCodec.write(out, new Authenticate(RedirectionMessage.AUTH_QUERY, new byte[0]));
         AuthenticateReply query = expect(RedirectionCodec.readFromDevice(in), AuthenticateReply.class);
         boolean digest = false;
@@ -44,7 +53,7 @@ public final class RedirectionClient {
             digest |= t == RedirectionMessage.AUTH_DIGEST;
         }
         if (!digest && !creds.isRelay()) {
-            throw new RedirectionException("the device offers no digest authentication for KVM");
+            throw new RedirectionException("the device offers no digest authentication for " + name);
         }
         RedirectionCodec.write(out, new Authenticate(RedirectionMessage.AUTH_DIGEST,
                 DigestAuth.encode(new DigestAuth.Request(creds.user(), DigestAuth.URI))));

@@ -13,6 +13,9 @@ public record BootOptions(boolean biosSetup, boolean useIder, boolean useSol, St
         if (biosSetup) {
             return Display.BIOS_SETUP;
         }
+        if (useIder) {
+            return Display.IDER_BOOT;
+        }
         if (roleSet && PXE.equals(source)) {
             return Display.PXE_BOOT;
         }

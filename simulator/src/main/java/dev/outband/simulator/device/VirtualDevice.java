@@ -1,5 +1,6 @@
 package dev.outband.simulator.device;
 
+import dev.outband.simulator.ider.IderPort;
 import dev.outband.simulator.net.ConnectionHandler;
 import dev.outband.simulator.wsman.WsmanServer;
 import dev.outband.wsman.http.DigestCredentials;
@@ -35,6 +36,7 @@ public final class VirtualDevice {
     private final RemoteAccessConfig remoteAccess = new RemoteAccessConfig(DOMAIN_NAME, LabLimits.defaults());
     private final Provisioning provisioning;
     private final WsmanServer wsman;
+    private final IderPort ider;
     private PowerState power = PowerState.ON;
     private Display display = Display.DESKTOP;
     private BootOptions boot = BootOptions.none();
@@ -56,6 +58,12 @@ public final class VirtualDevice {
                 LabLimits.defaults().provisioningChain(), m -> consent.setRequired(
                         m == Provisioning.CLIENT ? Consent.ALL : config.optInRequired()));
         this.wsman = new WsmanServer(this);
+        this.ider = new IderPort(config.name());
+        listeners.add((state, shown) -> {
+            if (state == PowerState.ON && shown == Display.IDER_BOOT) {
+                ider.boot();
+            }
+        });
     }
 
     public DeviceConfig config() {
@@ -282,6 +290,11 @@ public final class VirtualDevice {
 
     public Redirection redirection() {
         return redirection;
+    }
+
+    /** IDE-R: the drives a console attached, and what the firmware read from them at the last boot. */
+    public IderPort ider() {
+        return ider;
     }
 
     public CertificateStore certificates() {

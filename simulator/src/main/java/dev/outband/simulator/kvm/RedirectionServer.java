@@ -15,7 +15,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.SecureRandom;
+import java.util.EnumMap;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
@@ -37,6 +39,11 @@ public final class RedirectionServer implements ConnectionHandler {
     private final BooleanSupplier kvmEnabled;
     private final SessionGate gate;
     private final AtomicBoolean busy = new AtomicBoolean();
+    private final Map<SessionType, OtherSession> others = new EnumMap<>(SessionType.class);
+
+    /** A session type other than KVM: whether the device has it enabled, and what serves it after authentication. */
+    private record OtherSession(BooleanSupplier enabled, ConnectionHandler handler, AtomicBoolean busy) {
+    }
 
     /**
      * @param kvmEnabled false makes the device answer "unsupported", as with KVM disabled in MEBx
@@ -65,9 +72,19 @@ public final class RedirectionServer implements ConnectionHandler {
         return name -> user.equals(name) ? ha1 : null;
     }
 
+    /** Also serves {@code type} (IDE-R, SOL) when {@code enabled}, one session of it at a time. */
+    public RedirectionServer serving(SessionType type, BooleanSupplier enabled, ConnectionHandler handler) {
+        others.put(type, new OtherSession(enabled, handler, new AtomicBoolean()));
+        return this;
+    }
+
     @Override
     public void serve(InputStream in, OutputStream out) throws IOException {
         RedirectionMessage first = RedirectionCodec.readFromConsole(in);
+        if (first instanceof StartSession start && others.containsKey(start.type())) {
+            serveOther(others.get(start.type()), in, out);
+            return;
+        }
         if (!(first instanceof StartSession start) || start.type() != SessionType.KVM || !kvmEnabled.getAsBoolean()) {
             RedirectionCodec.write(out, new StartSessionReply(RedirectionMessage.STATUS_UNSUPPORTED, new byte[0]));
             return;
@@ -96,6 +113,25 @@ public final class RedirectionServer implements ConnectionHandler {
             }
         } finally {
             busy.set(false);
+        }
+    }
+
+    private void serveOther(OtherSession session, InputStream in, OutputStream out) throws IOException {
+        if (!session.enabled().getAsBoolean()) {
+            RedirectionCodec.write(out, new StartSessionReply(RedirectionMessage.STATUS_UNSUPPORTED, new byte[0]));
+            return;
+        }
+        if (!session.busy().compareAndSet(false, true)) {
+            RedirectionCodec.write(out, new StartSessionReply(RedirectionMessage.STATUS_BUSY, new byte[0]));
+            return;
+        }
+        try {
+            RedirectionCodec.write(out, new StartSessionReply(RedirectionMessage.STATUS_OK, new byte[0]));
+            if (authenticate(in, out)) {
+                session.handler().serve(in, out);
+            }
+        } finally {
+            session.busy().set(false);
         }
     }
 

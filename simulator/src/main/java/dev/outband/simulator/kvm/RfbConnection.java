@@ -142,7 +142,8 @@ final class RfbConnection implements AutoCloseable {
 
     private ScreenState state() {
         synchronized (lock) {
-            return new ScreenState(server.mode(), server.epochSecond(), pointerX, pointerY, buttons, typed.toString());
+            return new ScreenState(server.mode(), server.epochSecond(), pointerX, pointerY, buttons, typed.toString(),
+                    server.firmware());
         }
     }
 

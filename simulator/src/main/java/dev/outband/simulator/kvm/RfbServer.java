@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -29,6 +30,7 @@ public final class RfbServer implements ConnectionHandler {
     private final Supplier<ScreenMode> mode;
     private final InstantSource clock;
     private final boolean storedBlocks;
+    private final Supplier<List<String>> firmware;
 
     /**
      * @param mode what the screen shows, asked before each frame (the power-state model supplies it)
@@ -37,6 +39,13 @@ public final class RfbServer implements ConnectionHandler {
      */
     public RfbServer(Flavour flavour, int width, int height, Supplier<ScreenMode> mode, InstantSource clock,
             boolean storedBlocks) {
+        this(flavour, width, height, mode, clock, storedBlocks, List::of);
+    }
+
+    /** @param firmware lines the firmware prints on the boot screen, asked before each frame */
+    public RfbServer(Flavour flavour, int width, int height, Supplier<ScreenMode> mode, InstantSource clock,
+            boolean storedBlocks, Supplier<List<String>> firmware) {
+        this.firmware = firmware;
         this.flavour = flavour;
         this.screen = new SyntheticScreen(width, height);
         this.mode = mode;
@@ -46,7 +55,12 @@ public final class RfbServer implements ConnectionHandler {
 
     /** An AMT-style 800×600 server on the system clock. */
     public static RfbServer amt(Supplier<ScreenMode> mode) {
-        return new RfbServer(Flavour.AMT, 800, 600, mode, InstantSource.system(), false);
+        return amt(mode, List::of);
+    }
+
+    /** The same, showing what the firmware printed on its boot screen. */
+    public static RfbServer amt(Supplier<ScreenMode> mode, Supplier<List<String>> firmware) {
+        return new RfbServer(Flavour.AMT, 800, 600, mode, InstantSource.system(), false, firmware);
     }
 
     public Flavour flavour() {
@@ -105,6 +119,10 @@ public final class RfbServer implements ConnectionHandler {
 
     ScreenMode mode() {
         return mode.get();
+    }
+
+    List<String> firmware() {
+        return firmware.get();
     }
 
     long epochSecond() {

@@ -76,6 +76,11 @@ public final class SyntheticScreen {
         for (int i = 0; i < lines.length; i++) {
             g.drawString(lines[i], 16, 28 + 18 * i);
         }
+        g.setColor(Color.WHITE);
+        int top = 28 + 18 * (lines.length + 1);
+        for (int i = 0; i < s.firmware().size(); i++) {
+            g.drawString(s.firmware().get(i), 16, top + 18 * i);
+        }
     }
 
     private void drawDesktop(Graphics2D g, ScreenState s) {

@@ -38,11 +38,8 @@ class AmtThroughTunnelTest {
         VirtualDevice device = new VirtualDevice(DeviceConfig.of("cira-pc", "admin", "Amt-Passw0rd"));
         DeviceUuid uuid = CiraTestLab.randomUuid();
         try (CiraListener listener = CiraTestLab.startListener(CiraTestLab.settings());
-                CiraClient client = CiraClient.start(CiraClientSettings.of("127.0.0.1", listener.port(), uuid,
-                        CiraTestLab.USER, CiraTestLab.PASSWORD,
-                        Map.of(16992, device.wsmanHandler(), 16994, DeviceScreen.redirectionServer(device)),
-                        CiraTestLab.trusting(CiraTestLab.identity().certificate())))) {
-            assertThat(client.awaitForwarding(WAIT)).isTrue();
+                CiraClient client = CiraTestLab.connect(listener, uuid,
+                        Map.of(16992, device.wsmanHandler(), 16994, DeviceScreen.redirectionServer(device)))) {
             SocketFactory tunnel = listener.socketFactory(uuid);
 
             AmtClient amt = AmtClient.connect(DeviceEndpoint.http("127.0.0.1", 16992,

@@ -8,6 +8,7 @@ import dev.outband.cira.listener.CiraCredentialCheck;
 import dev.outband.cira.listener.CiraListener;
 import dev.outband.cira.listener.ListenerSettings;
 import dev.outband.cira.listener.ServerIdentity;
+import dev.outband.simulator.net.ConnectionHandler;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -75,6 +76,15 @@ final class CiraTestLab {
         return CiraClientSettings.of("127.0.0.1", listener.port(), uuid, USER, password,
                 Map.of(WSMAN_PORT, CiraTestLab::http, ECHO_PORT, CiraTestLab::echo),
                 trusting(identity().certificate())).withKeepAliveInterval(Duration.ofSeconds(1));
+    }
+
+    /** A device forwarding {@code ports} (AMT's port numbers) through the listener, connected and forwarding. */
+    static CiraClient connect(CiraListener listener, DeviceUuid uuid,
+            Map<Integer, ConnectionHandler> ports) throws Exception {
+        CiraClient client = CiraClient.start(CiraClientSettings.of("127.0.0.1", listener.port(), uuid, USER, PASSWORD,
+                ports, trusting(identity().certificate())));
+        assertThat(client.awaitForwarding(Duration.ofSeconds(20))).as("device reaches port forwarding").isTrue();
+        return client;
     }
 
     static CiraClient connect(CiraListener listener, DeviceUuid uuid) throws Exception {

@@ -24,6 +24,11 @@ import dev.outband.app.amt.DeviceReader;
 import dev.outband.app.amt.StateRecorder;
 import dev.outband.app.ui.details.DetailsSplit;
 import dev.outband.app.ui.details.DetailsViewModel;
+import dev.outband.app.ider.BootMediaSession;
+import dev.outband.app.ui.ider.BootMediaViewModel;
+import dev.outband.app.ui.ider.BootMediaWindow;
+import dev.outband.app.amt.KvmConsent;
+import dev.outband.app.ui.kvm.ConsentDialog;
 import dev.outband.app.ui.kvm.DeviceKvm;
 import dev.outband.app.ui.lab.CertificatesViewModel;
 import dev.outband.app.ui.lab.CertificatesWindow;
@@ -138,6 +143,15 @@ public final class DeviceListView {
         return root;
     }
 
+    private void openBootMedia(Device device) {
+        var vm = new BootMediaViewModel(device, background,
+                (d, image, listener) -> BootMediaSession.attach(connections, d, image, listener),
+                d -> KvmConsent.forAllRedirection(connections.device(d)),
+                problem -> ConsentDialog.ask(root.getScene().getWindow(), device.name(), "boot media", problem),
+                Platform::runLater);
+        new BootMediaWindow(vm).show(root.getScene().getWindow());
+    }
+
     private ToolBar toolbar() {
         var noSelection = Bindings.isEmpty(table.getSelectionModel().getSelectedItems());
         Button add = button("Add", Feather.PLUS, "addDevice", this::add);
@@ -156,6 +170,10 @@ public final class DeviceListView {
         Button kvm = button("KVM", Feather.MONITOR, "kvm", () -> deviceKvm.open(table.getSelectionModel().getSelectedItem()));
         kvm.disableProperty().bind(Bindings.size(table.getSelectionModel().getSelectedItems()).isNotEqualTo(1));
         kvm.setTooltip(new Tooltip("Remote screen of the selected device"));
+        Button bootMedia = button("Boot media…", Feather.DISC, "bootMedia", () -> openBootMedia(
+                table.getSelectionModel().getSelectedItem()));
+        bootMedia.disableProperty().bind(Bindings.size(table.getSelectionModel().getSelectedItems()).isNotEqualTo(1));
+        bootMedia.setTooltip(new Tooltip("Mount an ISO or disk image as the device's IDE-R drive and boot from it"));
         MenuButton lab = new LabMenu(connections, vm, () -> table.getSelectionModel().getSelectedItems(),
                 new CertificatesWindow(new CertificatesViewModel(background, vm::labAuthority, Clock.systemUTC())),
                 () -> root.getScene().getWindow(), this::afterDeviceJob).create(noSelection);
@@ -185,7 +203,7 @@ public final class DeviceListView {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        ToolBar bar = new ToolBar(add, edit, delete, new Separator(Orientation.VERTICAL), power, kvm, lab, refresh, spacer,
+        ToolBar bar = new ToolBar(add, edit, delete, new Separator(Orientation.VERTICAL), power, kvm, bootMedia, lab, refresh, spacer,
                 searchBox, new FontIcon(Feather.TAG), tags, new Separator(Orientation.VERTICAL), dark);
         if (labListener != null) {
             Button listener = button("Lab listener", Feather.RADIO, "labListener",

@@ -13,18 +13,23 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 /** Asks for the 6-digit user consent code the device shows on its own screen. */
-final class ConsentDialog {
-    static final ButtonType SEND = new ButtonType("Send code", ButtonBar.ButtonData.OK_DONE);
+public final class ConsentDialog {
+    public static final ButtonType SEND = new ButtonType("Send code", ButtonBar.ButtonData.OK_DONE);
 
     private ConsentDialog() {
     }
 
     /** The typed code, or empty when the technician cancels; {@code problem} explains a previous attempt. */
     static Optional<String> ask(Window owner, String deviceName, String problem) {
+        return ask(owner, deviceName, "the remote screen", problem);
+    }
+
+    /** As above, for {@code feature} ("the remote screen", "boot media") of the device. */
+    public static Optional<String> ask(Window owner, String deviceName, String feature, String problem) {
         Dialog<String> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle("User consent — " + deviceName);
-        dialog.setHeaderText("User consent is required for the remote screen of " + deviceName);
+        dialog.setHeaderText("User consent is required for " + feature + " of " + deviceName);
         dialog.getDialogPane().setId("consentDialog");
         dialog.getDialogPane().getButtonTypes().setAll(SEND, ButtonType.CANCEL);
 

@@ -72,11 +72,16 @@ public final class PowerService {
             case PXE -> prepareBoot(false, "Intel(r) AMT: Force PXE Boot");
             case DIAGNOSTIC -> prepareBoot(false, "Intel(r) AMT: Force Diagnostic Boot");
         }
+        requestPowerStateChange(wsman, action.cimState());
+    }
+
+    /** CIM_PowerManagementService.RequestPowerStateChange on the managed system, boot settings as they are. */
+    static void requestPowerStateChange(WsmanClient wsman, int cimState) throws WsmanException {
         wsman.invoke(Reference.of("CIM_PowerManagementService", "CreationClassName", "CIM_PowerManagementService",
                         "Name", "Intel(r) AMT Power Management Service", "SystemCreationClassName",
                         "CIM_ComputerSystem", "SystemName", "Intel(r) AMT"),
                 "RequestPowerStateChange", List.of(
-                        Argument.of("PowerState", action.cimState()),
+                        Argument.of("PowerState", cimState),
                         Argument.epr("ManagedElement", Reference.of("CIM_ComputerSystem",
                                 "CreationClassName", "CIM_ComputerSystem", "Name", "ManagedSystem"))));
     }
@@ -97,6 +102,11 @@ public final class PowerService {
         List<Argument> order = source == null ? List.of()
                 : List.of(Argument.epr("Source", Reference.of("CIM_BootSourceSetting", "InstanceID", source)));
         wsman.invoke(BOOT_CONFIG, "ChangeBootOrder", order);
+        useBootConfig(wsman);
+    }
+
+    /** CIM_BootService.SetBootConfigRole(role 1): the next boot uses the boot configuration just set. */
+    static void useBootConfig(WsmanClient wsman) throws WsmanException {
         wsman.invoke(Reference.of("CIM_BootService", "CreationClassName", "CIM_BootService", "Name",
                         "Intel(r) AMT Boot Service", "SystemCreationClassName", "CIM_ComputerSystem",
                         "SystemName", "Intel(r) AMT"),

@@ -23,7 +23,7 @@ public final class Consent {
     private static final int MAX_WRONG = 3;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final long required;
+    private long required;
     private final Duration inactivity;
     private final Runnable onCodeSent;
     private final List<Consumer<String>> codeWatchers = new CopyOnWriteArrayList<>();
@@ -42,8 +42,13 @@ public final class Consent {
     }
 
     /** OptInRequired: 0 none, 1 KVM, 0xFFFFFFFF every redirection. */
-    public long required() {
+    public synchronized long required() {
         return required;
+    }
+
+    /** A new policy (a Put of IPS_OptInService); sessions already admitted keep running. */
+    public synchronized void setRequired(long policy) {
+        this.required = policy;
     }
 
     /** OptInState: 0 not started, 2 displayed, 3 received, 4 in session. */
@@ -122,7 +127,7 @@ public final class Consent {
 
     /** A session that {@link #openSession()} admitted ended; with none left, the inactivity period starts. */
     public synchronized void closeSession() {
-        if (required == 0 || sessions == 0) {
+        if (sessions == 0) {
             return;
         }
         if (--sessions == 0 && state == IN_SESSION) {

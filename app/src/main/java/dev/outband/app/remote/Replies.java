@@ -10,7 +10,16 @@ import dev.outband.wsman.amt.log.PetRecordDecoder;
 import dev.outband.wsman.amt.power.PowerAction;
 import dev.outband.wsman.amt.power.PowerStatus;
 import dev.outband.wsman.amt.redirection.RedirectionStatus;
+import dev.outband.wsman.amt.certificates.CertificateListing;
+import dev.outband.wsman.amt.certificates.DeviceCertificate;
+import dev.outband.wsman.amt.features.ConsentPolicy;
+import dev.outband.wsman.amt.features.Features;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -192,6 +201,44 @@ final class Replies {
             default -> CONSENT_ALL;
         };
         return new ConsentStatus(required, features.path("optInState").asInt(0));
+    }
+
+    /**
+     * getAMTFeatures.ts: redirection, KVM, SOL, IDER and userConsent; MPS reports neither whether the policy may
+     * change (its POST simply tries) nor the KVM settings.
+     */
+    static Features features(JsonNode features) {
+        return new Features(redirection(features), ConsentPolicy.of(consent(features).optInRequired()), true,
+                Optional.empty());
+    }
+
+    /**
+     * certificates/get.ts: certificates.publicKeyCertificateItems with instanceID, x509Certificate (base64 DER),
+     * trustedRootCertificate and associatedProfiles, where "TLS" marks the certificate AMT_TLSCredentialContext names.
+     */
+    static CertificateListing certificates(JsonNode reply) throws IOException {
+        List<DeviceCertificate> certificates = new ArrayList<>();
+        Optional<String> tls = Optional.empty();
+        for (JsonNode item : list(reply.path("certificates").path("publicKeyCertificateItems"))) {
+            String id = item.path("instanceID").asText("");
+            certificates.add(new DeviceCertificate(id, x509(item.path("x509Certificate").asText("")),
+                    item.path("trustedRootCertificate").asBoolean(false)));
+            for (JsonNode profile : list(item.path("associatedProfiles"))) {
+                if ("TLS".equals(profile.asText()) && !item.path("trustedRootCertificate").asBoolean(false)) {
+                    tls = Optional.of(id);
+                }
+            }
+        }
+        return new CertificateListing(certificates, tls);
+    }
+
+    private static X509Certificate x509(String base64) throws IOException {
+        try {
+            return (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(Base64.getMimeDecoder().decode(base64)));
+        } catch (IllegalArgumentException | CertificateException e) {
+            throw new IOException("a certificate the source lists cannot be read", e);
+        }
     }
 
     private static Optional<JsonNode> tree(byte[] body) {

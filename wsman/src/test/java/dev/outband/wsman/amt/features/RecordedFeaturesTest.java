@@ -23,8 +23,7 @@ class RecordedFeaturesTest {
         assertThat(features.redirection()).isEqualTo(new RedirectionStatus(true, true, true, true));
         assertThat(features.consent()).contains(ConsentPolicy.NONE);
         assertThat(features.consentChangeable()).isTrue();
-        assertThat(features.vncPort5900()).isFalse();
-        assertThat(features.kvmSessionTimeoutMinutes()).isEqualTo(3);
+        assertThat(features.kvm()).contains(new Features.KvmSettings(false, 3));
     }
 
     @Test

@@ -1,0 +1,134 @@
+package dev.outband.app.ui.details;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.outband.app.amt.DeviceConnections;
+import dev.outband.app.store.Device;
+import dev.outband.app.store.DeviceStore;
+import dev.outband.app.ui.ConsoleFixture;
+import dev.outband.simulator.device.DeviceConfig;
+import dev.outband.simulator.device.VirtualDevice;
+import dev.outband.simulator.wsman.DevicePorts;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The device pages against a simulated AMT 16 over real sockets: each is read when its tab is shown, and an
+ * edit made in its dialog reaches the device and shows in the page's next read. Expected values are the
+ * simulator's state, so these tests prove the console's path end to end, not AMT's own semantics (the wsman
+ * tests check those against recorded replies).
+ */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class DevicePagesTest {
+    private static final String PASSWORD = "Sim-Passw0rd";
+
+    @TempDir
+    static Path home;
+
+    /** Admin control mode: its user consent policy may change. */
+    private final VirtualDevice device = new VirtualDevice(DeviceConfig.of("sim-acm", "admin", PASSWORD)
+            .withProvisioningMode(1));
+    private DevicePorts ports;
+    private DeviceStore store;
+    private ConsoleFixture console;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        ports = DevicePorts.open(device, 0, 0, null);
+        store = DeviceStore.open(home.resolve("data-" + System.nanoTime()), () -> null);
+        store.devices().insert(Device.of("sim-acm", "127.0.0.1").withCredentials("admin", store.devices().seal(PASSWORD)));
+        console = ConsoleFixture.show(stage, store, new DeviceConnections(d -> ports.httpPort()));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        console.close();
+        store.close();
+        ports.close();
+    }
+
+    @Test
+    void featuresChangedInTheDialogReachTheDeviceAndShowInThePage(FxRobot robot) throws Exception {
+        open(robot, "Features");
+        waitForFact(robot, "#featureFacts", "Always required");
+        assertThat(ConsoleFixture.labelsIn(robot, "#featureFacts")).containsSubsequence("KVM (remote desktop)", "On",
+                "Serial-over-LAN", "Off");
+
+        // Nothing changed: Apply stays disabled and says why; Esc closes without a change.
+        robot.clickOn("#changeFeatures");
+        waitFor(robot, "#featuresDialog");
+        assertThat(robot.lookup("#featuresDialogProblem").queryLabeled().getText()).isEqualTo("Nothing changed yet.");
+        assertThat(applyButton(robot, "#featuresDialog").isDisabled()).isTrue();
+        robot.type(KeyCode.ESCAPE);
+        waitGone(robot, "#featuresDialog");
+
+        robot.clickOn("#changeFeatures");
+        waitFor(robot, "#featuresDialog");
+        robot.clickOn("#featureSol");
+        robot.clickOn("#featureIder");
+        robot.clickOn("#featureListener");
+        assertThat(robot.lookup("#featuresDialogProblem").queryLabeled().getText()).contains("listener off");
+        robot.clickOn("#featureListener");
+        robot.interact(() -> robot.lookup("#featureConsent").<javafx.scene.control.ComboBox<Object>>query()
+                .getSelectionModel().select(1));
+        robot.interact(() -> applyButton(robot, "#featuresDialog").fire());
+
+        waitForFact(robot, "#featureFacts", "Required for KVM only");
+        assertThat(ConsoleFixture.labelsIn(robot, "#featureFacts")).containsSubsequence("Serial-over-LAN", "On",
+                "IDE-R (remote media)", "On");
+        assertThat(device.redirection().sol()).isTrue();
+        assertThat(device.redirection().ider()).isTrue();
+        assertThat(device.consent().required()).isEqualTo(1);
+    }
+
+    private static void open(FxRobot robot, String tab) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("sim-acm").queryAll().isEmpty());
+        robot.clickOn("sim-acm");
+        robot.clickOn(tab);
+    }
+
+    static Button applyButton(FxRobot robot, String dialog) {
+        DialogPane pane = robot.lookup(dialog).queryAs(DialogPane.class);
+        return pane.getButtonTypes().stream().filter(t -> t.getButtonData() == ButtonType.OK.getButtonData())
+                .map(t -> (Button) pane.lookupButton(t)).findFirst().orElseThrow();
+    }
+
+    static void waitFor(FxRobot robot, String query) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(query).tryQuery()
+                .map(n -> n.getScene() != null && n.getScene().getWindow().isShowing()).orElse(false));
+    }
+
+    static void waitGone(FxRobot robot, String query) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(query).tryQuery()
+                .map(n -> n.getScene() == null || !n.getScene().getWindow().isShowing()).orElse(true));
+    }
+
+    static void waitForFact(FxRobot robot, String grid, String value) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup(grid).tryQuery().map(Node::isVisible)
+                    .orElse(false) && ConsoleFixture.labelsIn(robot, grid).contains(value));
+        } catch (TimeoutException e) {
+            throw new AssertionError("no " + value + " in " + grid + "; labels on screen: "
+                    + robot.lookup(".label").queryAllAs(Label.class).stream().filter(Node::isVisible)
+                    .map(Label::getText).toList(), e);
+        }
+    }
+}

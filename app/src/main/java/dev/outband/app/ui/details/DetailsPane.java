@@ -3,6 +3,7 @@ package dev.outband.app.ui.details;
 import atlantafx.base.theme.Styles;
 import dev.outband.app.store.Device;
 import dev.outband.app.ui.details.FactGrid.Fact;
+import dev.outband.app.ui.details.boot.BootPage;
 import dev.outband.app.ui.details.features.FeaturesPage;
 import dev.outband.wsman.amt.hardware.HardwareInventory;
 import dev.outband.wsman.amt.identity.AmtIdentity;
@@ -55,6 +56,7 @@ public final class DetailsPane {
                 tab("Hardware", Feather.CPU, scroll(padded(hardware()))),
                 tab("Event log", Feather.LIST, padded(events())),
                 tab("Audit log", Feather.SHIELD, padded(audit())),
+                new BootPage(vm).tab(),
                 new FeaturesPage(vm).tab());
         tabs.setId("detailsTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);

@@ -9,6 +9,7 @@ import dev.outband.app.ui.ConsoleFixture;
 import dev.outband.simulator.device.DeviceConfig;
 import dev.outband.simulator.device.VirtualDevice;
 import dev.outband.simulator.wsman.DevicePorts;
+import dev.outband.wsman.amt.boot.BootTarget;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -97,6 +98,36 @@ class DevicePagesTest {
         assertThat(device.redirection().sol()).isTrue();
         assertThat(device.redirection().ider()).isTrue();
         assertThat(device.consent().required()).isEqualTo(1);
+    }
+
+    @Test
+    void aNextBootSetInTheDialogReachesTheDeviceAndShowsInThePage(FxRobot robot) throws Exception {
+        open(robot, "Boot");
+        waitForFact(robot, "#bootFacts", "As the BIOS boot order says");
+        assertThat(ConsoleFixture.labelsIn(robot, "#bootFacts")).anyMatch(l -> l.contains("Network (PXE)"));
+
+        robot.clickOn("#setNextBoot");
+        waitFor(robot, "#bootDialog");
+        robot.type(KeyCode.ESCAPE);
+        waitGone(robot, "#bootDialog");
+        assertThat(device.bootOptions().biosSetup()).isFalse();
+
+        robot.clickOn("#setNextBoot");
+        waitFor(robot, "#bootDialog");
+        robot.interact(() -> robot.lookup("#bootTarget").<javafx.scene.control.ComboBox<BootTarget>>query()
+                .setValue(BootTarget.IDER_CD));
+        assertThat(robot.lookup("Remote media boots only while this console serves an image over IDE-R.")
+                .queryLabeled().isVisible()).isTrue();
+        robot.interact(() -> robot.lookup("#bootTarget").<javafx.scene.control.ComboBox<BootTarget>>query()
+                .setValue(BootTarget.BIOS_SETUP));
+        robot.clickOn("#bootUseSol");
+        robot.interact(() -> applyButton(robot, "#bootDialog").fire());
+
+        waitForFact(robot, "#bootFacts", "BIOS setup");
+        assertThat(ConsoleFixture.labelsIn(robot, "#bootFacts")).containsSubsequence("Boot text to SOL", "Yes");
+        assertThat(device.bootOptions().biosSetup()).isTrue();
+        assertThat(device.bootOptions().useSol()).isTrue();
+        assertThat(device.bootOptions().roleSet()).isTrue();
     }
 
     private static void open(FxRobot robot, String tab) throws Exception {

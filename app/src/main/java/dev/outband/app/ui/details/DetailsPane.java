@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.outband.app.store.Device;
 import dev.outband.app.ui.details.FactGrid.Fact;
 import dev.outband.app.ui.details.boot.BootPage;
+import dev.outband.app.ui.details.certificates.CertificatesPage;
 import dev.outband.app.ui.details.features.FeaturesPage;
 import dev.outband.wsman.amt.hardware.HardwareInventory;
 import dev.outband.wsman.amt.identity.AmtIdentity;
@@ -57,7 +58,8 @@ public final class DetailsPane {
                 tab("Event log", Feather.LIST, padded(events())),
                 tab("Audit log", Feather.SHIELD, padded(audit())),
                 new BootPage(vm).tab(),
-                new FeaturesPage(vm).tab());
+                new FeaturesPage(vm).tab(),
+                new CertificatesPage(vm).tab());
         tabs.setId("detailsTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(tabs, Priority.ALWAYS);

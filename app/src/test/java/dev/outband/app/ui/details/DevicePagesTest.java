@@ -3,6 +3,7 @@ package dev.outband.app.ui.details;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outband.app.amt.DeviceConnections;
+import dev.outband.app.ca.LabAuthority;
 import dev.outband.app.store.Device;
 import dev.outband.app.store.DeviceStore;
 import dev.outband.app.ui.ConsoleFixture;
@@ -10,6 +11,14 @@ import dev.outband.simulator.device.DeviceConfig;
 import dev.outband.simulator.device.VirtualDevice;
 import dev.outband.simulator.wsman.DevicePorts;
 import dev.outband.wsman.amt.boot.BootTarget;
+import dev.outband.wsman.amt.certificates.DeviceCertificate;
+import dev.outband.wsman.tls.Certificates;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -18,6 +27,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -128,6 +139,61 @@ class DevicePagesTest {
         assertThat(device.bootOptions().biosSetup()).isTrue();
         assertThat(device.bootOptions().useSol()).isTrue();
         assertThat(device.bootOptions().roleSet()).isTrue();
+    }
+
+    @Test
+    void aTrustedRootAddedInTheDialogIsListedAndCanBeRemovedAfterConfirming(FxRobot robot) throws Exception {
+        LabAuthority ca = new LabAuthority(home.resolve("ca-" + System.nanoTime()), store.secrets(), Clock.systemUTC());
+        X509Certificate root = ca.create("Outband Pages Test Root");
+        X509Certificate leaf = ca.issueDeviceCertificate("sim-acm", root.getPublicKey(), List.of("sim-acm"),
+                Duration.ofDays(30));
+        open(robot, "Certificates");
+        TableView<DeviceCertificate> table = robot.lookup("#certificateTable").queryTableView();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, table::isVisible);
+        int before = table.getItems().size();
+
+        robot.clickOn("#addTrustedRoot");
+        waitFor(robot, "#trustedRootDialog");
+        assertThat(robot.lookup("#trustedRootDialogProblem").queryLabeled().getText())
+                .isEqualTo("Paste a certificate in PEM form.");
+        robot.interact(() -> robot.lookup("#trustedRootPem").<TextArea>query().setText("not a certificate"));
+        assertThat(robot.lookup("#trustedRootDialogProblem").queryLabeled().getText())
+                .isEqualTo("This is not a PEM certificate.");
+        String leafPem = pem(leaf);
+        String rootPem = pem(root);
+        robot.interact(() -> robot.lookup("#trustedRootPem").<TextArea>query().setText(leafPem));
+        assertThat(robot.lookup("#trustedRootDialogProblem").queryLabeled().getText())
+                .isEqualTo("This is not a CA certificate: a trusted root must be one.");
+        assertThat(applyButton(robot, "#trustedRootDialog").isDisabled()).isTrue();
+        robot.interact(() -> robot.lookup("#trustedRootPem").<TextArea>query().setText(rootPem));
+        assertThat(applyButton(robot, "#trustedRootDialog").isDisabled()).isFalse();
+        assertThat(robot.lookup("#trustedRootSubject").queryLabeled().getText())
+                .contains("Outband Pages Test Root", Certificates.grouped(Certificates.sha256(root)));
+        robot.interact(() -> applyButton(robot, "#trustedRootDialog").fire());
+
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == before + 1);
+        DeviceCertificate added = table.getItems().stream().filter(c -> c.certificate().equals(root)).findFirst()
+                .orElseThrow();
+        assertThat(added.trustedRoot()).isTrue();
+        assertThat(device.certificates().trustedRoots()).contains(root);
+
+        robot.interact(() -> table.getSelectionModel().select(added));
+        robot.clickOn("#removeCertificate");
+        waitFor(robot, "#removeCertificateConfirm");
+        robot.type(KeyCode.ENTER);
+        waitGone(robot, "#removeCertificateConfirm");
+        assertThat(device.certificates().trustedRoots()).as("Enter means Cancel").contains(root);
+
+        robot.clickOn("#removeCertificate");
+        waitFor(robot, "#removeCertificateConfirm");
+        ConsoleFixture.pressShowing(robot, "Remove");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == before);
+        assertThat(device.certificates().trustedRoots()).doesNotContain(root);
+    }
+
+    private static String pem(X509Certificate cert) throws CertificateEncodingException {
+        return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(cert.getEncoded())
+                + "\n-----END CERTIFICATE-----\n";
     }
 
     private static void open(FxRobot robot, String tab) throws Exception {

@@ -30,6 +30,7 @@ public final class VirtualDevice {
     private final DeviceLogs logs = new DeviceLogs();
     private final Redirection redirection = new Redirection();
     private final CertificateStore certificates = new CertificateStore(LabLimits.defaults());
+    private final EventSubscribers subscribers = new EventSubscribers(LabLimits.defaults().eventSubscribers());
     private final TlsConfig tls = new TlsConfig(certificates);
     private final RemoteAccessConfig remoteAccess = new RemoteAccessConfig(DOMAIN_NAME, LabLimits.defaults());
     private final WsmanServer wsman;
@@ -247,6 +248,11 @@ public final class VirtualDevice {
 
     public Redirection redirection() {
         return redirection;
+    }
+
+    /** WS-Eventing subscribers: who the device pushes its events to. */
+    public EventSubscribers subscribers() {
+        return subscribers;
     }
 
     public CertificateStore certificates() {

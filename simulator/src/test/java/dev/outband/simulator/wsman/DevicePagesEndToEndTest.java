@@ -11,6 +11,8 @@ import dev.outband.wsman.SoapFaultException;
 import dev.outband.wsman.amt.boot.BootTarget;
 import dev.outband.wsman.amt.boot.NextBoot;
 import dev.outband.wsman.amt.certificates.CertificateListing;
+import dev.outband.wsman.amt.events.EventFilter;
+import dev.outband.wsman.amt.events.EventSubscriptionService;
 import dev.outband.wsman.amt.features.ConsentPolicy;
 import dev.outband.wsman.amt.features.Features;
 import dev.outband.wsman.amt.redirection.RedirectionStatus;
@@ -141,6 +143,45 @@ class DevicePagesEndToEndTest {
 
             store.deleteCertificate(id);
             assertThat(store.listing().certificates()).noneMatch(c -> c.instanceId().equals(id));
+        }
+    }
+
+    @Test
+    void aSubscriberIsListedWithItsFilterAndAddressUntilUnsubscribed() throws Exception {
+        try (Fixture sim = new Fixture()) {
+            var events = sim.client().events();
+            assertThat(events.listing().filters()).extracting(EventFilter::label).containsExactly("All", "Features");
+            assertThat(events.listing().subscriptions()).isEmpty();
+
+            events.subscribe("Intel(r) AMT:All", "http://192.0.2.10:8080/amt-events");
+            var listed = events.listing().subscriptions();
+            assertThat(listed).singleElement().satisfies(s -> {
+                assertThat(s.filterId()).isEqualTo("Intel(r) AMT:All");
+                assertThat(s.destination()).isEqualTo("http://192.0.2.10:8080/amt-events");
+                assertThat(s.deliveryLabel()).isEqualTo("Push with ACK");
+            });
+            assertThatThrownBy(() -> events.subscribe("Intel(r) AMT:All", "http://192.0.2.10:8080/amt-events"))
+                    .isInstanceOf(SoapFaultException.class).hasMessageContaining("AlreadyExists");
+
+            events.unsubscribe(listed.getFirst());
+            assertThat(events.listing().subscriptions()).isEmpty();
+            assertThat(sim.device.subscribers().all()).isEmpty();
+        }
+    }
+
+    @Test
+    void aSubscribeToAnUnknownFilterOrAnAddressThatIsNoUrlIsRefused() throws Exception {
+        try (Fixture sim = new Fixture()) {
+            var wsman = sim.client().wsman();
+            assertThatThrownBy(() -> wsman.subscribe(Reference.of("CIM_FilterCollection", "InstanceID", "Intel(r) AMT:Nope"),
+                    EventSubscriptionService.PUSH_WITH_ACK, "http://192.0.2.10/"))
+                    .isInstanceOf(SoapFaultException.class).hasMessageContaining("InvalidSelectors");
+            assertThatThrownBy(() -> wsman.subscribe(Reference.of("CIM_FilterCollection", "InstanceID", "Intel(r) AMT:All"),
+                    EventSubscriptionService.PUSH_WITH_ACK, "ftp://192.0.2.10/"))
+                    .isInstanceOf(SoapFaultException.class).hasMessageContaining("InvalidParameter");
+            assertThatThrownBy(() -> sim.client().events().subscribe("Intel(r) AMT:All", "192.0.2.10"))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("http://");
+            assertThat(sim.device.subscribers().all()).isEmpty();
         }
     }
 }

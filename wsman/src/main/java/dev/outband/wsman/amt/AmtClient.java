@@ -5,6 +5,7 @@ import dev.outband.wsman.WsmanSettings;
 import dev.outband.wsman.amt.boot.BootService;
 import dev.outband.wsman.amt.certificates.CertificateStoreService;
 import dev.outband.wsman.amt.consent.ConsentService;
+import dev.outband.wsman.amt.events.EventSubscriptionService;
 import dev.outband.wsman.amt.features.FeatureService;
 import dev.outband.wsman.amt.hardware.HardwareService;
 import dev.outband.wsman.amt.log.LogService;
@@ -70,6 +71,11 @@ public final class AmtClient {
     /** KVM, SOL and IDE-R on or off, and the user consent policy. */
     public FeatureService features() {
         return new FeatureService(wsman);
+    }
+
+    /** Who the device pushes its events to (WS-Eventing subscribers). */
+    public EventSubscriptionService events() {
+        return new EventSubscriptionService(wsman);
     }
 
     public ConsentService consent() {

@@ -46,10 +46,10 @@ public final class CertificatesPage {
         table.getColumns().setAll(List.of(
                 TextColumns.of("Subject", 200, c -> name(c.certificate().getSubjectX500Principal())),
                 TextColumns.of("Issuer", 170, c -> name(c.certificate().getIssuerX500Principal())),
-                TextColumns.narrow("Valid from", 90, c -> DAY.format(c.certificate().getNotBefore().toInstant())),
-                TextColumns.narrow("Valid until", 90, c -> DAY.format(c.certificate().getNotAfter().toInstant())),
-                TextColumns.narrow("Trusted root", 90, c -> c.trustedRoot() ? "Yes" : ""),
-                TextColumns.narrow("Used by TLS", 90, c -> usedByTls(c) ? "Yes" : ""),
+                TextColumns.narrow("Valid from", 100, c -> DAY.format(c.certificate().getNotBefore().toInstant())),
+                TextColumns.narrow("Valid until", 100, c -> DAY.format(c.certificate().getNotAfter().toInstant())),
+                TextColumns.narrow("Trusted root", 110, c -> c.trustedRoot() ? "Yes" : ""),
+                TextColumns.narrow("Used by TLS", 110, c -> usedByTls(c) ? "Yes" : ""),
                 TextColumns.of("SHA-256", 420, c -> Certificates.grouped(c.sha256()))));
         table.setPrefHeight(260);
         Button add = new Button("Add trusted root…");

@@ -5,6 +5,8 @@ import dev.outband.wsman.amt.boot.BootOptions;
 import dev.outband.wsman.amt.boot.NextBoot;
 import dev.outband.wsman.amt.certificates.CertificateListing;
 import dev.outband.wsman.amt.consent.ConsentService.ConsentStatus;
+import dev.outband.wsman.amt.events.EventSubscription;
+import dev.outband.wsman.amt.events.SubscriptionListing;
 import dev.outband.wsman.amt.features.ConsentPolicy;
 import dev.outband.wsman.amt.features.Features;
 import dev.outband.wsman.amt.hardware.HardwareInventory;
@@ -77,6 +79,14 @@ public interface ManagedDevice {
     String addTrustedRoot(X509Certificate root) throws IOException;
 
     void deleteCertificate(String instanceId) throws IOException;
+
+    /** The event filters the device offers and who it pushes events to. */
+    SubscriptionListing subscriptions() throws IOException;
+
+    /** Makes the device push the filter's events to {@code address} (http or https). */
+    void subscribe(String filterId, String address) throws IOException;
+
+    void unsubscribe(EventSubscription subscription) throws IOException;
 
     /** A KVM session connected and through both handshakes within {@code timeout}, not yet started. */
     RfbSession kvm(Duration timeout) throws IOException;

@@ -6,6 +6,8 @@ import dev.outband.wsman.amt.boot.BootOptions;
 import dev.outband.wsman.amt.boot.NextBoot;
 import dev.outband.wsman.amt.certificates.CertificateListing;
 import dev.outband.wsman.amt.consent.ConsentService.ConsentStatus;
+import dev.outband.wsman.amt.events.EventSubscription;
+import dev.outband.wsman.amt.events.SubscriptionListing;
 import dev.outband.wsman.amt.features.ConsentPolicy;
 import dev.outband.wsman.amt.features.Features;
 import dev.outband.wsman.amt.hardware.HardwareInventory;
@@ -130,6 +132,21 @@ final class WsmanDevice implements ManagedDevice {
     @Override
     public void deleteCertificate(String instanceId) throws IOException {
         amt.certificates().deleteCertificate(instanceId);
+    }
+
+    @Override
+    public SubscriptionListing subscriptions() throws IOException {
+        return amt.events().listing();
+    }
+
+    @Override
+    public void subscribe(String filterId, String address) throws IOException {
+        amt.events().subscribe(filterId, address);
+    }
+
+    @Override
+    public void unsubscribe(EventSubscription subscription) throws IOException {
+        amt.events().unsubscribe(subscription);
     }
 
     @Override

@@ -13,6 +13,8 @@ import dev.outband.wsman.amt.boot.BootOptions;
 import dev.outband.wsman.amt.boot.NextBoot;
 import dev.outband.wsman.amt.certificates.CertificateListing;
 import dev.outband.wsman.amt.consent.ConsentService.ConsentStatus;
+import dev.outband.wsman.amt.events.EventSubscription;
+import dev.outband.wsman.amt.events.SubscriptionListing;
 import dev.outband.wsman.amt.features.ConsentPolicy;
 import dev.outband.wsman.amt.features.Features;
 import dev.outband.wsman.amt.hardware.HardwareInventory;
@@ -213,6 +215,27 @@ public final class RemoteDevice implements ManagedDevice {
     private IOException notAvailable() {
         return new IOException("Boot options are not available through an MPS source (" + api.name()
                 + "): its REST API sets boot options only together with a power action");
+    }
+
+    /** MPS's REST API has no route for WS-Eventing subscribers. */
+    @Override
+    public SubscriptionListing subscriptions() throws IOException {
+        throw subscriptionsNotAvailable();
+    }
+
+    @Override
+    public void subscribe(String filterId, String address) throws IOException {
+        throw subscriptionsNotAvailable();
+    }
+
+    @Override
+    public void unsubscribe(EventSubscription subscription) throws IOException {
+        throw subscriptionsNotAvailable();
+    }
+
+    private IOException subscriptionsNotAvailable() {
+        return new IOException("Event subscriptions are not available through an MPS source (" + api.name()
+                + "): its REST API has no route for them");
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.outband.app.store.Device;
 import dev.outband.app.ui.details.FactGrid.Fact;
 import dev.outband.app.ui.details.boot.BootPage;
 import dev.outband.app.ui.details.certificates.CertificatesPage;
+import dev.outband.app.ui.details.events.SubscriptionsPage;
 import dev.outband.app.ui.details.features.FeaturesPage;
 import dev.outband.wsman.amt.hardware.HardwareInventory;
 import dev.outband.wsman.amt.identity.AmtIdentity;
@@ -59,7 +60,8 @@ public final class DetailsPane {
                 tab("Audit log", Feather.SHIELD, padded(audit())),
                 new BootPage(vm).tab(),
                 new FeaturesPage(vm).tab(),
-                new CertificatesPage(vm).tab());
+                new CertificatesPage(vm).tab(),
+                new SubscriptionsPage(vm).tab());
         tabs.setId("detailsTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(tabs, Priority.ALWAYS);

@@ -12,6 +12,7 @@ import dev.outband.simulator.device.VirtualDevice;
 import dev.outband.simulator.wsman.DevicePorts;
 import dev.outband.wsman.amt.boot.BootTarget;
 import dev.outband.wsman.amt.certificates.DeviceCertificate;
+import dev.outband.wsman.amt.events.EventSubscription;
 import dev.outband.wsman.tls.Certificates;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
@@ -29,6 +30,7 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -189,6 +191,36 @@ class DevicePagesTest {
         ConsoleFixture.pressShowing(robot, "Remove");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == before);
         assertThat(device.certificates().trustedRoots()).doesNotContain(root);
+    }
+
+    @Test
+    void aSubscriberAddedInTheDialogIsListedAndUnsubscribedAfterConfirming(FxRobot robot) throws Exception {
+        open(robot, "Subscriptions");
+        TableView<EventSubscription> table = robot.lookup("#subscriptionTable").queryTableView();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.isVisible() && !robot.lookup("#subscribe")
+                .queryButton().isDisabled());
+
+        robot.clickOn("#subscribe");
+        waitFor(robot, "#subscriptionDialog");
+        TextField address = robot.lookup("#subscriptionAddress").query();
+        assertThat(address.getText()).as("this computer's address toward the device").startsWith("http://127.0.0.1:");
+        robot.interact(() -> address.setText("192.0.2.10/events"));
+        assertThat(robot.lookup("#subscriptionDialogProblem").queryLabeled().getText())
+                .isEqualTo("The address must start with http:// or https://.");
+        robot.interact(() -> address.setText("http://192.0.2.10:9090/amt-events"));
+        robot.interact(() -> applyButton(robot, "#subscriptionDialog").fire());
+
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
+        assertThat(table.getItems().getFirst().destination()).isEqualTo("http://192.0.2.10:9090/amt-events");
+        assertThat(device.subscribers().all()).extracting(s -> s.destination())
+                .containsExactly("http://192.0.2.10:9090/amt-events");
+
+        robot.interact(() -> table.getSelectionModel().select(0));
+        robot.clickOn("#unsubscribe");
+        waitFor(robot, "#unsubscribeConfirm");
+        ConsoleFixture.pressShowing(robot, "Unsubscribe");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().isEmpty());
+        assertThat(device.subscribers().all()).isEmpty();
     }
 
     private static String pem(X509Certificate cert) throws CertificateEncodingException {

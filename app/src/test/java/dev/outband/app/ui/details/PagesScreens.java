@@ -36,6 +36,7 @@ public final class PagesScreens {
              DeviceStore store = DeviceStore.open(home.resolve("data"), () -> null)) {
             var root = new LabAuthority(home.resolve("ca"), store.secrets(), Clock.systemUTC()).create("Lab MPS Root");
             device.certificates().addTrustedRoot(Base64.getEncoder().encodeToString(root.getEncoded()));
+            device.subscribers().subscribe("Intel(r) AMT:All", "https://siem.lab.example:8443/amt-events", 3);
             for (String name : List.of("front-desk-01", "lab-bench-07", "reception-pc")) {
                 store.devices().insert(Device.of(name, "127.0.0.1")
                         .withCredentials("admin", store.devices().seal("Sim-Passw0rd")));
@@ -59,7 +60,7 @@ public final class PagesScreens {
                 table.getSelectionModel().select(0);
             });
             for (String page : args.length > 1 ? List.of(args).subList(1, args.length)
-                    : List.of("Boot", "Features", "Certificates")) {
+                    : List.of("Boot", "Features", "Certificates", "Subscriptions")) {
                 onFx(() -> {
                     TabPane tabs = (TabPane) stage.getScene().lookup("#detailsTabs");
                     tabs.getTabs().stream().filter(t -> t.getText().equals(page)).findFirst()

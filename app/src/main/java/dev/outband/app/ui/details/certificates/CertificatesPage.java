@@ -48,8 +48,8 @@ public final class CertificatesPage {
                 TextColumns.of("Issuer", 170, c -> name(c.certificate().getIssuerX500Principal())),
                 TextColumns.narrow("Valid from", 100, c -> DAY.format(c.certificate().getNotBefore().toInstant())),
                 TextColumns.narrow("Valid until", 100, c -> DAY.format(c.certificate().getNotAfter().toInstant())),
-                TextColumns.narrow("Trusted root", 110, c -> c.trustedRoot() ? "Yes" : ""),
-                TextColumns.narrow("Used by TLS", 110, c -> usedByTls(c) ? "Yes" : ""),
+                TextColumns.narrow("Root", 70, c -> c.trustedRoot() ? "Trusted" : ""),
+                TextColumns.narrow("TLS", 70, c -> usedByTls(c) ? "In use" : ""),
                 TextColumns.of("SHA-256", 420, c -> Certificates.grouped(c.sha256()))));
         table.setPrefHeight(260);
         Button add = new Button("Add trusted root…");

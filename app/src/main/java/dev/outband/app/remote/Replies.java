@@ -1,7 +1,11 @@
 package dev.outband.app.remote;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.outband.wsman.amt.certificates.CertificateListing;
+import dev.outband.wsman.amt.certificates.DeviceCertificate;
 import dev.outband.wsman.amt.consent.ConsentService.ConsentStatus;
+import dev.outband.wsman.amt.features.ConsentPolicy;
+import dev.outband.wsman.amt.features.Features;
 import dev.outband.wsman.amt.hardware.HardwareInventory;
 import dev.outband.wsman.amt.identity.AmtIdentity;
 import dev.outband.wsman.amt.log.AuditRecord;
@@ -10,16 +14,7 @@ import dev.outband.wsman.amt.log.PetRecordDecoder;
 import dev.outband.wsman.amt.power.PowerAction;
 import dev.outband.wsman.amt.power.PowerStatus;
 import dev.outband.wsman.amt.redirection.RedirectionStatus;
-import dev.outband.wsman.amt.certificates.CertificateListing;
-import dev.outband.wsman.amt.certificates.DeviceCertificate;
-import dev.outband.wsman.amt.features.ConsentPolicy;
-import dev.outband.wsman.amt.features.Features;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
-import java.util.Base64;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -221,7 +216,7 @@ final class Replies {
         Optional<String> tls = Optional.empty();
         for (JsonNode item : list(reply.path("certificates").path("publicKeyCertificateItems"))) {
             String id = item.path("instanceID").asText("");
-            certificates.add(new DeviceCertificate(id, x509(item.path("x509Certificate").asText("")),
+            certificates.add(new DeviceCertificate(id, DeviceCertificate.decode(item.path("x509Certificate").asText("")),
                     item.path("trustedRootCertificate").asBoolean(false)));
             for (JsonNode profile : list(item.path("associatedProfiles"))) {
                 if ("TLS".equals(profile.asText()) && !item.path("trustedRootCertificate").asBoolean(false)) {
@@ -230,15 +225,6 @@ final class Replies {
             }
         }
         return new CertificateListing(certificates, tls);
-    }
-
-    private static X509Certificate x509(String base64) throws IOException {
-        try {
-            return (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(Base64.getMimeDecoder().decode(base64)));
-        } catch (IllegalArgumentException | CertificateException e) {
-            throw new IOException("a certificate the source lists cannot be read", e);
-        }
     }
 
     private static Optional<JsonNode> tree(byte[] body) {

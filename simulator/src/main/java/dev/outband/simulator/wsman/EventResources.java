@@ -2,11 +2,11 @@ package dev.outband.simulator.wsman;
 
 import dev.outband.simulator.device.EventSubscribers;
 import dev.outband.simulator.device.EventSubscribers.Subscriber;
+import dev.outband.simulator.device.VirtualDevice;
+import dev.outband.wsman.amt.events.EventSubscriptionService;
 import dev.outband.wsman.soap.Namespaces;
 import dev.outband.wsman.soap.Reference;
 import dev.outband.wsman.soap.ResponseEnvelope;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Map;
 import org.w3c.dom.Element;
@@ -53,7 +53,7 @@ final class EventResources {
                         .build());
     }
 
-    private static void subscribe(dev.outband.simulator.device.VirtualDevice d, Map<String, String> selectors,
+    private static void subscribe(VirtualDevice d, Map<String, String> selectors,
                                   Element body) throws SoapFault {
         Element delivery = ResponseEnvelope.child(body, Namespaces.EVENTING, "Delivery");
         Element notifyTo = delivery == null ? null : ResponseEnvelope.child(delivery, Namespaces.EVENTING, "NotifyTo");
@@ -67,7 +67,8 @@ final class EventResources {
                     "The requested delivery mode is not supported.");
         }
         String destination = address.getTextContent().trim();
-        if (!pushable(destination)) {
+        // The same rule as the console's check: an http(s) URL with a host, at most 253 characters.
+        if (EventSubscriptionService.addressProblem(destination) != null) {
             throw new SoapFault("Sender", Namespaces.WSMAN, "InvalidParameter",
                     "The NotifyTo address is not an http or https URL: " + destination);
         }
@@ -80,16 +81,6 @@ final class EventResources {
                 case FULL -> new SoapFault("Receiver", Namespaces.WSMAN, "QuotaLimit",
                         "The device holds no more subscribers.");
             };
-        }
-    }
-
-    private static boolean pushable(String destination) {
-        try {
-            URI uri = new URI(destination);
-            return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
-                    && uri.getHost() != null;
-        } catch (URISyntaxException e) {
-            return false;
         }
     }
 

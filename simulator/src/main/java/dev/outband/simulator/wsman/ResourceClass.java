@@ -2,10 +2,12 @@ package dev.outband.simulator.wsman;
 
 import dev.outband.simulator.device.VirtualDevice;
 import dev.outband.wsman.soap.CimObject;
+import dev.outband.wsman.soap.Reference;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.w3c.dom.Element;
 
 /**
  * One CIM/AMT/IPS class the device answers: its instances, an optional Put, Create and Delete, and its methods.
@@ -47,13 +49,13 @@ public record ResourceClass(
     /** WS-Eventing Subscribe to the instance the selectors name; {@code body} is the Subscribe element. */
     @FunctionalInterface
     public interface Subscribe {
-        void apply(VirtualDevice device, Map<String, String> selectors, org.w3c.dom.Element body) throws SoapFault;
+        void apply(VirtualDevice device, Map<String, String> selectors, Element body) throws SoapFault;
     }
 
     /** WS-Eventing Unsubscribe of the instance that EPR-valued selectors name. */
     @FunctionalInterface
     public interface Unsubscribe {
-        void apply(VirtualDevice device, Map<String, dev.outband.wsman.soap.Reference> selectors) throws SoapFault;
+        void apply(VirtualDevice device, Map<String, Reference> selectors) throws SoapFault;
     }
 
     public static Builder of(String className, Function<VirtualDevice, List<Instance>> instances) {

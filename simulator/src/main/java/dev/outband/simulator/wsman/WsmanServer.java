@@ -4,6 +4,7 @@ import dev.outband.simulator.device.VirtualDevice;
 import dev.outband.simulator.net.ConnectionHandler;
 import dev.outband.wsman.soap.CimObject;
 import dev.outband.wsman.soap.Namespaces;
+import dev.outband.wsman.soap.Reference;
 import dev.outband.wsman.soap.Operation;
 import dev.outband.wsman.soap.ResponseEnvelope;
 import dev.outband.wsman.soap.SecureXml;
@@ -155,7 +156,7 @@ public final class WsmanServer implements ConnectionHandler {
             resource.subscribe().apply(device, request.selectors(), request.content());
             return SoapWriter.reply(request, Operation.SUBSCRIBE.responseAction(), "<e:SubscribeResponse xmlns:e=\""
                     + Namespaces.EVENTING + "\"><e:SubscriptionManager>"
-                    + dev.outband.wsman.soap.Reference.of("CIM_FilterCollectionSubscription").eprXml("b", "c")
+                    + Reference.of("CIM_FilterCollectionSubscription").eprXml("b", "c")
                     + "</e:SubscriptionManager></e:SubscribeResponse>", namespaces);
         }
         if (action.equals(Operation.UNSUBSCRIBE.action()) && resource.unsubscribe() != null) {

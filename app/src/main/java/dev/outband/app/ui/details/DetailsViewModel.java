@@ -92,15 +92,15 @@ public final class DetailsViewModel {
             return;
         }
         long mine = ++generation;
-        Connection opened = new Connection(target);
-        connection = opened;
-        load(mine, identity, () -> opened.reader().identity(),
+        Connection connection = new Connection(target);
+        this.connection = connection;
+        load(mine, identity, () -> connection.reader().identity(),
                 id -> learned.accept(target.id(), new DeviceState(null, id.amtVersion(), Instant.now())));
-        load(mine, power, () -> opened.reader().power(),
+        load(mine, power, () -> connection.reader().power(),
                 p -> learned.accept(target.id(), new DeviceState(p.name(), null, Instant.now())));
-        load(mine, hardware, () -> opened.reader().hardware(), h -> { });
-        load(mine, events, () -> opened.reader().events(), e -> { });
-        load(mine, audit, () -> opened.reader().audit(), a -> { });
+        load(mine, hardware, () -> connection.reader().hardware(), h -> { });
+        load(mine, events, () -> connection.reader().events(), e -> { });
+        load(mine, audit, () -> connection.reader().audit(), a -> { });
         reads.set(reads.get() + 1);
     }
 

@@ -46,7 +46,10 @@ public final class EditDialog {
             problem.setText(text == null ? "" : text);
             problem.setVisible(text != null);
             button.setDisable(text != null);
-            dialog.getDialogPane().getScene().getWindow().sizeToScene();
+            // The problem's line changes the form's height: the dialog follows it.
+            if (dialog.getDialogPane().getScene() != null && dialog.getDialogPane().getScene().getWindow() != null) {
+                dialog.getDialogPane().getScene().getWindow().sizeToScene();
+            }
         });
     }
 

@@ -1,6 +1,6 @@
 package dev.outband.app.ui.details;
 
-import java.util.function.Consumer;
+import dev.outband.app.amt.ManagedDevice;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -43,15 +43,22 @@ public final class PageData<T> {
         vm.onShownDevice(read, value -> state.set(new Load.Ready<>(value)), reason -> state.set(new Load.Failed<>(reason)));
     }
 
-    /** Runs an edit, then reads the page again from the device; {@code failed} gets the reason in a technician's words. */
-    public void change(DetailsViewModel.DeviceWork<?> edit, Runnable done, Consumer<String> failed) {
+    /** One edit of the shown device. */
+    @FunctionalInterface
+    public interface Edit {
+        void run(ManagedDevice device) throws Exception;
+    }
+
+    /**
+     * Runs an edit in the background, then reads the page again from the device; a failure shows in the page's
+     * frame as "Could not {@code what}: reason".
+     */
+    public void change(String what, PageFrame frame, Edit edit) {
+        frame.editFailed(what, null);
         vm.onShownDevice(device -> {
             edit.run(device);
             return read.run(device);
-        }, value -> {
-            state.set(new Load.Ready<>(value));
-            done.run();
-        }, failed);
+        }, value -> state.set(new Load.Ready<>(value)), reason -> frame.editFailed(what, reason));
     }
 
     public ReadOnlyObjectProperty<Load<T>> state() {

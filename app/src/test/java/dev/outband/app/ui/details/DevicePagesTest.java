@@ -80,6 +80,42 @@ class DevicePagesTest {
     }
 
     @Test
+    void aPageReadsOnlyWhenItsTabIsFirstShownAndOnRefresh(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("sim-acm").queryAll().isEmpty());
+        long start = settled();
+        robot.clickOn("sim-acm");
+        waitForFact(robot, "#identityFacts", "16.1.25");
+        long overview = settled();
+
+        robot.clickOn("Boot");
+        waitForFact(robot, "#bootFacts", "As the BIOS boot order says");
+        long afterBoot = settled();
+        assertThat(afterBoot).as("the Boot page read the device").isGreaterThan(overview);
+
+        robot.clickOn("Overview");
+        robot.clickOn("Boot");
+        assertThat(settled()).as("shown again without Refresh: no new read").isEqualTo(afterBoot);
+
+        robot.clickOn("#detailsRefresh");
+        waitForFact(robot, "#bootFacts", "As the BIOS boot order says");
+        long afterRefresh = settled();
+        // Refresh reads the five overview sections and the shown page again, and not the three pages hidden behind
+        // other tabs (those would add at least four more requests).
+        assertThat(afterRefresh - afterBoot).isGreaterThanOrEqualTo(afterBoot - overview + 5)
+                .isLessThanOrEqualTo(afterBoot - start);
+    }
+
+    /** The device's request count once no request arrived for a second (bounded by the test's timeout). */
+    private long settled() throws InterruptedException {
+        long last = -1;
+        while (last != device.hooks().requests()) {
+            last = device.hooks().requests();
+            Thread.sleep(1000);
+        }
+        return last;
+    }
+
+    @Test
     void featuresChangedInTheDialogReachTheDeviceAndShowInThePage(FxRobot robot) throws Exception {
         open(robot, "Features");
         waitForFact(robot, "#featureFacts", "Always required");

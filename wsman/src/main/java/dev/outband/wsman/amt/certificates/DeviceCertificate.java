@@ -23,7 +23,8 @@ public record DeviceCertificate(String instanceId, X509Certificate certificate, 
         return Certificates.sha256(certificate);
     }
 
-    private static X509Certificate decode(String base64) throws WsmanException {
+    /** A base64 DER certificate as AMT_PublicKeyCertificate.X509Certificate (and MPS's x509Certificate) carry it. */
+    public static X509Certificate decode(String base64) throws WsmanException {
         try {
             byte[] der = Base64.getMimeDecoder().decode(base64);
             return (X509Certificate) CertificateFactory.getInstance("X.509")

@@ -105,10 +105,6 @@ public final class BootPage {
     }
 
     private void apply(NextBoot next) {
-        frame.editFailed("set the next boot", null);
-        data.change(device -> {
-            device.setNextBoot(next);
-            return null;
-        }, () -> { }, reason -> frame.editFailed("set the next boot", reason));
+        data.change("set the next boot", frame, device -> device.setNextBoot(next));
     }
 }

@@ -2,6 +2,7 @@ package dev.outband.app.ui.details.certificates;
 
 import atlantafx.base.theme.Styles;
 import dev.outband.app.ui.TextColumns;
+import dev.outband.app.ui.details.ConfirmRemoval;
 import dev.outband.app.ui.details.DetailsViewModel;
 import dev.outband.app.ui.details.EditDialog;
 import dev.outband.app.ui.details.Load;
@@ -16,10 +17,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import javafx.beans.binding.Bindings;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TableView;
@@ -109,9 +107,7 @@ public final class CertificatesPage {
         }, pem.textProperty()));
         if (dialog.showAndWait()) {
             X509Certificate root = RootCandidate.read(pem.getText()).certificate();
-            frame.editFailed("add the trusted root", null);
-            data.change(device -> device.addTrustedRoot(root), () -> { },
-                    reason -> frame.editFailed("add the trusted root", reason));
+            data.change("add the trusted root", frame, device -> device.addTrustedRoot(root));
         }
     }
 
@@ -119,23 +115,10 @@ public final class CertificatesPage {
         if (chosen == null) {
             return;
         }
-        ButtonType go = new ButtonType("Remove", ButtonBar.ButtonData.OK_DONE);
-        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, null, go, ButtonType.CANCEL);
-        ask.initOwner(tab.getTabPane().getScene().getWindow());
-        ask.setTitle("Remove certificate");
-        ask.setHeaderText("Remove " + name(chosen.certificate().getSubjectX500Principal()) + " from the device?");
-        ask.setContentText("SHA-256 " + Certificates.grouped(chosen.sha256()));
-        ask.getDialogPane().setId("removeCertificateConfirm");
-        Button cancel = (Button) ask.getDialogPane().lookupButton(ButtonType.CANCEL);
-        ((Button) ask.getDialogPane().lookupButton(go)).setDefaultButton(false);
-        cancel.setDefaultButton(true);
-        ask.setOnShown(e -> cancel.requestFocus());
-        if (ask.showAndWait().filter(go::equals).isPresent()) {
-            frame.editFailed("remove the certificate", null);
-            data.change(device -> {
-                device.deleteCertificate(chosen.instanceId());
-                return null;
-            }, () -> { }, reason -> frame.editFailed("remove the certificate", reason));
+        if (ConfirmRemoval.confirmed(tab.getTabPane().getScene().getWindow(), "removeCertificateConfirm",
+                "Remove", "Remove " + name(chosen.certificate().getSubjectX500Principal()) + " from the device?",
+                "SHA-256 " + Certificates.grouped(chosen.sha256()))) {
+            data.change("remove the certificate", frame, device -> device.deleteCertificate(chosen.instanceId()));
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.outband.app.ui.details.events;
 
 import atlantafx.base.theme.Styles;
 import dev.outband.app.ui.TextColumns;
+import dev.outband.app.ui.details.ConfirmRemoval;
 import dev.outband.app.ui.details.DetailsViewModel;
 import dev.outband.app.ui.details.EditDialog;
 import dev.outband.app.ui.details.Load;
@@ -14,10 +15,7 @@ import dev.outband.wsman.amt.events.EventSubscriptionService;
 import dev.outband.wsman.amt.events.SubscriptionListing;
 import java.util.List;
 import javafx.beans.binding.Bindings;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
@@ -108,11 +106,7 @@ public final class SubscriptionsPage {
         if (dialog.showAndWait()) {
             String filterId = filter.getValue().instanceId();
             String to = address.getText().strip();
-            frame.editFailed("subscribe", null);
-            data.change(device -> {
-                device.subscribe(filterId, to);
-                return null;
-            }, () -> { }, reason -> frame.editFailed("subscribe", reason));
+            data.change("subscribe", frame, device -> device.subscribe(filterId, to));
         }
     }
 
@@ -120,22 +114,9 @@ public final class SubscriptionsPage {
         if (chosen == null) {
             return;
         }
-        ButtonType go = new ButtonType("Unsubscribe", ButtonBar.ButtonData.OK_DONE);
-        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, null, go, ButtonType.CANCEL);
-        ask.initOwner(tab.getTabPane().getScene().getWindow());
-        ask.setTitle("Unsubscribe");
-        ask.setHeaderText("Stop sending events to " + chosen.destination() + "?");
-        ask.getDialogPane().setId("unsubscribeConfirm");
-        Button cancel = (Button) ask.getDialogPane().lookupButton(ButtonType.CANCEL);
-        ((Button) ask.getDialogPane().lookupButton(go)).setDefaultButton(false);
-        cancel.setDefaultButton(true);
-        ask.setOnShown(e -> cancel.requestFocus());
-        if (ask.showAndWait().filter(go::equals).isPresent()) {
-            frame.editFailed("unsubscribe", null);
-            data.change(device -> {
-                device.unsubscribe(chosen);
-                return null;
-            }, () -> { }, reason -> frame.editFailed("unsubscribe", reason));
+        if (ConfirmRemoval.confirmed(tab.getTabPane().getScene().getWindow(), "unsubscribeConfirm", "Unsubscribe",
+                "Stop sending events to " + chosen.destination() + "?", null)) {
+            data.change("unsubscribe", frame, device -> device.unsubscribe(chosen));
         }
     }
 }

@@ -97,11 +97,7 @@ public final class FeaturesPage {
         if (dialog.showAndWait()) {
             RedirectionStatus wanted = wanted(listener, kvm, sol, ider);
             ConsentPolicy policy = consent.getValue();
-            frame.editFailed("change the features", null);
-            data.change(device -> {
-                device.applyFeatures(wanted, policy);
-                return null;
-            }, () -> { }, reason -> frame.editFailed("change the features", reason));
+            data.change("change the features", frame, device -> device.applyFeatures(wanted, policy));
         }
     }
 

@@ -12,14 +12,12 @@ import javafx.scene.control.Tab;
  */
 public final class PageData<T> {
     private final DetailsViewModel vm;
-    private final Tab tab;
     private final DetailsViewModel.DeviceWork<T> read;
     private final ObjectProperty<Load<T>> state = new SimpleObjectProperty<>(Load.pending());
     private boolean stale = true;
 
     public PageData(DetailsViewModel vm, Tab tab, DetailsViewModel.DeviceWork<T> read) {
         this.vm = vm;
-        this.tab = tab;
         this.read = read;
         vm.reads().subscribe(count -> {
             stale = true;
@@ -63,9 +61,5 @@ public final class PageData<T> {
 
     public ReadOnlyObjectProperty<Load<T>> state() {
         return state;
-    }
-
-    public Tab tab() {
-        return tab;
     }
 }

@@ -26,6 +26,7 @@ import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -100,9 +101,10 @@ class DevicePagesTest {
         waitForFact(robot, "#bootFacts", "As the BIOS boot order says");
         long afterRefresh = settled();
         // Refresh reads the five overview sections and the shown page again, and not the three pages hidden behind
-        // other tabs (those would add at least four more requests).
+        // other tabs: each of those takes at least four requests (Features four Gets, Certificates two Enumerate and
+        // Pull pairs, Subscriptions three), while a new connection's digest exchange may differ by a request or two.
         assertThat(afterRefresh - afterBoot).isGreaterThanOrEqualTo(afterBoot - overview + 5)
-                .isLessThanOrEqualTo(afterBoot - start);
+                .isLessThanOrEqualTo(afterBoot - start + 3);
     }
 
     /** The device's request count once no request arrived for a second (bounded by the test's timeout). */
@@ -132,11 +134,11 @@ class DevicePagesTest {
 
         robot.clickOn("#changeFeatures");
         waitFor(robot, "#featuresDialog");
-        robot.clickOn("#featureSol");
-        robot.clickOn("#featureIder");
-        robot.clickOn("#featureListener");
+        toggle(robot, "#featureSol");
+        toggle(robot, "#featureIder");
+        toggle(robot, "#featureListener");
         assertThat(robot.lookup("#featuresDialogProblem").queryLabeled().getText()).contains("listener off");
-        robot.clickOn("#featureListener");
+        toggle(robot, "#featureListener");
         robot.interact(() -> robot.lookup("#featureConsent").<javafx.scene.control.ComboBox<Object>>query()
                 .getSelectionModel().select(1));
         robot.interact(() -> applyButton(robot, "#featuresDialog").fire());
@@ -169,7 +171,7 @@ class DevicePagesTest {
                 .queryLabeled().isVisible()).isTrue();
         robot.interact(() -> robot.lookup("#bootTarget").<javafx.scene.control.ComboBox<BootTarget>>query()
                 .setValue(BootTarget.BIOS_SETUP));
-        robot.clickOn("#bootUseSol");
+        toggle(robot, "#bootUseSol");
         robot.interact(() -> applyButton(robot, "#bootDialog").fire());
 
         waitForFact(robot, "#bootFacts", "BIOS setup");
@@ -268,6 +270,12 @@ class DevicePagesTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("sim-acm").queryAll().isEmpty());
         robot.clickOn("sim-acm");
         robot.clickOn(tab);
+    }
+
+    /** Flips a check box in a dialog just shown (a click there can land before the dialog takes input). */
+    private static void toggle(FxRobot robot, String box) {
+        CheckBox check = robot.lookup(box).query();
+        robot.interact(() -> check.setSelected(!check.isSelected()));
     }
 
     static Button applyButton(FxRobot robot, String dialog) {

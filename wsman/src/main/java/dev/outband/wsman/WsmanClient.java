@@ -41,6 +41,16 @@ public final class WsmanClient {
         send(RequestEnvelope.delete(target, settings.operationTimeout()));
     }
 
+    /** WS-Eventing Subscribe to an event filter; see {@link RequestEnvelope#subscribe}. */
+    public void subscribe(Reference filter, String deliveryMode, String notifyTo) throws WsmanException {
+        send(RequestEnvelope.subscribe(filter, deliveryMode, notifyTo, settings.operationTimeout()));
+    }
+
+    /** WS-Eventing Unsubscribe of the subscription joining {@code filter} and {@code handler}. */
+    public void unsubscribe(Reference subscription, Reference filter, Reference handler) throws WsmanException {
+        send(RequestEnvelope.unsubscribe(subscription, filter, handler, settings.operationTimeout()));
+    }
+
     /** Enumerate, then Pull pages of MaxElements until EndOfSequence. */
     public List<CimObject> enumerate(String className) throws WsmanException {
         Reference target = Reference.of(className);

@@ -1,7 +1,14 @@
 package dev.outband.app.amt;
 
 import dev.outband.kvm.rfb.RfbSession;
+import dev.outband.wsman.amt.boot.BootOptions;
+import dev.outband.wsman.amt.boot.NextBoot;
+import dev.outband.wsman.amt.certificates.CertificateListing;
 import dev.outband.wsman.amt.consent.ConsentService.ConsentStatus;
+import dev.outband.wsman.amt.events.EventSubscription;
+import dev.outband.wsman.amt.events.SubscriptionListing;
+import dev.outband.wsman.amt.features.ConsentPolicy;
+import dev.outband.wsman.amt.features.Features;
 import dev.outband.wsman.amt.hardware.HardwareInventory;
 import dev.outband.wsman.amt.identity.AmtIdentity;
 import dev.outband.wsman.amt.log.AuditRecord;
@@ -10,6 +17,7 @@ import dev.outband.wsman.amt.power.PowerAction;
 import dev.outband.wsman.amt.power.PowerStatus;
 import dev.outband.wsman.amt.redirection.RedirectionStatus;
 import java.io.IOException;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -52,6 +60,33 @@ public interface ManagedDevice {
     void sendConsentCode(String code) throws IOException;
 
     void cancelConsent() throws IOException;
+
+    /** Boot capabilities, the one-time boot flags now, and the boot sources the device offers. */
+    BootOptions bootOptions() throws IOException;
+
+    /** Sets where and how the device boots next (used once, at its next power-on or reset). */
+    void setNextBoot(NextBoot next) throws IOException;
+
+    /** KVM, SOL, IDE-R and the listener, and the user consent policy. */
+    Features features() throws IOException;
+
+    void applyFeatures(RedirectionStatus wanted, ConsentPolicy consent) throws IOException;
+
+    /** The device's certificates and the one its TLS ports present. */
+    CertificateListing certificates() throws IOException;
+
+    /** Adds a CA certificate the device trusts from now on; returns its InstanceID. */
+    String addTrustedRoot(X509Certificate root) throws IOException;
+
+    void deleteCertificate(String instanceId) throws IOException;
+
+    /** The event filters the device offers and who it pushes events to. */
+    SubscriptionListing subscriptions() throws IOException;
+
+    /** Makes the device push the filter's events to {@code address} (http or https). */
+    void subscribe(String filterId, String address) throws IOException;
+
+    void unsubscribe(EventSubscription subscription) throws IOException;
 
     /** A KVM session connected and through both handshakes within {@code timeout}, not yet started. */
     RfbSession kvm(Duration timeout) throws IOException;

@@ -2,7 +2,14 @@ package dev.outband.app.amt;
 
 import dev.outband.kvm.rfb.RfbSession;
 import dev.outband.wsman.amt.AmtClient;
+import dev.outband.wsman.amt.boot.BootOptions;
+import dev.outband.wsman.amt.boot.NextBoot;
+import dev.outband.wsman.amt.certificates.CertificateListing;
 import dev.outband.wsman.amt.consent.ConsentService.ConsentStatus;
+import dev.outband.wsman.amt.events.EventSubscription;
+import dev.outband.wsman.amt.events.SubscriptionListing;
+import dev.outband.wsman.amt.features.ConsentPolicy;
+import dev.outband.wsman.amt.features.Features;
 import dev.outband.wsman.amt.hardware.HardwareInventory;
 import dev.outband.wsman.amt.identity.AmtIdentity;
 import dev.outband.wsman.amt.log.AuditRecord;
@@ -11,6 +18,7 @@ import dev.outband.wsman.amt.power.PowerAction;
 import dev.outband.wsman.amt.power.PowerStatus;
 import dev.outband.wsman.amt.redirection.RedirectionStatus;
 import java.io.IOException;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -89,6 +97,56 @@ final class WsmanDevice implements ManagedDevice {
     @Override
     public void cancelConsent() throws IOException {
         amt.consent().cancel();
+    }
+
+    @Override
+    public BootOptions bootOptions() throws IOException {
+        return amt.boot().read();
+    }
+
+    @Override
+    public void setNextBoot(NextBoot next) throws IOException {
+        amt.boot().setNextBoot(next);
+    }
+
+    @Override
+    public Features features() throws IOException {
+        return amt.features().read();
+    }
+
+    @Override
+    public void applyFeatures(RedirectionStatus wanted, ConsentPolicy consent) throws IOException {
+        amt.features().apply(wanted, consent);
+    }
+
+    @Override
+    public CertificateListing certificates() throws IOException {
+        return amt.certificates().listing();
+    }
+
+    @Override
+    public String addTrustedRoot(X509Certificate root) throws IOException {
+        return amt.certificates().addTrustedRoot(root);
+    }
+
+    @Override
+    public void deleteCertificate(String instanceId) throws IOException {
+        amt.certificates().deleteCertificate(instanceId);
+    }
+
+    @Override
+    public SubscriptionListing subscriptions() throws IOException {
+        return amt.events().listing();
+    }
+
+    @Override
+    public void subscribe(String filterId, String address) throws IOException {
+        amt.events().subscribe(filterId, address);
+    }
+
+    @Override
+    public void unsubscribe(EventSubscription subscription) throws IOException {
+        amt.events().unsubscribe(subscription);
     }
 
     @Override

@@ -92,6 +92,10 @@ final class ApiClient {
         return call(new Request.Builder().url(url(path).build()).post(json(body)));
     }
 
+    JsonNode delete(String path) throws SourceException {
+        return call(new Request.Builder().url(url(path).build()).delete());
+    }
+
     /** Opens the relay websocket at {@code path?query} with a redirection token as its subprotocol. */
     WebSocket relay(String path, Map<String, String> query, String relayToken, WebSocketListener listener) {
         HttpUrl.Builder url = url(path);

@@ -9,7 +9,14 @@ import dev.outband.kvm.rfb.RfbSession;
 import dev.outband.kvm.session.AmtColourMode;
 import dev.outband.kvm.session.AmtKvmConnector;
 import dev.outband.wsman.ReturnValueException;
+import dev.outband.wsman.amt.boot.BootOptions;
+import dev.outband.wsman.amt.boot.NextBoot;
+import dev.outband.wsman.amt.certificates.CertificateListing;
 import dev.outband.wsman.amt.consent.ConsentService.ConsentStatus;
+import dev.outband.wsman.amt.events.EventSubscription;
+import dev.outband.wsman.amt.events.SubscriptionListing;
+import dev.outband.wsman.amt.features.ConsentPolicy;
+import dev.outband.wsman.amt.features.Features;
 import dev.outband.wsman.amt.hardware.HardwareInventory;
 import dev.outband.wsman.amt.identity.AmtIdentity;
 import dev.outband.wsman.amt.log.AuditRecord;
@@ -18,6 +25,9 @@ import dev.outband.wsman.amt.power.PowerAction;
 import dev.outband.wsman.amt.power.PowerStatus;
 import dev.outband.wsman.amt.redirection.RedirectionStatus;
 import java.io.IOException;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -141,6 +151,91 @@ public final class RemoteDevice implements ManagedDevice {
     @Override
     public void cancelConsent() throws IOException {
         check(call(() -> api.get("api/v1/amt/userConsentCode/cancel/" + guid, Map.of()), "CancelOptIn"), "CancelOptIn");
+    }
+
+    /** MPS sets boot options only together with a power action (power/bootOptions); it has no route to read them. */
+    @Override
+    public BootOptions bootOptions() throws IOException {
+        throw notAvailable();
+    }
+
+    @Override
+    public void setNextBoot(NextBoot next) throws IOException {
+        throw notAvailable();
+    }
+
+    @Override
+    public Features features() throws IOException {
+        return Replies.features(get("api/v1/amt/features/"));
+    }
+
+    /** setAMTFeatures.ts turns the listener on when any feature is on and off when none is: it takes no listener flag. */
+    @Override
+    public void applyFeatures(RedirectionStatus wanted, ConsentPolicy consent) throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("userConsent", switch (consent) {
+            case NONE -> "none";
+            case KVM -> "kvm";
+            case ALL -> "all";
+        });
+        body.put("enableSOL", wanted.sol());
+        body.put("enableIDER", wanted.ider());
+        body.put("enableKVM", wanted.kvm());
+        check(call(() -> api.post("api/v1/amt/features/" + guid, body), "setAMTFeatures"), "setAMTFeatures");
+    }
+
+    @Override
+    public CertificateListing certificates() throws IOException {
+        return Replies.certificates(get("api/v1/amt/certificates/"));
+    }
+
+    /** certificates/add.ts: {cert: base64 DER, isTrusted} answers {handle}. */
+    @Override
+    public String addTrustedRoot(X509Certificate root) throws IOException {
+        String der;
+        try {
+            der = Base64.getEncoder().encodeToString(root.getEncoded());
+        } catch (CertificateEncodingException e) {
+            throw new IOException("the certificate cannot be encoded", e);
+        }
+        JsonNode reply = call(() -> api.post("api/v1/amt/certificates/" + guid, Map.of("cert", der, "isTrusted", true)),
+                "AddTrustedRootCertificate");
+        return reply.path("handle").asText("");
+    }
+
+    /** InstanceIDs hold no slash ("Intel(r) AMT Certificate: Handle: 1"); each path segment is encoded on its own. */
+    @Override
+    public void deleteCertificate(String instanceId) throws IOException {
+        if (instanceId.contains("/")) {
+            throw new IOException("'" + instanceId + "' is not a certificate InstanceID");
+        }
+        call(() -> api.delete("api/v1/amt/certificates/" + guid + "/" + instanceId), "delete certificate");
+    }
+
+    private IOException notAvailable() {
+        return new IOException("Boot options are not available through an MPS source (" + api.name()
+                + "): its REST API sets boot options only together with a power action");
+    }
+
+    /** MPS's REST API has no route for WS-Eventing subscribers. */
+    @Override
+    public SubscriptionListing subscriptions() throws IOException {
+        throw subscriptionsNotAvailable();
+    }
+
+    @Override
+    public void subscribe(String filterId, String address) throws IOException {
+        throw subscriptionsNotAvailable();
+    }
+
+    @Override
+    public void unsubscribe(EventSubscription subscription) throws IOException {
+        throw subscriptionsNotAvailable();
+    }
+
+    private IOException subscriptionsNotAvailable() {
+        return new IOException("Event subscriptions are not available through an MPS source (" + api.name()
+                + "): its REST API has no route for them");
     }
 
     @Override

@@ -1,7 +1,11 @@
 package dev.outband.app.remote;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.outband.wsman.amt.certificates.CertificateListing;
+import dev.outband.wsman.amt.certificates.DeviceCertificate;
 import dev.outband.wsman.amt.consent.ConsentService.ConsentStatus;
+import dev.outband.wsman.amt.features.ConsentPolicy;
+import dev.outband.wsman.amt.features.Features;
 import dev.outband.wsman.amt.hardware.HardwareInventory;
 import dev.outband.wsman.amt.identity.AmtIdentity;
 import dev.outband.wsman.amt.log.AuditRecord;
@@ -192,6 +196,35 @@ final class Replies {
             default -> CONSENT_ALL;
         };
         return new ConsentStatus(required, features.path("optInState").asInt(0));
+    }
+
+    /**
+     * getAMTFeatures.ts: redirection, KVM, SOL, IDER and userConsent; MPS reports neither whether the policy may
+     * change (its POST simply tries) nor the KVM settings.
+     */
+    static Features features(JsonNode features) {
+        return new Features(redirection(features), ConsentPolicy.of(consent(features).optInRequired()), true,
+                Optional.empty());
+    }
+
+    /**
+     * certificates/get.ts: certificates.publicKeyCertificateItems with instanceID, x509Certificate (base64 DER),
+     * trustedRootCertificate and associatedProfiles, where "TLS" marks the certificate AMT_TLSCredentialContext names.
+     */
+    static CertificateListing certificates(JsonNode reply) throws IOException {
+        List<DeviceCertificate> certificates = new ArrayList<>();
+        Optional<String> tls = Optional.empty();
+        for (JsonNode item : list(reply.path("certificates").path("publicKeyCertificateItems"))) {
+            String id = item.path("instanceID").asText("");
+            certificates.add(new DeviceCertificate(id, DeviceCertificate.decode(item.path("x509Certificate").asText("")),
+                    item.path("trustedRootCertificate").asBoolean(false)));
+            for (JsonNode profile : list(item.path("associatedProfiles"))) {
+                if ("TLS".equals(profile.asText()) && !item.path("trustedRootCertificate").asBoolean(false)) {
+                    tls = Optional.of(id);
+                }
+            }
+        }
+        return new CertificateListing(certificates, tls);
     }
 
     private static Optional<JsonNode> tree(byte[] body) {

@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.outband.app.amt.ManagedDevice;
 import dev.outband.app.store.RemoteSource;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.outband.wsman.ReturnValueException;
+import dev.outband.wsman.amt.certificates.CertificateListing;
+import dev.outband.wsman.amt.certificates.DeviceCertificate;
+import dev.outband.wsman.amt.features.ConsentPolicy;
+import dev.outband.wsman.amt.features.Features;
+import dev.outband.wsman.amt.redirection.RedirectionStatus;
 import dev.outband.wsman.amt.hardware.HardwareInventory;
 import dev.outband.wsman.amt.identity.AmtIdentity;
 import dev.outband.wsman.amt.log.AuditRecord;
@@ -14,12 +20,14 @@ import dev.outband.wsman.amt.log.EventRecord;
 import dev.outband.wsman.amt.log.PetRecordDecoder;
 import dev.outband.wsman.amt.power.PowerAction;
 import dev.outband.wsman.amt.power.PowerStatus;
+import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +42,8 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class MpsShapesTest {
     static final String GUID = "4c4c4544-004b-4210-8033-b6c04f504633";
+    /** The first X509Certificate of go-wsman-messages' recorded amt/publickey/certificate/pull.xml. */
+    private static final String RECORDED_CERT = "MIIEOzCCAqOgAwIBAgIDAZMjMA0GCSqGSIb3DQEBDAUAMD0xFzAVBgNVBAMTDk1QU1Jvb3QtMGFmMWQ1MRAwDgYDVQQKEwd1bmtub3duMRAwDgYDVQQGEwd1bmtub3duMCAXDTIyMDkyNDEwNDUwOFoYDzIwNTMwOTI0MTA0NTA4WjA9MRcwFQYDVQQDEw5NUFNSb290LTBhZjFkNTEQMA4GA1UEChMHdW5rbm93bjEQMA4GA1UEBhMHdW5rbm93bjCCAaIwDQYJKoZIhvcNAQEBBQADggGPADCCAYoCggGBALz/oJNyWXlClSlteAieC8Uyd4A+tbn8b45k6LKiImhDmdz/xFo9xe0C9GNf7b42KVpg5WoH/sPhoClR9Tv5i1LnilT1SUir42fcm2NEV9dRcLsPd/RAQfz8u0D4zb3blnxE8isqzriNpG7kac35UidSr5ym8TZ3IwXx6JJuncGgfB0DFZADC/+dA74n3coykvWBYqLr6RI5pkAxvulkRlCsatJTJrvMUYJ51GI28jV56mIAc89sLrHqiSKCZBH9AcUrnZ/cB6ST/IikXpxy5wXBIvWT3VKVq75T/uIoCBEp5TLEn1EOYGqBBOCSQgmtmX7eVaB0s1+ppPW9w9a2zS45cHAtQ7tYvkkPv2dRhSzZdlk6HRXDP5wsF0aiflZCgbrjkq0SFC4e3Lo7XQX3FTNb0SOTZVTydupoMKkgJQTNlcosdu1ZzaIBl3eSkKkJZz2rUTssZC5tn9vcDd5vy3BzcGh5pvkgfAgN1sydqG7Ke1qCkNEzm11B/BsevatjjwIDAQABo0IwQDAMBgNVHRMEBTADAQH/MBEGCWCGSAGG+EIBAQQEAwIABzAdBgNVHQ4EFgQUCvHVQqerCid99eLApuLky9x6H5owDQYJKoZIhvcNAQEMBQADggGBAIzOyGV0hzsmH2biJlzwTZaHMxqS7boTFMkHw+KvzsI201tHqVmCoiQ8EHErBGLSoDOTDRgOUGOCA5XU5ie9OWupAGqKBSwIyAhmJMOzrzC4Gwpu8K1msoFJH30kx/V9purpbS3BRj0xfYXLa6IczbTg3E5IfTnZRJ9YuUtKQfI0P9c5U9CoKtddKn4+lRvOjFDoYfQGCJ7go3xjNCcGCVCjfkUhAVdbQ21DCRr6/YCZDWmjzZpL0p7UKF8roTiNuL/Z7gIXxch5HOmEWHY9uQ6K2MntuxAu0aK/mSD2kwmt/ECongdEGfUvhULLoPRQlQ2LnzcUQEgMECGQR5Yfy9jT0E8zdWDpc2tgVioNu6rEYKgp/GhG+sv7jv58pW82FRAV9xXtftW9+XDugC8tBJ6JHn0Q2v0QAflD2CEQVhWAY8bAqrbfTGUsaLfGL6kxV/qqssoMgLR8WhQ96T5le/4XGhQpbCHWIlctD6MwbrsunIAeQKp1Sc3DosY7DLq1MQ==";
     private final TestClock clock = new TestClock(Instant.parse("2026-12-06T10:00:00Z"));
     private ApiServer mps;
     private RemoteSource source;
@@ -291,6 +301,85 @@ class MpsShapesTest {
         assertThat(d.redirection()).isEqualTo(new dev.outband.wsman.amt.redirection.RedirectionStatus(true, true, false, true));
         assertThat(d.consentStatus().optInRequired()).isEqualTo(1);
         assertThat(d.consentStatus().optInState()).isEqualTo(2);
+    }
+
+    @Test
+    void featuresAreReadAndSetThroughMpsFeatureRoutes() throws Exception {
+        // src/routes/amt/getAMTFeatures.ts and setAMTFeatures.ts (body checked by amtFeatureValidator.ts)
+        mps.json("GET /api/v1/amt/features/" + GUID, "{\"userConsent\":\"all\",\"redirection\":true,\"KVM\":true,"
+                + "\"SOL\":false,\"IDER\":false,\"optInState\":0,\"kvmAvailable\":true,\"ocr\":false}");
+        List<JsonNode> posted = new CopyOnWriteArrayList<>();
+        mps.route("POST /api/v1/amt/features/" + GUID, r -> {
+            posted.add(ApiServer.body(r));
+            return ApiServer.reply(200, "{\"status\":\"Updated AMT Features\"}");
+        });
+
+        ManagedDevice d = device();
+        Features features = d.features();
+        assertThat(features.redirection()).isEqualTo(new RedirectionStatus(true, false, false, true));
+        assertThat(features.consent()).contains(ConsentPolicy.ALL);
+        assertThat(features.kvm()).as("MPS does not report the KVM settings").isEmpty();
+
+        d.applyFeatures(new RedirectionStatus(true, true, true, false), ConsentPolicy.KVM);
+        assertThat(posted).singleElement().satisfies(body -> {
+            assertThat(body.path("userConsent").asText()).isEqualTo("kvm");
+            assertThat(body.path("enableSOL").asBoolean()).isTrue();
+            assertThat(body.path("enableIDER").asBoolean()).isTrue();
+            assertThat(body.path("enableKVM").asBoolean()).isFalse();
+        });
+    }
+
+    @Test
+    void certificatesAreListedAddedAndRemovedThroughMpsCertificateRoutes() throws Exception {
+        // src/routes/amt/certificates/get.ts: the certificate is the first of go-wsman-messages' recorded
+        // amt/publickey/certificate/pull.xml; "TLS" in associatedProfiles marks the TLS credential context's.
+        mps.json("GET /api/v1/amt/certificates/" + GUID, "{\"certificates\":{\"keyManagementItems\":[],"
+                + "\"publicKeyCertificateItems\":[{\"elementName\":\"Intel(r) AMT Certificate\","
+                + "\"instanceID\":\"Intel(r) AMT Certificate: Handle: 0\",\"x509Certificate\":\"" + RECORDED_CERT + "\","
+                + "\"trustedRootCertificate\":true,\"issuer\":\"C=unknown,O=unknown,CN=MPSRoot-0af1d5\","
+                + "\"subject\":\"C=unknown,O=unknown,CN=MPSRoot-0af1d5\",\"readOnlyCertificate\":false,"
+                + "\"associatedProfiles\":[],\"displayName\":\"MPSRoot-0af1d5\"},"
+                + "{\"elementName\":\"Intel(r) AMT Certificate\",\"instanceID\":\"Intel(r) AMT Certificate: Handle: 1\","
+                + "\"x509Certificate\":\"" + RECORDED_CERT + "\",\"trustedRootCertificate\":false,"
+                + "\"associatedProfiles\":[\"TLS\"]}]},\"publicKeys\":{\"publicPrivateKeyPairItems\":[]},"
+                + "\"profileAssociation\":[]}");
+        List<JsonNode> added = new CopyOnWriteArrayList<>();
+        mps.route("POST /api/v1/amt/certificates/" + GUID, r -> {
+            added.add(ApiServer.body(r));
+            return ApiServer.reply(200, "{\"handle\":\"Intel(r) AMT Certificate: Handle: 2\"}");
+        });
+        List<String> deleted = new CopyOnWriteArrayList<>();
+        // The InstanceID travels as one encoded path segment (src/routes/amt/index.ts: certificates/:guid/:instanceId).
+        mps.route("DELETE /api/v1/amt/certificates/" + GUID + "/Intel(r)%20AMT%20Certificate:%20Handle:%200", r -> {
+            deleted.add(r.getUrl().encodedPath());
+            return ApiServer.reply(200, "{\"message\":\"Certificate deleted successfully\"}");
+        });
+
+        ManagedDevice d = device();
+        CertificateListing listing = d.certificates();
+        assertThat(listing.certificates()).extracting(DeviceCertificate::trustedRoot).containsExactly(true, false);
+        assertThat(listing.tlsCertificateId()).contains("Intel(r) AMT Certificate: Handle: 1");
+        // What OpenSSL 3.0 prints for the recorded certificate (openssl x509 -fingerprint -sha256).
+        assertThat(listing.certificates().getFirst().sha256())
+                .isEqualTo("574dc4c3b010414f4be19bc423a92a9150e6c97abde0c435f61e4b006a8cf5b1");
+
+        X509Certificate root = listing.certificates().getFirst().certificate();
+        assertThat(d.addTrustedRoot(root)).isEqualTo("Intel(r) AMT Certificate: Handle: 2");
+        assertThat(added).singleElement().satisfies(body -> {
+            assertThat(body.path("isTrusted").asBoolean()).isTrue();
+            assertThat(Base64.getDecoder().decode(body.path("cert").asText())).isEqualTo(root.getEncoded());
+        });
+        d.deleteCertificate("Intel(r) AMT Certificate: Handle: 0");
+        assertThat(deleted).hasSize(1);
+    }
+
+    @Test
+    void bootOptionsAndSubscriptionsSayPlainlyThatMpsHasNoRouteForThem() throws Exception {
+        ManagedDevice d = device();
+        assertThatThrownBy(d::bootOptions).isInstanceOf(java.io.IOException.class)
+                .hasMessageContaining("not available through an MPS source (lab-mps)");
+        assertThatThrownBy(d::subscriptions).isInstanceOf(java.io.IOException.class)
+                .hasMessageContaining("not available through an MPS source (lab-mps)");
     }
 
     @Test

@@ -44,11 +44,11 @@ public final class Consent {
     }
 
     /** OptInRequired: 0 none, 1 KVM, 0xFFFFFFFF every redirection. */
-    public long required() {
+    public synchronized long required() {
         return required;
     }
 
-    /** A new policy (IPS_OptInService Put, or a change of control mode). */
+    /** A new policy (IPS_OptInService Put, or a change of control mode); sessions already admitted keep running. */
     public void setRequired(long policy) {
         this.required = policy;
     }
@@ -129,7 +129,7 @@ public final class Consent {
 
     /** A session that {@link #openSession()} admitted ended; with none left, the inactivity period starts. */
     public synchronized void closeSession() {
-        if (required == 0 || sessions == 0) {
+        if (sessions == 0) {
             return;
         }
         if (--sessions == 0 && state == IN_SESSION) {

@@ -44,6 +44,12 @@ public record DeviceConfig(
                 inactivity, bootDuration, hardware, provisioningState);
     }
 
+    /** 1: admin control mode (the user consent policy may change); 4: client control mode. */
+    public DeviceConfig withProvisioningMode(int mode) {
+        return new DeviceConfig(name, uuid, user, password, amtVersion, amtBuild, mode, optInRequired,
+                consentInactivity, bootDuration, hardware, provisioningState);
+    }
+
     /** A device straight from the factory (or unprovisioned): it answers discovery, and nothing is set up. */
     public DeviceConfig withProvisioningState(int state) {
         return new DeviceConfig(name, uuid, user, password, amtVersion, amtBuild, provisioningMode, optInRequired,

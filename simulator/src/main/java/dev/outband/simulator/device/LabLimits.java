@@ -10,10 +10,11 @@ package dev.outband.simulator.device;
  * @param mpServers      management presence servers
  * @param detectionStrings domain suffixes for environment detection
  * @param provisioningChain certificates in a provisioning chain uploaded with AddNextCertInChain (leaf to root)
+ * @param eventSubscribers WS-Eventing subscribers (an assumed bound: AMT's own figure is not published)
  */
 public record LabLimits(int keyPairs, int certificates, int blobBytes, int mpServers, int detectionStrings,
-        int provisioningChain) {
+        int provisioningChain, int eventSubscribers) {
     public static LabLimits defaults() {
-        return new LabLimits(16, 32, 4100, 8, 5, 4);
+        return new LabLimits(16, 32, 4100, 8, 5, 4, 8);
     }
 }

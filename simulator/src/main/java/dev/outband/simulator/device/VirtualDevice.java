@@ -32,6 +32,7 @@ public final class VirtualDevice {
     private final Redirection redirection = new Redirection();
     private final WiredNetwork network = new WiredNetwork();
     private final CertificateStore certificates = new CertificateStore(LabLimits.defaults());
+    private final EventSubscribers subscribers = new EventSubscribers(LabLimits.defaults().eventSubscribers());
     private final TlsConfig tls = new TlsConfig(certificates);
     private final RemoteAccessConfig remoteAccess = new RemoteAccessConfig(DOMAIN_NAME, LabLimits.defaults());
     private final Provisioning provisioning;
@@ -295,6 +296,11 @@ public final class VirtualDevice {
     /** IDE-R: the drives a console attached, and what the firmware read from them at the last boot. */
     public IderPort ider() {
         return ider;
+    }
+
+    /** WS-Eventing subscribers: who the device pushes its events to. */
+    public EventSubscribers subscribers() {
+        return subscribers;
     }
 
     public CertificateStore certificates() {

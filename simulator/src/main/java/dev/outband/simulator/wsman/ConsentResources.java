@@ -3,28 +3,42 @@ package dev.outband.simulator.wsman;
 import dev.outband.simulator.device.Consent;
 import dev.outband.simulator.device.Provisioning;
 import dev.outband.simulator.device.VirtualDevice;
+import dev.outband.wsman.soap.CimObject;
 import java.time.Instant;
 import java.util.List;
 
 /** User consent and the clock. */
 final class ConsentResources {
+    /** OptInRequired's values: none, KVM only, every redirection. */
+    private static final List<Long> POLICIES = List.of(0L, 1L, Consent.ALL);
+
     private ConsentResources() {
+    }
+
+    /**
+     * Only a device in admin control mode lets the policy change: in client control mode AMT always asks
+     * for consent, so it reports CanModifyOptInPolicy 0 and refuses the Put.
+     */
+    private static boolean canModifyPolicy(VirtualDevice d) {
+        return d.provisioning().controlMode() == Provisioning.ADMIN;
+    }
+
+    private static Instance putPolicy(VirtualDevice d, CimObject body) throws SoapFault {
+        long wanted = body.getLong("OptInRequired", -1);
+        if (!POLICIES.contains(wanted)) {
+            throw SoapFault.invalidRepresentation("OptInRequired " + body.get("OptInRequired") + " is not 0, 1 or 4294967295");
+        }
+        if (wanted != d.consent().required() && !canModifyPolicy(d)) {
+            throw SoapFault.accessDenied("the user consent policy cannot change in client control mode");
+        }
+        d.consent().setRequired(wanted);
+        return optIn(d);
     }
 
     static List<ResourceClass> all() {
         return List.of(
                 ResourceClass.of("IPS_OptInService", d -> List.of(optIn(d)))
-                        .put((d, body) -> {
-                            long policy = body.getLong("OptInRequired", -1);
-                            if (policy != 0 && policy != 1 && policy != Consent.ALL) {
-                                throw SoapFault.invalidRepresentation("OptInRequired");
-                            }
-                            // Client control mode keeps consent for everything, whatever is asked (AMT's rule).
-                            if (d.provisioning().controlMode() != Provisioning.CLIENT) {
-                                d.consent().setRequired(policy);
-                            }
-                            return optIn(d);
-                        })
+                        .put(ConsentResources::putPolicy)
                         .method("StartOptIn", (d, in) -> Instance.output("IPS_OptInService", "StartOptIn",
                                 d.consent().start()))
                         .method("SendOptInCode", (d, in) -> Instance.output("IPS_OptInService", "SendOptInCode",
@@ -49,10 +63,9 @@ final class ConsentResources {
                         .build());
     }
 
-    /** As in go-wsman-messages' ips/optin/get.xml. */
     private static Instance optIn(VirtualDevice d) {
         return Instance.of("IPS_OptInService")
-                .with("CanModifyOptInPolicy", 1)
+                .with("CanModifyOptInPolicy", canModifyPolicy(d) ? 1 : 0)
                 .with("CreationClassName", "IPS_OptInService")
                 .with("ElementName", "Intel(r) AMT OptIn Service")
                 .with("Name", "Intel(r) AMT OptIn Service")

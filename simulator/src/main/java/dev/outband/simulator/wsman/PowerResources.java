@@ -13,6 +13,10 @@ final class PowerResources {
             "CIM_PowerManagementService", "Name", "Intel(r) AMT Power Management Service",
             "SystemCreationClassName", "CIM_ComputerSystem", "SystemName", "Intel(r) AMT");
 
+    /** DSP1012's ChangeBootOrder/SetBootConfigRole values, as go-wsman-messages' cim/boot decoder names them. */
+    private static final long INVALID_REFERENCE = 4;
+    private static final long INVALID_PARAMETER = 5;
+
     private PowerResources() {
     }
 
@@ -56,28 +60,40 @@ final class PowerResources {
                                 .with("SOL", true))).build(),
                 ResourceClass.of("AMT_BootSettingData", d -> List.of(bootSettings(d.bootOptions())))
                         .put((d, body) -> {
+                            long iderDevice = body.getLong("IDERBootDevice", 0);
+                            if (iderDevice != 0 && iderDevice != 1) {
+                                throw SoapFault.invalidRepresentation("IDERBootDevice " + iderDevice + " is neither 0 nor 1");
+                            }
+                            if (body.getBoolean("BIOSSetup") && body.getBoolean("UseIDER")) {
+                                throw SoapFault.invalidRepresentation("BIOSSetup and UseIDER cannot both be set");
+                            }
                             BootOptions old = d.bootOptions();
                             d.setBootOptions(new BootOptions(body.getBoolean("BIOSSetup"), body.getBoolean("UseIDER"),
-                                    body.getBoolean("UseSOL"), old.source(), old.roleSet()));
+                                    body.getBoolean("UseSOL"), old.source(), old.roleSet(), (int) iderDevice,
+                                    body.getBoolean("LockKeyboard")));
                             return bootSettings(d.bootOptions());
                         }).build(),
                 ResourceClass.of("CIM_BootConfigSetting", d -> List.of(Instance.of("CIM_BootConfigSetting")
                                 .with("ElementName", "Intel(r) AMT: Boot Configuration")
                                 .with("InstanceID", "Intel(r) AMT: Boot Configuration 0")))
                         .method("ChangeBootOrder", (d, in) -> {
-                            String source = in.find("Source").map(PowerResources::bootSource).orElse(null);
-                            BootOptions old = d.bootOptions();
-                            d.setBootOptions(new BootOptions(old.biosSetup(), old.useIder(), old.useSol(), source,
-                                    old.roleSet()));
+                            String epr = in.find("Source").orElse("");
+                            String source = BootOptions.SOURCES.stream().filter(epr::contains).findFirst().orElse(null);
+                            if (source == null && !epr.isBlank()) {
+                                return Instance.output("CIM_BootConfigSetting", "ChangeBootOrder", INVALID_REFERENCE);
+                            }
+                            d.setBootOptions(d.bootOptions().withSource(source));
                             return Instance.output("CIM_BootConfigSetting", "ChangeBootOrder", 0);
                         }).build(),
                 ResourceClass.of("CIM_BootService", d -> List.of(Instance.of("CIM_BootService")
                                 .with("CreationClassName", "CIM_BootService")
                                 .with("Name", "Intel(r) AMT Boot Service")))
                         .method("SetBootConfigRole", (d, in) -> {
-                            BootOptions old = d.bootOptions();
-                            d.setBootOptions(new BootOptions(old.biosSetup(), old.useIder(), old.useSol(),
-                                    old.source(), in.getLong("Role", 0) == 1));
+                            long role = in.getLong("Role", -1);
+                            if (role != 1 && role != 32768) {
+                                return Instance.output("CIM_BootService", "SetBootConfigRole", INVALID_PARAMETER);
+                            }
+                            d.setBootOptions(d.bootOptions().withRoleSet(role == 1));
                             return Instance.output("CIM_BootService", "SetBootConfigRole", 0);
                         }).build(),
                 ResourceClass.of("CIM_PowerManagementService", d -> List.of(Instance.of("CIM_PowerManagementService")
@@ -92,16 +108,6 @@ final class PowerResources {
                         }).build());
     }
 
-    /** The EPR's text content ends with the InstanceID selector value; that names the source. */
-    private static String bootSource(String eprText) {
-        for (String known : List.of(BootOptions.PXE, BootOptions.DIAGNOSTIC)) {
-            if (eprText.contains(known)) {
-                return known;
-            }
-        }
-        return eprText.isEmpty() ? null : "other";
-    }
-
     private static Instance bootSettings(BootOptions b) {
         return Instance.of("AMT_BootSettingData")
                 .with("BIOSLastStatus", List.of("2", "0"))
@@ -109,8 +115,8 @@ final class PowerResources {
                 .with("BootMediaIndex", 0).with("ConfigurationDataReset", false)
                 .with("ElementName", "Intel(r) AMT Boot Configuration Settings")
                 .with("EnforceSecureBoot", false).with("FirmwareVerbosity", 0).with("ForcedProgressEvents", false)
-                .with("IDERBootDevice", 0).with("InstanceID", "Intel(r) AMT:BootSettingData 0")
-                .with("LockKeyboard", false).with("LockPowerButton", false).with("LockResetButton", false)
+                .with("IDERBootDevice", b.iderBootDevice()).with("InstanceID", "Intel(r) AMT:BootSettingData 0")
+                .with("LockKeyboard", b.lockKeyboard()).with("LockPowerButton", false).with("LockResetButton", false)
                 .with("LockSleepButton", false).with("OwningEntity", "Intel(r) AMT")
                 .with("ReflashBIOS", false).with("UseIDER", b.useIder()).with("UseSOL", b.useSol())
                 .with("UseSafeMode", false).with("UserPasswordBypass", false);

@@ -2,10 +2,12 @@ package dev.outband.simulator.wsman;
 
 import dev.outband.simulator.device.VirtualDevice;
 import dev.outband.wsman.soap.CimObject;
+import dev.outband.wsman.soap.Reference;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.w3c.dom.Element;
 
 /**
  * One CIM/AMT/IPS class the device answers: its instances, an optional Put, Create and Delete, and its methods.
@@ -18,7 +20,9 @@ public record ResourceClass(
         Map<String, Method> methods,
         List<String> keys,
         Create create,
-        Delete delete) {
+        Delete delete,
+        Subscribe subscribe,
+        Unsubscribe unsubscribe) {
 
     @FunctionalInterface
     public interface Put {
@@ -42,6 +46,18 @@ public record ResourceClass(
         void apply(VirtualDevice device, Map<String, String> selectors) throws SoapFault;
     }
 
+    /** WS-Eventing Subscribe to the instance the selectors name; {@code body} is the Subscribe element. */
+    @FunctionalInterface
+    public interface Subscribe {
+        void apply(VirtualDevice device, Map<String, String> selectors, Element body) throws SoapFault;
+    }
+
+    /** WS-Eventing Unsubscribe of the instance that EPR-valued selectors name. */
+    @FunctionalInterface
+    public interface Unsubscribe {
+        void apply(VirtualDevice device, Map<String, Reference> selectors) throws SoapFault;
+    }
+
     public static Builder of(String className, Function<VirtualDevice, List<Instance>> instances) {
         return new Builder(className, instances);
     }
@@ -54,6 +70,8 @@ public record ResourceClass(
         private List<String> keys = List.of();
         private Create create;
         private Delete delete;
+        private Subscribe subscribe;
+        private Unsubscribe unsubscribe;
 
         private Builder(String className, Function<VirtualDevice, List<Instance>> instances) {
             this.className = className;
@@ -85,8 +103,19 @@ public record ResourceClass(
             return this;
         }
 
+        public Builder subscribe(Subscribe handler) {
+            this.subscribe = handler;
+            return this;
+        }
+
+        public Builder unsubscribe(Unsubscribe handler) {
+            this.unsubscribe = handler;
+            return this;
+        }
+
         public ResourceClass build() {
-            return new ResourceClass(className, instances, put, Map.copyOf(methods), keys, create, delete);
+            return new ResourceClass(className, instances, put, Map.copyOf(methods), keys, create, delete, subscribe,
+                    unsubscribe);
         }
     }
 }

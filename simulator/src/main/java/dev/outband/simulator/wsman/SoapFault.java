@@ -46,6 +46,17 @@ public final class SoapFault extends Exception {
                 "The Selectors for the resource were not valid.");
     }
 
+    /** A Put body the class cannot take (WS-Transfer's InvalidRepresentation, as AMT answers a bad value). */
+    public static SoapFault invalidRepresentation(String detail) {
+        return new SoapFault("Sender", Namespaces.TRANSFER, "InvalidRepresentation",
+                "The XML content is invalid: " + detail);
+    }
+
+    public static SoapFault accessDenied(String detail) {
+        return new SoapFault("Sender", Namespaces.WSMAN, "AccessDenied",
+                "The sender was not authorized to access the resource: " + detail);
+    }
+
     public String code() {
         return code;
     }

@@ -2,6 +2,7 @@ package dev.outband.simulator.wsman;
 
 import dev.outband.wsman.soap.CimObject;
 import dev.outband.wsman.soap.Namespaces;
+import dev.outband.wsman.soap.Reference;
 import dev.outband.wsman.soap.ResponseEnvelope;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,7 +11,7 @@ import org.w3c.dom.Element;
 
 /** The parts of an incoming envelope the device acts on. */
 public record SoapRequest(String action, String resourceUri, String messageId, Map<String, String> selectors,
-        Element content) {
+        Map<String, Reference> referenceSelectors, Element content) {
 
     public String className() {
         return Namespaces.className(resourceUri);
@@ -39,13 +40,20 @@ public record SoapRequest(String action, String resourceUri, String messageId, M
             throw SoapFault.invalidHeader("Action, ResourceURI and MessageID are required");
         }
         Map<String, String> selectors = new LinkedHashMap<>();
+        Map<String, Reference> references = new LinkedHashMap<>();
         Element set = ResponseEnvelope.child(header, Namespaces.WSMAN, "SelectorSet");
         if (set != null) {
             for (Element s : ResponseEnvelope.elements(set)) {
                 selectors.put(s.getAttribute("Name"), s.getTextContent().trim());
+                // A selector whose value is an EPR (Unsubscribe names a subscription by Filter and Handler).
+                Element epr = ResponseEnvelope.child(s, Namespaces.ADDRESSING, "EndpointReference");
+                if (epr != null) {
+                    Reference.fromEpr(epr).ifPresent(r -> references.put(s.getAttribute("Name"), r));
+                }
             }
         }
-        return new SoapRequest(action, resourceUri, messageId, selectors, ResponseEnvelope.firstElement(body));
+        return new SoapRequest(action, resourceUri, messageId, selectors, references,
+                ResponseEnvelope.firstElement(body));
     }
 
     private static String text(Element parent, String ns, String name) {

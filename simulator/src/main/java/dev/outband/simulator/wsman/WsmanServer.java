@@ -4,6 +4,7 @@ import dev.outband.simulator.device.VirtualDevice;
 import dev.outband.simulator.net.ConnectionHandler;
 import dev.outband.wsman.soap.CimObject;
 import dev.outband.wsman.soap.Namespaces;
+import dev.outband.wsman.soap.Reference;
 import dev.outband.wsman.soap.Operation;
 import dev.outband.wsman.soap.ResponseEnvelope;
 import dev.outband.wsman.soap.SecureXml;
@@ -43,7 +44,7 @@ public final class WsmanServer implements ConnectionHandler {
                 Clock.systemUTC());
         Stream.of(PowerResources.all(), IdentityResources.all(), InventoryResources.all(), PlatformResources.all(),
                         ConsentResources.all(), LogResources.all(), CertificateResources.all(), TlsResources.all(),
-                        RemoteAccessResources.all(), ProvisioningResources.all())
+                        RemoteAccessResources.all(), ProvisioningResources.all(), EventResources.all())
                 .flatMap(List::stream).forEach(c -> classes.put(c.className(), c));
     }
 
@@ -150,6 +151,17 @@ public final class WsmanServer implements ConnectionHandler {
         if (action.equals(Operation.DELETE.action()) && resource.delete() != null) {
             resource.delete().apply(device, request.selectors());
             return SoapWriter.reply(request, Operation.DELETE.responseAction(), "", namespaces);
+        }
+        if (action.equals(Operation.SUBSCRIBE.action()) && resource.subscribe() != null && request.content() != null) {
+            resource.subscribe().apply(device, request.selectors(), request.content());
+            return SoapWriter.reply(request, Operation.SUBSCRIBE.responseAction(), "<e:SubscribeResponse xmlns:e=\""
+                    + Namespaces.EVENTING + "\"><e:SubscriptionManager>"
+                    + Reference.of("CIM_FilterCollectionSubscription").eprXml("b", "c")
+                    + "</e:SubscriptionManager></e:SubscribeResponse>", namespaces);
+        }
+        if (action.equals(Operation.UNSUBSCRIBE.action()) && resource.unsubscribe() != null) {
+            resource.unsubscribe().apply(device, request.referenceSelectors());
+            return SoapWriter.reply(request, Operation.UNSUBSCRIBE.responseAction(), "", namespaces);
         }
         String method = request.method();
         ResourceClass.Method handler = method == null ? null : resource.methods().get(method);

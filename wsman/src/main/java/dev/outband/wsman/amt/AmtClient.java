@@ -2,8 +2,11 @@ package dev.outband.wsman.amt;
 
 import dev.outband.wsman.WsmanClient;
 import dev.outband.wsman.WsmanSettings;
+import dev.outband.wsman.amt.boot.BootService;
 import dev.outband.wsman.amt.certificates.CertificateStoreService;
 import dev.outband.wsman.amt.consent.ConsentService;
+import dev.outband.wsman.amt.events.EventSubscriptionService;
+import dev.outband.wsman.amt.features.FeatureService;
 import dev.outband.wsman.amt.hardware.HardwareService;
 import dev.outband.wsman.amt.log.LogService;
 import dev.outband.wsman.amt.redirection.RedirectionService;
@@ -58,6 +61,21 @@ public final class AmtClient {
 
     public RedirectionService redirection() {
         return new RedirectionService(wsman);
+    }
+
+    /** The next boot: target, Serial-over-LAN, keyboard lock. */
+    public BootService boot() {
+        return new BootService(wsman);
+    }
+
+    /** KVM, SOL and IDE-R on or off, and the user consent policy. */
+    public FeatureService features() {
+        return new FeatureService(wsman);
+    }
+
+    /** Who the device pushes its events to (WS-Eventing subscribers). */
+    public EventSubscriptionService events() {
+        return new EventSubscriptionService(wsman);
     }
 
     public ConsentService consent() {

@@ -64,4 +64,25 @@ public record CimObject(String className, Map<String, List<String>> properties, 
     public boolean getBoolean(String name) {
         return "true".equalsIgnoreCase(get(name));
     }
+
+    /**
+     * This instance as the body of a Put with some properties changed: AMT's Put replaces the whole
+     * instance, so every other property goes back as read (empty ones left out, as AMT leaves them).
+     */
+    public List<Argument> withChanges(Map<String, ?> changes) {
+        List<Argument> out = new java.util.ArrayList<>();
+        properties.forEach((name, values) -> {
+            if (changes.containsKey(name)) {
+                out.add(Argument.of(name, changes.get(name)));
+            } else if (!values.isEmpty() && !(values.size() == 1 && values.getFirst().isEmpty())) {
+                out.add(new Argument.Values(name, values));
+            }
+        });
+        changes.forEach((name, value) -> {
+            if (!properties.containsKey(name)) {
+                out.add(Argument.of(name, value));
+            }
+        });
+        return out;
+    }
 }

@@ -7,6 +7,7 @@ public final class Namespaces {
     public static final String WSMAN = "http://schemas.dmtf.org/wbem/wsman/1/wsman.xsd";
     public static final String ENUMERATION = "http://schemas.xmlsoap.org/ws/2004/09/enumeration";
     public static final String TRANSFER = "http://schemas.xmlsoap.org/ws/2004/09/transfer";
+    public static final String EVENTING = "http://schemas.xmlsoap.org/ws/2004/08/eventing";
     public static final String ANONYMOUS = ADDRESSING + "/role/anonymous";
     public static final String FAULT_ACTION = ADDRESSING + "/fault";
 

@@ -7,7 +7,9 @@ public enum Operation {
     CREATE(Namespaces.TRANSFER + "/Create"),
     DELETE(Namespaces.TRANSFER + "/Delete"),
     ENUMERATE(Namespaces.ENUMERATION + "/Enumerate"),
-    PULL(Namespaces.ENUMERATION + "/Pull");
+    PULL(Namespaces.ENUMERATION + "/Pull"),
+    SUBSCRIBE(Namespaces.EVENTING + "/Subscribe"),
+    UNSUBSCRIBE(Namespaces.EVENTING + "/Unsubscribe");
 
     private final String action;
 

@@ -3,6 +3,10 @@ package dev.outband.app.ui.details;
 import atlantafx.base.theme.Styles;
 import dev.outband.app.store.Device;
 import dev.outband.app.ui.details.FactGrid.Fact;
+import dev.outband.app.ui.details.boot.BootPage;
+import dev.outband.app.ui.details.certificates.CertificatesPage;
+import dev.outband.app.ui.details.events.SubscriptionsPage;
+import dev.outband.app.ui.details.features.FeaturesPage;
 import dev.outband.wsman.amt.hardware.HardwareInventory;
 import dev.outband.wsman.amt.identity.AmtIdentity;
 import dev.outband.wsman.amt.power.PowerStatus;
@@ -53,7 +57,11 @@ public final class DetailsPane {
                 tab("Overview", Feather.INFO, scroll(overview())),
                 tab("Hardware", Feather.CPU, scroll(padded(hardware()))),
                 tab("Event log", Feather.LIST, padded(events())),
-                tab("Audit log", Feather.SHIELD, padded(audit())));
+                tab("Audit log", Feather.SHIELD, padded(audit())),
+                new BootPage(vm).tab(),
+                new FeaturesPage(vm).tab(),
+                new CertificatesPage(vm).tab(),
+                new SubscriptionsPage(vm).tab());
         tabs.setId("detailsTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(tabs, Priority.ALWAYS);

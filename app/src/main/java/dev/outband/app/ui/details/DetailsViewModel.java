@@ -1,6 +1,7 @@
 package dev.outband.app.ui.details;
 
 import dev.outband.app.amt.DeviceReader;
+import dev.outband.app.amt.ManagedDevice;
 import dev.outband.app.store.Device;
 import dev.outband.app.store.DeviceState;
 import dev.outband.app.ui.Background;
@@ -19,6 +20,8 @@ import java.util.concurrent.Callable;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.concurrent.Task;
@@ -53,6 +56,8 @@ public final class DetailsViewModel {
     private final ObjectProperty<Load<List<EventRecord>>> events = new SimpleObjectProperty<>(Load.pending());
     private final ObjectProperty<Load<List<AuditRecord>>> audit = new SimpleObjectProperty<>(Load.pending());
     private final List<Task<?>> running = new ArrayList<>();
+    private final ReadOnlyIntegerWrapper reads = new ReadOnlyIntegerWrapper();
+    private Connection connection;
     private long generation;
 
     /** {@code learned} hears the power state and AMT version read, for the device list to show. */
@@ -88,6 +93,7 @@ public final class DetailsViewModel {
         }
         long mine = ++generation;
         Connection connection = new Connection(target);
+        this.connection = connection;
         load(mine, identity, () -> connection.reader().identity(),
                 id -> learned.accept(target.id(), new DeviceState(null, id.amtVersion(), Instant.now())));
         load(mine, power, () -> connection.reader().power(),
@@ -95,6 +101,40 @@ public final class DetailsViewModel {
         load(mine, hardware, () -> connection.reader().hardware(), h -> { });
         load(mine, events, () -> connection.reader().events(), e -> { });
         load(mine, audit, () -> connection.reader().audit(), a -> { });
+        reads.set(reads.get() + 1);
+    }
+
+    /** Work against the shown device, e.g. one page's read or edit. */
+    @FunctionalInterface
+    public interface DeviceWork<T> {
+        T run(ManagedDevice device) throws Exception;
+    }
+
+    /**
+     * Runs {@code work} off the FX thread on the shown device's connection; the outcome arrives on the FX thread
+     * only while that device is still shown, a failure in a technician's words.
+     */
+    public <T> void onShownDevice(DeviceWork<T> work, Consumer<T> done, Consumer<String> failed) {
+        Connection current = connection;
+        if (current == null) {
+            return;
+        }
+        long mine = generation;
+        running.add(background.submit(() -> work.run(current.reader().device()), value -> {
+            if (mine == generation) {
+                done.accept(value);
+            }
+        }, error -> {
+            if (mine == generation) {
+                failed.accept(FailureText.of(error));
+                CertificateTrust.rejection(error).ifPresent(refusedCertificate::set);
+            }
+        }));
+    }
+
+    /** Counts the times every section was asked to read again (a new selection, Refresh): pages re-read on it. */
+    public ReadOnlyIntegerProperty reads() {
+        return reads.getReadOnlyProperty();
     }
 
     private <T> void load(long mine, ObjectProperty<Load<T>> section, Callable<T> read, Consumer<T> then) {
@@ -122,6 +162,7 @@ public final class DetailsViewModel {
     }
 
     private void cancelRunning() {
+        connection = null;
         refusedCertificate.set(null);
         generation++;
         running.forEach(t -> t.cancel(true));

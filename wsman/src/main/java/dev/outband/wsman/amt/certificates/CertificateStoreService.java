@@ -5,10 +5,8 @@ import dev.outband.wsman.WsmanException;
 import dev.outband.wsman.soap.Argument;
 import dev.outband.wsman.soap.CimObject;
 import dev.outband.wsman.soap.Reference;
-import java.io.ByteArrayInputStream;
+import dev.outband.wsman.amt.tls.TlsConfigService;
 import java.security.cert.CertificateEncodingException;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -65,11 +63,14 @@ public final class CertificateStoreService {
     public List<DeviceCertificate> certificates() throws WsmanException {
         List<DeviceCertificate> out = new ArrayList<>();
         for (CimObject o : wsman.enumerate(CERTIFICATE)) {
-            // AMT spells the property "TrustedRootCertficate"; the corrected spelling is read too.
-            boolean root = o.getBoolean("TrustedRootCertficate") || o.getBoolean("TrustedRootCertificate");
-            out.add(new DeviceCertificate(o.get("InstanceID"), certificate(o.get("X509Certificate")), root));
+            out.add(DeviceCertificate.from(o));
         }
         return out;
+    }
+
+    /** The store's certificates and which of them the device's TLS ports present. */
+    public CertificateListing listing() throws WsmanException {
+        return new CertificateListing(certificates(), new TlsConfigService(wsman).serverCertificate());
     }
 
     public void deleteCertificate(String instanceId) throws WsmanException {
@@ -93,16 +94,6 @@ public final class CertificateStoreService {
             return Base64.getEncoder().encodeToString(certificate.getEncoded());
         } catch (CertificateEncodingException e) {
             throw new IllegalArgumentException("certificate cannot be encoded", e);
-        }
-    }
-
-    private static X509Certificate certificate(String base64) throws WsmanException {
-        try {
-            byte[] der = Base64.getMimeDecoder().decode(base64);
-            return (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(der));
-        } catch (IllegalArgumentException | CertificateException e) {
-            throw new WsmanException.MalformedReply("a certificate in the device's store cannot be read", e);
         }
     }
 }

@@ -2,6 +2,9 @@ package dev.outband.wsman.amt.power;
 
 import dev.outband.wsman.WsmanClient;
 import dev.outband.wsman.WsmanException;
+import dev.outband.wsman.amt.boot.BootService;
+import dev.outband.wsman.amt.boot.BootTarget;
+import dev.outband.wsman.amt.boot.NextBoot;
 import dev.outband.wsman.soap.Argument;
 import dev.outband.wsman.soap.CimObject;
 import dev.outband.wsman.soap.Reference;
@@ -11,11 +14,6 @@ import java.util.Set;
 
 /** Power state, capabilities and actions, including one-shot boot to BIOS, PXE or diagnostics. */
 public final class PowerService {
-    static final String BOOT_SETTING_DATA = "AMT_BootSettingData";
-    static final Reference BOOT_CONFIG = Reference.of("CIM_BootConfigSetting", "InstanceID",
-            "Intel(r) AMT: Boot Configuration 0");
-    private static final List<String> BOOT_FLAGS = List.of("BIOSPause", "BIOSSetup", "UseIDER", "UseSOL",
-            "UseSafeMode", "ReflashBIOS", "LockKeyboard", "LockPowerButton", "LockResetButton", "LockSleepButton");
 
     private final WsmanClient wsman;
 
@@ -68,9 +66,9 @@ public final class PowerService {
     public void perform(PowerAction action) throws WsmanException {
         switch (action.bootTarget()) {
             case NONE -> clearBootFlags();
-            case BIOS -> prepareBoot(true, null);
-            case PXE -> prepareBoot(false, "Intel(r) AMT: Force PXE Boot");
-            case DIAGNOSTIC -> prepareBoot(false, "Intel(r) AMT: Force Diagnostic Boot");
+            case BIOS -> prepareBoot(BootTarget.BIOS_SETUP);
+            case PXE -> prepareBoot(BootTarget.PXE);
+            case DIAGNOSTIC -> prepareBoot(BootTarget.DIAGNOSTIC);
         }
         requestPowerStateChange(wsman, action.cimState());
     }
@@ -88,40 +86,10 @@ public final class PowerService {
 
     /** A previous boot-to-BIOS/PXE must not leak into a plain reset, so flags are cleared first. */
     private void clearBootFlags() throws WsmanException {
-        CimObject current = wsman.get(BOOT_SETTING_DATA);
-        boolean dirty = BOOT_FLAGS.stream().anyMatch(current::getBoolean);
-        if (dirty) {
-            wsman.put(Reference.of(BOOT_SETTING_DATA), bootSettings(current, false));
-        }
-        wsman.invoke(BOOT_CONFIG, "ChangeBootOrder", List.of());
+        new BootService(wsman).clear();
     }
 
-    private void prepareBoot(boolean biosSetup, String source) throws WsmanException {
-        CimObject current = wsman.get(BOOT_SETTING_DATA);
-        wsman.put(Reference.of(BOOT_SETTING_DATA), bootSettings(current, biosSetup));
-        List<Argument> order = source == null ? List.of()
-                : List.of(Argument.epr("Source", Reference.of("CIM_BootSourceSetting", "InstanceID", source)));
-        wsman.invoke(BOOT_CONFIG, "ChangeBootOrder", order);
-        useBootConfig(wsman);
-    }
-
-    /** CIM_BootService.SetBootConfigRole(role 1): the next boot uses the boot configuration just set. */
-    static void useBootConfig(WsmanClient wsman) throws WsmanException {
-        wsman.invoke(Reference.of("CIM_BootService", "CreationClassName", "CIM_BootService", "Name",
-                        "Intel(r) AMT Boot Service", "SystemCreationClassName", "CIM_ComputerSystem",
-                        "SystemName", "Intel(r) AMT"),
-                "SetBootConfigRole", List.of(Argument.epr("BootConfigSetting", BOOT_CONFIG), Argument.of("Role", 1)));
-    }
-
-    private static List<Argument> bootSettings(CimObject current, boolean biosSetup) {
-        List<Argument> out = new java.util.ArrayList<>();
-        current.properties().forEach((name, values) -> {
-            if (BOOT_FLAGS.contains(name)) {
-                out.add(Argument.of(name, name.equals("BIOSSetup") && biosSetup));
-            } else if (!values.isEmpty()) {
-                out.add(new Argument.Values(name, values));
-            }
-        });
-        return out;
+    private void prepareBoot(BootTarget target) throws WsmanException {
+        new BootService(wsman).setNextBoot(new NextBoot(target, false, false));
     }
 }

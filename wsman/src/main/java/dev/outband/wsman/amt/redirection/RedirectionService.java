@@ -5,8 +5,8 @@ import dev.outband.wsman.WsmanException;
 import dev.outband.wsman.soap.Argument;
 import dev.outband.wsman.soap.CimObject;
 import dev.outband.wsman.soap.Reference;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Enables IDE-R, SOL and KVM redirection (AMT_RedirectionService, CIM_KVMRedirectionSAP). */
 public final class RedirectionService {
@@ -16,7 +16,6 @@ public final class RedirectionService {
     private static final Reference KVM = Reference.of("CIM_KVMRedirectionSAP", "CreationClassName",
             "CIM_KVMRedirectionSAP", "Name", "KVM Redirection Service Access Point", "SystemCreationClassName",
             "CIM_ComputerSystem", "SystemName", "ManagedSystem");
-    private static final int BASE = 32768;
 
     private final WsmanClient wsman;
 
@@ -25,25 +24,19 @@ public final class RedirectionService {
     }
 
     public RedirectionStatus status() throws WsmanException {
-        CimObject service = wsman.get(SERVICE);
-        long state = service.getLong("EnabledState", BASE);
-        CimObject kvm = wsman.get(KVM);
-        // EnabledState 32768 + 1·IDER + 2·SOL; KVM SAP: 2 enabled, 6 enabled-but-offline, 3 disabled.
-        long kvmState = kvm.getLong("EnabledState", 3);
-        return new RedirectionStatus(service.getBoolean("ListenerEnabled"), (state - BASE & 1) != 0,
-                (state - BASE & 2) != 0, kvmState == 2 || kvmState == 6);
+        return RedirectionStatus.from(wsman.get(SERVICE), wsman.get(KVM));
     }
 
     /** Sets IDE-R and SOL, turns the listener on when either is on, and switches KVM. */
     public void enable(boolean ider, boolean sol, boolean kvm) throws WsmanException {
-        wsman.invoke(SERVICE, "RequestStateChange",
-                List.of(Argument.of("RequestedState", BASE + (ider ? 1 : 0) + (sol ? 2 : 0))));
-        wsman.invoke(KVM, "RequestStateChange", List.of(Argument.of("RequestedState", kvm ? 2 : 3)));
-        CimObject current = wsman.get(SERVICE);
-        List<Argument> props = new ArrayList<>();
-        boolean listener = ider || sol || kvm;
-        current.properties().forEach((name, values) -> props.add(name.equals("ListenerEnabled")
-                ? Argument.of(name, listener) : new Argument.Values(name, values)));
-        wsman.put(SERVICE, props);
+        apply(new RedirectionStatus(ider || sol || kvm, ider, sol, kvm));
+    }
+
+    /** Sets every switch as {@code wanted} says, the listener included (off, no redirection session opens). */
+    public void apply(RedirectionStatus wanted) throws WsmanException {
+        wsman.invoke(SERVICE, "RequestStateChange", List.of(Argument.of("RequestedState",
+                RedirectionStatus.BASE + (wanted.ider() ? 1 : 0) + (wanted.sol() ? 2 : 0))));
+        wsman.invoke(KVM, "RequestStateChange", List.of(Argument.of("RequestedState", wanted.kvm() ? 2 : 3)));
+        wsman.put(SERVICE, wsman.get(SERVICE).withChanges(Map.of("ListenerEnabled", wanted.listenerEnabled())));
     }
 }

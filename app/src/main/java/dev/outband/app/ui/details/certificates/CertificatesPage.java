@@ -1,0 +1,124 @@
+package dev.outband.app.ui.details.certificates;
+
+import atlantafx.base.theme.Styles;
+import dev.outband.app.ui.TextColumns;
+import dev.outband.app.ui.details.ConfirmRemoval;
+import dev.outband.app.ui.details.DetailsViewModel;
+import dev.outband.app.ui.details.EditDialog;
+import dev.outband.app.ui.details.Load;
+import dev.outband.app.ui.details.PageData;
+import dev.outband.app.ui.details.PageFrame;
+import dev.outband.app.ui.details.SectionView;
+import dev.outband.wsman.amt.certificates.CertificateListing;
+import dev.outband.wsman.amt.certificates.DeviceCertificate;
+import dev.outband.wsman.tls.Certificates;
+import java.security.cert.X509Certificate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.VBox;
+import javax.security.auth.x500.X500Principal;
+import org.kordamp.ikonli.feather.Feather;
+
+/** The certificates the device holds: which are trusted roots, which its TLS ports present; add and remove roots. */
+public final class CertificatesPage {
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneId.systemDefault());
+
+    private final Tab tab = PageFrame.tab("Certificates", Feather.AWARD);
+    private final PageData<CertificateListing> data;
+    private final PageFrame frame;
+    private final TableView<DeviceCertificate> table = new TableView<>();
+
+    public CertificatesPage(DetailsViewModel vm) {
+        data = new PageData<>(vm, tab, device -> device.certificates());
+        table.setId("certificateTable");
+        table.setPlaceholder(new Label("The device holds no certificates."));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getStyleClass().add(Styles.DENSE);
+        table.getColumns().setAll(List.of(
+                TextColumns.of("Subject", 200, c -> name(c.certificate().getSubjectX500Principal())),
+                TextColumns.of("Issuer", 170, c -> name(c.certificate().getIssuerX500Principal())),
+                TextColumns.narrow("Valid from", 100, c -> DAY.format(c.certificate().getNotBefore().toInstant())),
+                TextColumns.narrow("Valid until", 100, c -> DAY.format(c.certificate().getNotAfter().toInstant())),
+                TextColumns.narrow("Root", 70, c -> c.trustedRoot() ? "Trusted" : ""),
+                TextColumns.narrow("TLS", 70, c -> usedByTls(c) ? "In use" : ""),
+                TextColumns.of("SHA-256", 420, c -> Certificates.grouped(c.sha256()))));
+        table.setPrefHeight(260);
+        Button add = new Button("Add trusted root…");
+        add.setId("addTrustedRoot");
+        Button remove = new Button("Remove…");
+        remove.setId("removeCertificate");
+        var ready = Bindings.createBooleanBinding(() -> data.state().get() instanceof Load.Ready, data.state());
+        add.disableProperty().bind(ready.not());
+        remove.disableProperty().bind(Bindings.createBooleanBinding(() -> {
+            DeviceCertificate chosen = table.getSelectionModel().getSelectedItem();
+            return chosen == null || usedByTls(chosen);
+        }, table.getSelectionModel().selectedItemProperty(), data.state()));
+        add.setOnAction(e -> add());
+        remove.setOnAction(e -> remove(table.getSelectionModel().getSelectedItem()));
+        frame = new PageFrame("certificates", "Trusted roots let the device check servers it calls (an MPS, "
+                + "802.1X). The certificate its TLS ports present cannot be removed while in use.",
+                new SectionView<>("certificatesSection", "the certificates", data.state(), table,
+                        (CertificateListing l) -> table.getItems().setAll(l.certificates())).node(), add, remove);
+        tab.setContent(frame.node());
+    }
+
+    public Tab tab() {
+        return tab;
+    }
+
+    private boolean usedByTls(DeviceCertificate c) {
+        return data.state().get() instanceof Load.Ready<CertificateListing>(CertificateListing l) && l.usedByTls(c);
+    }
+
+    /** The common name when there is one, else the whole name. */
+    static String name(X500Principal principal) {
+        String full = principal.getName(X500Principal.RFC2253);
+        for (String part : full.split(",")) {
+            if (part.startsWith("CN=")) {
+                return part.substring(3);
+            }
+        }
+        return full;
+    }
+
+    private void add() {
+        TextArea pem = new TextArea();
+        pem.setId("trustedRootPem");
+        pem.setPromptText("-----BEGIN CERTIFICATE-----\n…\n-----END CERTIFICATE-----");
+        pem.setPrefRowCount(10);
+        pem.setStyle("-fx-font-family: monospace;");
+        Label what = new Label();
+        what.setId("trustedRootSubject");
+        what.setWrapText(true);
+        EditDialog dialog = new EditDialog(tab.getTabPane().getScene().getWindow(), "trustedRootDialog",
+                "Add trusted root", "Add", new VBox(8, new Label("Paste the CA certificate (PEM):"), pem, what));
+        dialog.validate(Bindings.createStringBinding(() -> {
+            RootCandidate candidate = RootCandidate.read(pem.getText());
+            what.setText(candidate.certificate() == null ? "" : "Subject: " + name(candidate.certificate()
+                    .getSubjectX500Principal()) + "\nSHA-256: " + Certificates.grouped(Certificates.sha256(candidate.certificate())));
+            return candidate.problem();
+        }, pem.textProperty()));
+        if (dialog.showAndWait()) {
+            X509Certificate root = RootCandidate.read(pem.getText()).certificate();
+            data.change("add the trusted root", frame, device -> device.addTrustedRoot(root));
+        }
+    }
+
+    private void remove(DeviceCertificate chosen) {
+        if (chosen == null) {
+            return;
+        }
+        if (ConfirmRemoval.confirmed(tab.getTabPane().getScene().getWindow(), "removeCertificateConfirm",
+                "Remove", "Remove " + name(chosen.certificate().getSubjectX500Principal()) + " from the device?",
+                "SHA-256 " + Certificates.grouped(chosen.sha256()))) {
+            data.change("remove the certificate", frame, device -> device.deleteCertificate(chosen.instanceId()));
+        }
+    }
+}

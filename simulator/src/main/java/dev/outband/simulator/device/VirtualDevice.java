@@ -32,6 +32,8 @@ public final class VirtualDevice {
     private final CertificateStore certificates = new CertificateStore(LabLimits.defaults());
     private final TlsConfig tls = new TlsConfig(certificates);
     private final RemoteAccessConfig remoteAccess = new RemoteAccessConfig(DOMAIN_NAME, LabLimits.defaults());
+    private final UserAccounts users;
+    private final WiredPort wired;
     private final WsmanServer wsman;
     private PowerState power = PowerState.ON;
     private Display display = Display.DESKTOP;
@@ -45,6 +47,8 @@ public final class VirtualDevice {
         byte[] r = new byte[16];
         new SecureRandom().nextBytes(r);
         this.realm = "Digest:" + HexFormat.of().withUpperCase().formatHex(r);
+        this.users = new UserAccounts(realm, config.user(), config.password());
+        this.wired = new WiredPort("192.168.6." + (20 + Math.floorMod(config.uuid().hashCode(), 200)));
         // Each typed code is audited, as AMT's audit log records opt-in attempts.
         this.consent = new Consent(config.optInRequired(), config.consentInactivity(), () -> audit(30, 1));
         this.wsman = new WsmanServer(this);
@@ -62,6 +66,16 @@ public final class VirtualDevice {
         return config.uuid();
     }
 
+    /** AMT's accounts; requests log in against them. */
+    public UserAccounts users() {
+        return users;
+    }
+
+    public WiredPort wiredPort() {
+        return wired;
+    }
+
+    /** The credentials the device was born with (the admin's until a console changes them). */
     public DigestCredentials credentials() {
         return new DigestCredentials(config.user(), config.password());
     }

@@ -2,6 +2,8 @@ package dev.outband.simulator.wsman;
 
 import dev.outband.wsman.http.DigestChallenge;
 import dev.outband.wsman.http.DigestCredentials;
+import java.util.Optional;
+import java.util.function.Function;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.nio.charset.StandardCharsets;
@@ -19,14 +21,15 @@ public final class DigestVerifier {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int MAX_NONCES = 4096;
 
-    private final DigestCredentials credentials;
+    private final Function<String, Optional<String>> ha1s;
     private final String realm;
     private final Duration lifetime;
     private final Clock clock;
     private final Map<String, Instant> nonces = new ConcurrentHashMap<>();
 
-    public DigestVerifier(DigestCredentials credentials, String realm, Duration lifetime, Clock clock) {
-        this.credentials = credentials;
+    /** {@code ha1s}: the HA1 (hex MD5 of user:realm:password) of each user the device knows. */
+    public DigestVerifier(Function<String, Optional<String>> ha1s, String realm, Duration lifetime, Clock clock) {
+        this.ha1s = ha1s;
         this.realm = realm;
         this.lifetime = lifetime;
         this.clock = clock;
@@ -38,10 +41,11 @@ public final class DigestVerifier {
         }
         Map<String, String> p = DigestChallenge.params(authorization.substring(7));
         String nonce = p.getOrDefault("nonce", "");
-        if (!credentials.user().equals(p.get("username")) || !realm.equals(p.get("realm"))) {
+        Optional<String> known = ha1s.apply(p.getOrDefault("username", ""));
+        if (known.isEmpty() || !realm.equals(p.get("realm"))) {
             return Outcome.CHALLENGE;
         }
-        String ha1 = DigestCredentials.md5(credentials.user() + ":" + realm + ":" + credentials.password());
+        String ha1 = known.get();
         String ha2 = DigestCredentials.md5(method + ":" + p.getOrDefault("uri", ""));
         String expected = "auth".equals(p.get("qop"))
                 ? DigestCredentials.md5(ha1 + ":" + nonce + ":" + p.get("nc") + ":" + p.get("cnonce") + ":auth:" + ha2)

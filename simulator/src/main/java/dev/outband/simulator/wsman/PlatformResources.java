@@ -2,19 +2,15 @@ package dev.outband.simulator.wsman;
 
 import dev.outband.simulator.device.VirtualDevice;
 import dev.outband.wsman.soap.Reference;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
  * Platform classes that management servers read, shaped as AMT 16 reports them: boot sources, the
- * wired and wireless port settings, the wake-up alarm, the screens KVM can show, and the OS admin's role.
+ * wake-up alarm, the screens KVM can show, and the OS admin's role (the network ports: NetworkResources).
  */
 final class PlatformResources {
-    private static final String ETHERNET = "AMT_EthernetPortSettings";
-
     private PlatformResources() {
     }
 
@@ -24,7 +20,6 @@ final class PlatformResources {
                         bootSource("Intel(r) AMT: Force Hard-drive Boot", "CIM:Hard-Disk:1"),
                         bootSource("Intel(r) AMT: Force PXE Boot", "CIM:Network:1"),
                         bootSource("Intel(r) AMT: Force CD/DVD Boot", "CIM:CD/DVD:1"))).build(),
-                ResourceClass.of(ETHERNET, d -> List.of(wired(d), wireless())).build(),
                 ResourceClass.of("IPS_AlarmClockOccurrence", d -> List.of(weeklyWake(d))).build(),
                 ResourceClass.of("IPS_ScreenSettingData", d -> List.of(Instance.of("IPS_ScreenSettingData")
                         .with("ElementName", "Intel(r) Screen Settings")
@@ -46,29 +41,6 @@ final class PlatformResources {
         return Instance.of("CIM_BootSourceSetting").with("ElementName", "Intel(r) AMT: Boot Source")
                 .with("FailThroughSupported", 2).with("InstanceID", instanceId)
                 .with("StructuredBootString", structuredBootString);
-    }
-
-    private static Instance wired(VirtualDevice d) {
-        return Instance.of(ETHERNET).with("DHCPEnabled", true).with("DefaultGateway", "192.168.6.1")
-                .with("ElementName", "Intel(r) AMT Ethernet Port Settings")
-                .with("InstanceID", "Intel(r) AMT Ethernet Port Settings 0").with("IpSyncEnabled", true)
-                .with("LinkIsUp", true).with("LinkPolicy", List.of("1", "14")).with("MACAddress", mac(d))
-                .with("PhysicalConnectionType", 0).with("PrimaryDNS", "192.168.6.1").with("SharedDynamicIP", true)
-                .with("SharedMAC", true).with("SharedStaticIp", false).with("SubnetMask", "255.255.255.0");
-    }
-
-    private static Instance wireless() {
-        return Instance.of(ETHERNET).with("ConsoleTcpMaxRetransmissions", 5).with("DHCPEnabled", true)
-                .with("ElementName", "Intel(r) AMT Ethernet Port Settings")
-                .with("InstanceID", "Intel(r) AMT Ethernet Port Settings 1").with("LinkControl", 2)
-                .with("LinkIsUp", false).with("LinkPreference", 2).with("MACAddress", "00-00-00-00-00-00")
-                .with("PhysicalConnectionType", 3).with("SharedMAC", true).with("WLANLinkProtectionLevel", 1);
-    }
-
-    /** The wired MAC, stable per device: the last six bytes of its UUID, written as AMT writes MACs. */
-    private static String mac(VirtualDevice d) {
-        byte[] tail = ByteBuffer.allocate(8).putLong(d.uuid().getLeastSignificantBits()).array();
-        return HexFormat.ofDelimiter("-").formatHex(tail, 2, 8);
     }
 
     /** The one alarm a simulated device has: wake every week, next at 02:00 a week from the device's today. */

@@ -3,6 +3,9 @@ package dev.outband.app.ui.details;
 import atlantafx.base.theme.Styles;
 import dev.outband.app.store.Device;
 import dev.outband.app.ui.details.FactGrid.Fact;
+import dev.outband.app.ui.details.clock.ClockPage;
+import dev.outband.app.ui.details.network.NetworkPage;
+import dev.outband.app.ui.details.users.UsersPage;
 import dev.outband.wsman.amt.hardware.HardwareInventory;
 import dev.outband.wsman.amt.identity.AmtIdentity;
 import dev.outband.wsman.amt.power.PowerStatus;
@@ -53,7 +56,10 @@ public final class DetailsPane {
                 tab("Overview", Feather.INFO, scroll(overview())),
                 tab("Hardware", Feather.CPU, scroll(padded(hardware()))),
                 tab("Event log", Feather.LIST, padded(events())),
-                tab("Audit log", Feather.SHIELD, padded(audit())));
+                tab("Audit log", Feather.SHIELD, padded(audit())),
+                new NetworkPage(vm).tab(),
+                new UsersPage(vm).tab(),
+                new ClockPage(vm).tab());
         tabs.setId("detailsTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(tabs, Priority.ALWAYS);
@@ -161,7 +167,11 @@ public final class DetailsPane {
                 new Fact("BIOS", DetailsText.words(h.biosVendor(), h.biosVersion())),
                 new Fact("Processors", DetailsText.lines(h.processors())),
                 new Fact("Memory", DetailsText.bytes(h.memoryBytes())),
-                new Fact("Storage", DetailsText.lines(h.storage())));
+                new Fact("Memory modules",
+                        DetailsText.lines(h.memoryModules().stream().map(DetailsText::module).toList())),
+                new Fact("Storage", DetailsText.lines(h.storage())),
+                new Fact("Network cards",
+                        DetailsText.lines(h.networkCards().stream().map(DetailsText::card).toList())));
     }
 
     private static Node noSelection() {

@@ -1,6 +1,7 @@
 package dev.outband.app.ui.details;
 
 import dev.outband.app.amt.DeviceReader;
+import dev.outband.app.amt.ManagedDevice;
 import dev.outband.app.store.Device;
 import dev.outband.app.store.DeviceState;
 import dev.outband.app.ui.Background;
@@ -18,8 +19,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.concurrent.Task;
 
@@ -33,6 +37,12 @@ public final class DetailsViewModel {
     @FunctionalInterface
     public interface Opener {
         DeviceReader open(Device device) throws IOException;
+    }
+
+    /** One blocking call on the shown device, for the pages beside the sections read here. */
+    @FunctionalInterface
+    public interface DeviceCall<T> {
+        T call(ManagedDevice device) throws Exception;
     }
 
     /** Offers to pin a certificate the device presented; {@code afterPin} gets the device as saved. */
@@ -53,6 +63,8 @@ public final class DetailsViewModel {
     private final ObjectProperty<Load<List<EventRecord>>> events = new SimpleObjectProperty<>(Load.pending());
     private final ObjectProperty<Load<List<AuditRecord>>> audit = new SimpleObjectProperty<>(Load.pending());
     private final List<Task<?>> running = new ArrayList<>();
+    private final LongProperty reads = new SimpleLongProperty();
+    private Connection connection;
     private long generation;
 
     /** {@code learned} hears the power state and AMT version read, for the device list to show. */
@@ -88,6 +100,7 @@ public final class DetailsViewModel {
         }
         long mine = ++generation;
         Connection connection = new Connection(target);
+        this.connection = connection;
         load(mine, identity, () -> connection.reader().identity(),
                 id -> learned.accept(target.id(), new DeviceState(null, id.amtVersion(), Instant.now())));
         load(mine, power, () -> connection.reader().power(),
@@ -95,6 +108,34 @@ public final class DetailsViewModel {
         load(mine, hardware, () -> connection.reader().hardware(), h -> { });
         load(mine, events, () -> connection.reader().events(), e -> { });
         load(mine, audit, () -> connection.reader().audit(), a -> { });
+        reads.set(mine);
+    }
+
+    /**
+     * Runs {@code call} on the shown device in the background, over the selection's connection; the outcome
+     * reaches the callbacks on the FX thread only while the same selection is shown (a refresh cancels it).
+     */
+    public <T> void onDevice(DeviceCall<T> call, Consumer<T> done, Consumer<Throwable> failed) {
+        Connection target = connection;
+        if (target == null || device.get() == null) {
+            return;
+        }
+        long mine = generation;
+        running.add(background.submit(() -> call.call(target.reader().device()), value -> {
+            if (mine == generation) {
+                done.accept(value);
+            }
+        }, error -> {
+            if (mine == generation) {
+                failed.accept(error);
+                CertificateTrust.rejection(error).ifPresent(refusedCertificate::set);
+            }
+        }));
+    }
+
+    /** Counts the reads of the shown device: pages read again when it changes (a new selection or a refresh). */
+    public ReadOnlyLongProperty reads() {
+        return reads;
     }
 
     private <T> void load(long mine, ObjectProperty<Load<T>> section, Callable<T> read, Consumer<T> then) {
@@ -122,6 +163,7 @@ public final class DetailsViewModel {
     }
 
     private void cancelRunning() {
+        connection = null;
         refusedCertificate.set(null);
         generation++;
         running.forEach(t -> t.cancel(true));

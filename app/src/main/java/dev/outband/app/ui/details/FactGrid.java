@@ -9,14 +9,14 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 
 /** Name–value rows: names muted on the left, values on the right. */
-final class FactGrid {
+public final class FactGrid {
     /** One row. */
-    record Fact(String name, String value) {
+    public record Fact(String name, String value) {
     }
 
     private final GridPane grid = new GridPane();
 
-    FactGrid(String id) {
+    public FactGrid(String id) {
         grid.setId(id);
         grid.setHgap(16);
         grid.setVgap(6);
@@ -27,7 +27,7 @@ final class FactGrid {
         grid.getColumnConstraints().setAll(names, values);
     }
 
-    void show(List<Fact> facts) {
+    public void show(List<Fact> facts) {
         grid.getChildren().clear();
         for (int row = 0; row < facts.size(); row++) {
             Label name = new Label(facts.get(row).name());
@@ -38,7 +38,7 @@ final class FactGrid {
         }
     }
 
-    GridPane node() {
+    public GridPane node() {
         return grid;
     }
 }

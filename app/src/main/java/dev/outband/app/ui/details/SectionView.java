@@ -13,10 +13,10 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** One section's place in the pane: a spinner while reading, the reason when it failed, else the content. */
-final class SectionView<T> {
+public final class SectionView<T> {
     private final StackPane root = new StackPane();
 
-    SectionView(String id, String what, ObservableValue<Load<T>> load, Node content, Consumer<T> fill) {
+    public SectionView(String id, String what, ObservableValue<Load<T>> load, Node content, Consumer<T> fill) {
         root.setId(id);
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(18, 18);
@@ -46,7 +46,7 @@ final class SectionView<T> {
         });
     }
 
-    Node node() {
+    public Node node() {
         return root;
     }
 }

@@ -155,44 +155,44 @@ public final class RemoteDevice implements ManagedDevice {
 
     @Override
     public void setWired(WiredSettings settings) throws IOException {
-        throw notAvailable("Changing the network settings");
+        throw notAvailable("Changing the network settings is");
     }
 
     @Override
     public List<UserAccount> users() throws IOException {
-        throw notAvailable("AMT's user accounts");
+        throw notAvailable("AMT's user accounts are");
     }
 
     @Override
     public void addUser(String user, String password, AccessPermission permission, List<Integer> realms)
             throws IOException {
-        throw notAvailable("AMT's user accounts");
+        throw notAvailable("AMT's user accounts are");
     }
 
     @Override
     public void updateUser(long handle, String user, String password, AccessPermission permission,
                            List<Integer> realms) throws IOException {
-        throw notAvailable("AMT's user accounts");
+        throw notAvailable("AMT's user accounts are");
     }
 
     @Override
     public void removeUser(long handle) throws IOException {
-        throw notAvailable("AMT's user accounts");
+        throw notAvailable("AMT's user accounts are");
     }
 
     @Override
     public void setAdmin(String user, String password) throws IOException {
-        throw notAvailable("AMT's user accounts");
+        throw notAvailable("AMT's user accounts are");
     }
 
     @Override
     public Instant deviceTime() throws IOException {
-        throw notAvailable("The device's clock");
+        throw notAvailable("The device's clock is");
     }
 
     @Override
     public void synchronizeClock() throws IOException {
-        throw notAvailable("The device's clock");
+        throw notAvailable("The device's clock is");
     }
 
     @Override
@@ -200,10 +200,9 @@ public final class RemoteDevice implements ManagedDevice {
         return kvmThroughRelay(timeout).session();
     }
 
-    /** What MPS's REST API has no route for: said plainly instead of a failed call. */
-    private IOException notAvailable(String what) {
-        return new IOException(what + " " + (what.endsWith("s") ? "are" : "is")
-                + " not available through an MPS source (" + api.name() + ")");
+    /** What MPS's REST API has no route for, said plainly instead of a failed call ("… is", "… are"). */
+    private IOException notAvailable(String subject) {
+        return new IOException(subject + " not available through an MPS source (" + api.name() + ")");
     }
 
     /**

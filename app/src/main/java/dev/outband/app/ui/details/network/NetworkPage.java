@@ -22,6 +22,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -29,8 +31,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /** The Network tab: the wired and wireless ports as AMT sees them, the wireless profiles, and the wired edit. */
 public final class NetworkPage {
     /** AMT_EthernetPortSettings.LinkPolicy: when AMT keeps the link up. */
-    private static final Map<Integer, String> LINK_POLICIES = Map.of(1, "on, AC", 14, "asleep, AC", 16, "on, battery",
-            224, "asleep, battery");
+    private static final Map<Integer, String> LINK_POLICIES = Map.of(1, "host on (AC)", 14, "host asleep (AC)",
+            16, "host on (battery)", 224, "host asleep (battery)");
 
     private final DevicePage<NetworkSettings> page;
     private final FactGrid wired = new FactGrid("wiredFacts");
@@ -46,15 +48,20 @@ public final class NetworkPage {
         profiles.setId("wifiProfiles");
         profiles.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         profiles.setPlaceholder(new Label("No wireless profiles"));
-        profiles.setPrefHeight(120);
+        profiles.setPrefHeight(110);
         profiles.getColumns().setAll(List.of(column("Profile", WifiProfile::name), column("SSID", WifiProfile::ssid),
                 column("Priority", p -> String.valueOf(p.priority())),
                 column("Security", p -> p.authentication() + ", " + p.encryption())));
     }
 
     public Tab tab() {
-        VBox content = new VBox(8, heading("Wired"), wired.node(), edit, heading("Wireless"), wireless.node(),
-                heading("Wireless profiles"), profiles);
+        // Wired on the left, wireless on the right: the page fits the details pane's usual height.
+        GridPane content = new GridPane(32, 0);
+        ColumnConstraints half = new ColumnConstraints();
+        half.setPercentWidth(50);
+        content.getColumnConstraints().setAll(half, half);
+        content.addRow(0, new VBox(8, heading("Wired"), wired.node(), edit),
+                new VBox(8, heading("Wireless"), wireless.node(), heading("Wireless profiles"), profiles));
         SectionView<NetworkSettings> section = new SectionView<>("network", "the network settings", page.load(),
                 content, this::show);
         VBox box = new VBox(8, page.status(), section.node());
@@ -108,7 +115,7 @@ public final class NetworkPage {
         facts.add(new Fact("DNS servers", DetailsText.lines(List.of(port.primaryDns(), port.secondaryDns()).stream()
                 .filter(s -> !s.isBlank()).toList())));
         facts.add(new Fact("Link kept up", port.linkPolicy().isEmpty() ? DetailsText.UNKNOWN
-                : String.join("; ", port.linkPolicy().stream()
+                : String.join(", ", port.linkPolicy().stream()
                         .map(p -> LINK_POLICIES.getOrDefault(p, "policy " + p)).toList())));
         return facts;
     }

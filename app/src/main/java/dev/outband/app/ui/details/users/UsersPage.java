@@ -34,8 +34,8 @@ public final class UsersPage {
     public UsersPage(DetailsViewModel vm) {
         page = new DevicePage<>(vm, "users", d -> d.users());
         table.setId("userTable");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPrefHeight(220);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_LAST_COLUMN);
+        table.setPrefHeight(150);
         table.getColumns().setAll(List.of(column("Name", UserAccount::name, 140),
                 column("Kind", a -> a.admin() ? "Built-in administrator" : "Digest user", 160),
                 column("Access", a -> a.permission().label(), 130),
@@ -60,7 +60,7 @@ public final class UsersPage {
                 + "with HTTP Digest.");
         hint.getStyleClass().add(Styles.TEXT_MUTED);
         hint.setWrapText(true);
-        VBox content = new VBox(8, table, new HBox(8, add, change, remove));
+        VBox content = new VBox(8, new HBox(8, add, change, remove), table);
         SectionView<List<UserAccount>> section = new SectionView<>("users", "the user accounts", page.load(),
                 content, accounts -> table.getItems().setAll(accounts));
         VBox box = new VBox(8, hint, page.status(), section.node());
@@ -130,6 +130,7 @@ public final class UsersPage {
                                                            double width) {
         TableColumn<UserAccount, String> column = new TableColumn<>(title);
         column.setPrefWidth(width);
+        column.setMinWidth(width * 0.6);
         column.setCellValueFactory(c -> new SimpleStringProperty(value.apply(c.getValue())));
         return column;
     }

@@ -24,8 +24,8 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -45,6 +45,15 @@ final class Replies {
             .append(DateTimeFormatter.ISO_LOCAL_DATE).appendLiteral('T').appendPattern("HH:mm:ss")
             .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
             .appendOffset("+HHMM", "+0000").toFormatter();
+
+    /** MPS's LINK_POLICY_TO_STRING (networkSettings/helper.ts) back to AMT's numbers. */
+    private static final Map<String, Integer> LINK_POLICIES = Map.of("S0 AC", 1, "Sx AC", 14, "S0 DC", 16,
+            "Sx DC", 224);
+    /** MPS's AUTHENTICATION_METHOD_TO_STRING and ENCRYPTION_METHOD_TO_STRING back to AMT's numbers. */
+    private static final Map<String, Integer> AUTHENTICATION = Map.of("Other", 1, "OpenSystem", 2, "SharedKey", 3,
+            "WPAPSK", 4, "WPAIEEE8021x", 5, "WPA2PSK", 6, "WPA2IEEE8021x", 7, "WPA3SAE", 32768, "WPA3OWE", 32769);
+    private static final Map<String, Integer> ENCRYPTION = Map.of("Other", 1, "WEP", 2, "TKIP", 3, "CCMP", 4,
+            "None", 5);
 
     private Replies() {
     }
@@ -129,15 +138,6 @@ final class Replies {
                 ? list(e.getValue()).stream().map(JsonNode::asText).toList() : List.of(e.getValue().asText())));
         return new CimObject(className, properties);
     }
-
-    /** MPS's LINK_POLICY_TO_STRING (networkSettings/helper.ts) back to AMT's numbers. */
-    private static final Map<String, Integer> LINK_POLICIES = Map.of("S0 AC", 1, "Sx AC", 14, "S0 DC", 16,
-            "Sx DC", 224);
-    /** MPS's AUTHENTICATION_METHOD_TO_STRING and ENCRYPTION_METHOD_TO_STRING back to AMT's numbers. */
-    private static final Map<String, Integer> AUTHENTICATION = Map.of("Other", 1, "OpenSystem", 2, "SharedKey", 3,
-            "WPAPSK", 4, "WPAIEEE8021x", 5, "WPA2PSK", 6, "WPA2IEEE8021x", 7, "WPA3SAE", 32768, "WPA3OWE", 32769);
-    private static final Map<String, Integer> ENCRYPTION = Map.of("Other", 1, "WEP", 2, "TKIP", 3, "CCMP", 4,
-            "None", 5);
 
     /**
      * getNetworkSettings.ts's {@code {wired, wireless}} (each null when the device has no such port), mapped back

@@ -29,8 +29,8 @@ public final class WiredPort {
      * A Put of the wired port's settings; empty when accepted, else why AMT refuses it. With DHCP or IP sync AMT
      * takes no address of ours; a static address of its own needs a valid address, mask, gateway and DNS server.
      */
-    public synchronized Optional<String> put(boolean dhcp, boolean ipSync, boolean sharedStaticIp, String ipAddress,
-                                             String subnetMask, String gateway, String primaryDns, String secondaryDns) {
+    public synchronized Optional<String> put(boolean dhcp, boolean ipSync, boolean sharedStaticIp,
+            String ipAddress, String subnetMask, String gateway, String primaryDns, String secondaryDns) {
         if (dhcp) {
             current = lease;
             return Optional.empty();

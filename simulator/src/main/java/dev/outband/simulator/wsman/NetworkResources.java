@@ -27,7 +27,8 @@ final class NetworkResources {
                         .put(NetworkResources::putWired).build(),
                 ResourceClass.of("CIM_EthernetPort", d -> List.of(Instance.of("CIM_EthernetPort")
                         .with("CreationClassName", "CIM_EthernetPort").with("Description", "Wired0")
-                        .with("DeviceID", "Intel(r) AMT Ethernet Port 0").with("ElementName", "Intel(r) AMT Ethernet Port")
+                        .with("DeviceID", "Intel(r) AMT Ethernet Port 0")
+                        .with("ElementName", "Intel(r) AMT Ethernet Port")
                         .with("EnabledDefault", 5).with("EnabledState", 2).with("LinkTechnology", 2)
                         .with("MaxSpeed", 2_500_000_000L).with("OperationalStatus", 0).with("PortType", 53)
                         .with("RequestedState", 12).with("Speed", 1_000_000_000L)

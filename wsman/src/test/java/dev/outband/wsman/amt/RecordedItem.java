@@ -4,7 +4,7 @@ import dev.outband.wsman.soap.CimObject;
 import dev.outband.wsman.soap.SecureXml;
 import java.nio.charset.StandardCharsets;
 
-/** One instance or method output from a recorded AMT reply, given as its properties' XML, read as the client reads it. */
+/** One instance or method output of a recorded AMT reply, given as its properties' XML, read as the client reads it. */
 public final class RecordedItem {
     private RecordedItem() {
     }

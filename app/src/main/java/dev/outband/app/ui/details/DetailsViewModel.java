@@ -120,17 +120,7 @@ public final class DetailsViewModel {
         if (target == null || device.get() == null) {
             return;
         }
-        long mine = generation;
-        running.add(background.submit(() -> call.call(target.reader().device()), value -> {
-            if (mine == generation) {
-                done.accept(value);
-            }
-        }, error -> {
-            if (mine == generation) {
-                failed.accept(error);
-                CertificateTrust.rejection(error).ifPresent(refusedCertificate::set);
-            }
-        }));
+        submit(generation, () -> call.call(target.reader().device()), done, failed);
     }
 
     /** Counts the reads of the shown device: pages read again when it changes (a new selection or a refresh). */
@@ -140,14 +130,21 @@ public final class DetailsViewModel {
 
     private <T> void load(long mine, ObjectProperty<Load<T>> section, Callable<T> read, Consumer<T> then) {
         section.set(Load.pending());
-        running.add(background.submit(read, value -> {
+        submit(mine, read, value -> {
+            section.set(new Load.Ready<>(value));
+            then.accept(value);
+        }, error -> section.set(new Load.Failed<>(FailureText.of(error))));
+    }
+
+    /** Background work for selection {@code mine}: its outcome is dropped once another selection or refresh came. */
+    private <T> void submit(long mine, Callable<T> work, Consumer<T> done, Consumer<Throwable> failed) {
+        running.add(background.submit(work, value -> {
             if (mine == generation) {
-                section.set(new Load.Ready<>(value));
-                then.accept(value);
+                done.accept(value);
             }
         }, error -> {
             if (mine == generation) {
-                section.set(new Load.Failed<>(FailureText.of(error)));
+                failed.accept(error);
                 CertificateTrust.rejection(error).ifPresent(refusedCertificate::set);
             }
         }));

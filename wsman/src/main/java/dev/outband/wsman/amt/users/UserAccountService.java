@@ -8,7 +8,10 @@ import dev.outband.wsman.soap.Reference;
 import java.util.ArrayList;
 import java.util.List;
 
-/** AMT's user accounts (AMT_AuthorizationService): list them, add, change and remove digest users, set the admin password. */
+/**
+ * AMT's user accounts (AMT_AuthorizationService): list them, add, change and remove digest users, set the
+ * administrator's password.
+ */
 public final class UserAccountService {
     private static final Reference SERVICE = Reference.of("AMT_AuthorizationService");
     /** Pages read at most: AMT keeps a few dozen entries and answers up to 50 handles per call. */
@@ -29,7 +32,8 @@ public final class UserAccountService {
     public List<UserAccount> list() throws WsmanException {
         List<UserAccount> accounts = new ArrayList<>();
         String admin = wsman.invoke(SERVICE, "GetAdminAclEntry", List.of()).get("Username");
-        accounts.add(new UserAccount(UserAccount.ADMIN_HANDLE, admin, AccessPermission.ANY, List.of(Realms.ADMINISTRATION)));
+        accounts.add(new UserAccount(UserAccount.ADMIN_HANDLE, admin, AccessPermission.ANY,
+                List.of(Realms.ADMINISTRATION)));
         for (long handle : handles()) {
             accounts.add(account(handle, wsman.invoke(SERVICE, "GetUserAclEntryEx",
                     List.of(Argument.of("Handle", handle)))));

@@ -1,6 +1,6 @@
 package dev.outband.app.ui.details.network;
 
-import dev.outband.app.ui.details.FormGrid;
+import dev.outband.app.ui.FormGrid;
 import dev.outband.wsman.amt.network.EthernetPort;
 import dev.outband.wsman.amt.network.WiredSettings;
 import java.util.List;

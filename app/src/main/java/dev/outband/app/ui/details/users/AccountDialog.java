@@ -1,6 +1,6 @@
 package dev.outband.app.ui.details.users;
 
-import dev.outband.app.ui.details.FormGrid;
+import dev.outband.app.ui.FormGrid;
 import dev.outband.wsman.amt.users.AccessPermission;
 import dev.outband.wsman.amt.users.Realms;
 import java.util.Optional;

@@ -72,7 +72,8 @@ final class AccountForm {
         if (password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
             return MIN_PASSWORD + " to " + MAX_PASSWORD + " characters";
         }
-        boolean strong = password.chars().anyMatch(Character::isDigit) && password.chars().anyMatch(Character::isLowerCase)
+        boolean strong = password.chars().anyMatch(Character::isDigit)
+                && password.chars().anyMatch(Character::isLowerCase)
                 && password.chars().anyMatch(Character::isUpperCase)
                 && password.chars().anyMatch(c -> !Character.isLetterOrDigit(c));
         return strong ? "" : "needs a digit, a lower and an upper case letter and a symbol";

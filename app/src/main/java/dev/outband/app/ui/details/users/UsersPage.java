@@ -8,6 +8,7 @@ import dev.outband.wsman.amt.users.Realms;
 import dev.outband.wsman.amt.users.UserAccount;
 import java.util.List;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Insets;
 import javafx.scene.control.Alert;
@@ -47,9 +48,9 @@ public final class UsersPage {
         remove.getStyleClass().add(Styles.DANGER);
         var selected = table.getSelectionModel().selectedItemProperty();
         change.disableProperty().bind(selected.isNull());
-        remove.disableProperty().bind(selected.isNull().or(
-                javafx.beans.binding.Bindings.createBooleanBinding(() -> selected.get() != null && selected.get().admin(),
-                        selected)));
+        // AMT's built-in administrator cannot be removed, only given a new password.
+        remove.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> selected.get() == null || selected.get().admin(), selected));
         add.setOnAction(e -> addUser());
         change.setOnAction(e -> changeUser(selected.get()));
         remove.setOnAction(e -> removeUser(selected.get()));

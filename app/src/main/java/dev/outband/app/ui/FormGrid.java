@@ -1,4 +1,4 @@
-package dev.outband.app.ui.details;
+package dev.outband.app.ui;
 
 import atlantafx.base.theme.Styles;
 import javafx.beans.binding.StringBinding;

@@ -45,6 +45,12 @@ public final class DetailsViewModel {
         T call(ManagedDevice device) throws Exception;
     }
 
+    /** Stores new credentials for a device (blocking, off the FX thread); returns the device as saved. */
+    @FunctionalInterface
+    public interface CredentialStore {
+        Device save(Device device, String user, String password) throws IOException;
+    }
+
     /** Offers to pin a certificate the device presented; {@code afterPin} gets the device as saved. */
     @FunctionalInterface
     public interface CertificateOffer {
@@ -54,6 +60,7 @@ public final class DetailsViewModel {
     private final Background background;
     private final Opener opener;
     private final CertificateOffer certificateOffer;
+    private final CredentialStore credentials;
     private final ObjectProperty<CertificateRejected> refusedCertificate = new SimpleObjectProperty<>();
     private final BiConsumer<Long, DeviceState> learned;
     private final ObjectProperty<Device> device = new SimpleObjectProperty<>();
@@ -69,8 +76,9 @@ public final class DetailsViewModel {
 
     /** {@code learned} hears the power state and AMT version read, for the device list to show. */
     public DetailsViewModel(Background background, Opener opener, BiConsumer<Long, DeviceState> learned,
-                            CertificateOffer certificateOffer) {
+                            CertificateOffer certificateOffer, CredentialStore credentials) {
         this.background = background;
+        this.credentials = credentials;
         this.opener = opener;
         this.certificateOffer = certificateOffer;
         this.learned = learned;
@@ -121,6 +129,19 @@ public final class DetailsViewModel {
             return;
         }
         submit(generation, () -> call.call(target.reader().device()), done, failed);
+    }
+
+    /**
+     * The shown device's password for {@code user} changed on the device: when the console logs in as that user,
+     * the new password is stored and the device read again with it. Returns whether the console logs in as it.
+     */
+    public boolean passwordChanged(String user, String password, Consumer<Throwable> failed) {
+        Device shown = device.get();
+        if (shown == null || !user.equals(shown.user())) {
+            return false;
+        }
+        background.submit(() -> credentials.save(shown, user, password), this::show, failed);
+        return true;
     }
 
     /** Counts the reads of the shown device: pages read again when it changes (a new selection or a refresh). */

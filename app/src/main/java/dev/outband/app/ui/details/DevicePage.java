@@ -1,7 +1,10 @@
 package dev.outband.app.ui.details;
 
 import atlantafx.base.theme.Styles;
+import dev.outband.app.store.Device;
 import dev.outband.app.ui.details.DetailsViewModel.DeviceCall;
+import java.util.Objects;
+import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -23,6 +26,8 @@ public final class DevicePage<T> {
     private final Label status = new Label();
     private Tab tab;
     private long readFor = -1;
+    /** The device the status line speaks of: another device's selection hides it. */
+    private Device statusFor;
 
     public DevicePage(DetailsViewModel vm, String id, DeviceCall<T> read) {
         this.vm = vm;
@@ -66,6 +71,12 @@ public final class DevicePage<T> {
      * shown there in a technician's words. The page is read again either way.
      */
     public void change(String what, DeviceCall<String> change) {
+        change(what, change, done -> reload());
+    }
+
+    /** As {@link #change(String, DeviceCall)}, with what follows a success instead of reading the page again. */
+    public void change(String what, DeviceCall<String> change, Consumer<String> then) {
+        statusFor = vm.device().get();
         status.setVisible(true);
         status.getStyleClass().removeAll(Styles.DANGER, Styles.SUCCESS);
         status.setGraphic(null);
@@ -74,19 +85,29 @@ public final class DevicePage<T> {
             status.getStyleClass().add(Styles.SUCCESS);
             status.setGraphic(new FontIcon(Feather.CHECK));
             status.setText(done);
-            reload();
+            then.accept(done);
         }, error -> {
-            status.getStyleClass().add(Styles.DANGER);
-            status.setGraphic(new FontIcon(Feather.ALERT_TRIANGLE));
-            status.setText("Could not " + Character.toLowerCase(what.charAt(0)) + what.substring(1) + ": "
-                    + FailureText.of(error));
+            failed(what, error);
             reload();
         });
     }
 
+    /** Shows why a change, or what followed it, failed. */
+    public void failed(String what, Throwable error) {
+        status.setVisible(true);
+        status.getStyleClass().removeAll(Styles.DANGER, Styles.SUCCESS);
+        status.getStyleClass().add(Styles.DANGER);
+        status.setGraphic(new FontIcon(Feather.ALERT_TRIANGLE));
+        status.setText("Could not " + Character.toLowerCase(what.charAt(0)) + what.substring(1) + ": "
+                + FailureText.of(error));
+    }
+
     private void readIfShown() {
-        if (tab != null && tab.isSelected() && vm.device().get() != null && readFor != vm.reads().get()) {
-            status.setVisible(false);
+        Device shown = vm.device().get();
+        if (tab != null && tab.isSelected() && shown != null && readFor != vm.reads().get()) {
+            if (statusFor == null || !Objects.equals(statusFor.id(), shown.id())) {
+                status.setVisible(false);
+            }
             reload();
         }
     }

@@ -112,7 +112,8 @@ public final class DeviceListView {
         root.setTop(new VBox(menus, toolbar()));
         this.details = new DetailsViewModel(background,
                 d -> DeviceReader.open(connections, vm.repository(), Clock.systemUTC(), d), this::showState,
-                trust::offer);
+                trust::offer, (d, user, password) -> vm.repository().update(
+                        d.withCredentials(user, vm.repository().seal(password))));
         root.setCenter(DetailsSplit.create(table, table.getSelectionModel().getSelectedItems(), details, settings,
                 background));
         root.setBottom(statusBar());

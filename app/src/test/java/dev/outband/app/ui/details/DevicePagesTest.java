@@ -156,6 +156,28 @@ class DevicePagesTest {
     }
 
     @Test
+    void theAdministratorsNewPasswordIsStoredSoTheConsoleKeepsReadingTheDevice(FxRobot robot) throws Exception {
+        select(robot, "Accounts");
+        TableView<UserAccount> table = robot.lookup("#userTable").queryTableView();
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
+        robot.interact(() -> table.getSelectionModel().select(0));
+        fire(robot, "#changeUser");
+        type(robot, "#userPassword", "Chang3d!Admin");
+        type(robot, "#userConfirm", "Chang3d!Admin");
+        robot.interact(() -> DevicePagesTest.<Button>showing(robot, "#okButton").fire());
+
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "Chang3d!Admin".equals(
+                store.devices().findByName("sim-pages").orElseThrow().password().reveal()));
+        assertThat(device.users().ha1("admin")).contains(DigestCredentials.md5("admin:" + device.digestRealm()
+                + ":Chang3d!Admin"));
+        // Read again with the stored password: the list comes back, not a refused login.
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> ConsoleFixture.shown(robot, "#userTable")
+                && table.getItems().size() == 1 && !ConsoleFixture.shown(robot, "#usersError"));
+        assertThat(robot.lookup("#usersStatus").queryLabeled().getText())
+                .isEqualTo("Changed the password of admin; the console logs in with the new one from now on.");
+    }
+
+    @Test
     void aDriftedClockIsShownAndSetToTheConsolesTime(FxRobot robot) throws Exception {
         device.setClock(Instant.now().minus(Duration.ofHours(3)));
         select(robot, "Clock");

@@ -26,6 +26,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The Accounts tab: AMT's users, and adding, changing and removing them, and the administrator's password. */
 public final class UsersPage {
+    private final DetailsViewModel vm;
     private final DevicePage<List<UserAccount>> page;
     private final TableView<UserAccount> table = new TableView<>();
     private final Button add = new Button("Add user…", new FontIcon(Feather.USER_PLUS));
@@ -33,6 +34,7 @@ public final class UsersPage {
     private final Button remove = new Button("Remove…", new FontIcon(Feather.USER_X));
 
     public UsersPage(DetailsViewModel vm) {
+        this.vm = vm;
         page = new DevicePage<>(vm, "users", d -> d.users());
         table.setId("userTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_LAST_COLUMN);
@@ -90,10 +92,17 @@ public final class UsersPage {
         AccountDialog.show(table.getScene().getWindow(), new AccountForm(account, List.of())).ifPresent(form -> {
             String password = form.password().get();
             if (account.admin()) {
+                boolean ownLogin = vm.device().get() != null && account.name().equals(vm.device().get().user());
                 page.change("Change the administrator password", d -> {
                     d.setAdmin(account.name(), password);
-                    return "Changed the password of " + account.name() + ". Update this device's stored password "
-                            + "(Edit device) if the console logs in as " + account.name() + ".";
+                    return "Changed the password of " + account.name() + (ownLogin
+                            ? "; the console logs in with the new one from now on." : ".");
+                }, done -> {
+                    // The console's own login: store the new password, or the next read is refused.
+                    if (!vm.passwordChanged(account.name(), password,
+                            error -> page.failed("Store the new password", error))) {
+                        page.reload();
+                    }
                 });
                 return;
             }

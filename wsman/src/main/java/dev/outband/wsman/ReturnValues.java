@@ -31,7 +31,13 @@ public final class ReturnValues {
             Map.entry(2064L, "Certificate does not match the key"),
             Map.entry(2068L, "Not found"),
             Map.entry(2066L, "Invalid user consent code"),
-            Map.entry(2067L, "User consent not in the right state"));
+            Map.entry(2067L, "User consent not in the right state"),
+            Map.entry(12L, "Invalid name"),
+            Map.entry(16L, "Not permitted"),
+            Map.entry(26L, "Invalid DHCP mode"),
+            Map.entry(27L, "Invalid IP address"),
+            Map.entry(37L, "Invalid subnet mask"),
+            Map.entry(2055L, "Invalid realm"));
 
     private ReturnValues() {
     }

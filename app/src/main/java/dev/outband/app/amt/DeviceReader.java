@@ -51,6 +51,11 @@ public final class DeviceReader {
         return status;
     }
 
+    /** The device itself, for the pages that read and change more than this reader's parts. */
+    public ManagedDevice device() {
+        return amt;
+    }
+
     public HardwareInventory hardware() throws IOException {
         return amt.hardware();
     }

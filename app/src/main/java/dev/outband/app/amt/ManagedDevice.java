@@ -13,12 +13,17 @@ import dev.outband.wsman.amt.hardware.HardwareInventory;
 import dev.outband.wsman.amt.identity.AmtIdentity;
 import dev.outband.wsman.amt.log.AuditRecord;
 import dev.outband.wsman.amt.log.EventRecord;
+import dev.outband.wsman.amt.network.NetworkSettings;
+import dev.outband.wsman.amt.network.WiredSettings;
 import dev.outband.wsman.amt.power.PowerAction;
 import dev.outband.wsman.amt.power.PowerStatus;
 import dev.outband.wsman.amt.redirection.RedirectionStatus;
+import dev.outband.wsman.amt.users.AccessPermission;
+import dev.outband.wsman.amt.users.UserAccount;
 import java.io.IOException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -87,6 +92,32 @@ public interface ManagedDevice {
     void subscribe(String filterId, String address) throws IOException;
 
     void unsubscribe(EventSubscription subscription) throws IOException;
+
+    /** Wired and wireless network settings and the wireless profiles. */
+    NetworkSettings network() throws IOException;
+
+    /** Changes the wired port's addressing (DHCP, shared with the host, or a static address). */
+    void setWired(WiredSettings settings) throws IOException;
+
+    /** AMT's accounts: the administrator first, then the users added beside it. */
+    List<UserAccount> users() throws IOException;
+
+    void addUser(String user, String password, AccessPermission permission, List<Integer> realms) throws IOException;
+
+    /** Changes an account's name, password, permission and realms together (AMT takes them together). */
+    void updateUser(long handle, String user, String password, AccessPermission permission, List<Integer> realms)
+            throws IOException;
+
+    void removeUser(long handle) throws IOException;
+
+    /** Sets the administrator's name and password; the device's stored credentials must follow. */
+    void setAdmin(String user, String password) throws IOException;
+
+    /** The device's clock. */
+    Instant deviceTime() throws IOException;
+
+    /** Sets the device's clock to the console's. */
+    void synchronizeClock() throws IOException;
 
     /** A KVM session connected and through both handshakes within {@code timeout}, not yet started. */
     RfbSession kvm(Duration timeout) throws IOException;

@@ -14,12 +14,17 @@ import dev.outband.wsman.amt.hardware.HardwareInventory;
 import dev.outband.wsman.amt.identity.AmtIdentity;
 import dev.outband.wsman.amt.log.AuditRecord;
 import dev.outband.wsman.amt.log.EventRecord;
+import dev.outband.wsman.amt.network.NetworkSettings;
+import dev.outband.wsman.amt.network.WiredSettings;
 import dev.outband.wsman.amt.power.PowerAction;
 import dev.outband.wsman.amt.power.PowerStatus;
 import dev.outband.wsman.amt.redirection.RedirectionStatus;
+import dev.outband.wsman.amt.users.AccessPermission;
+import dev.outband.wsman.amt.users.UserAccount;
 import java.io.IOException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -147,6 +152,53 @@ final class WsmanDevice implements ManagedDevice {
     @Override
     public void unsubscribe(EventSubscription subscription) throws IOException {
         amt.events().unsubscribe(subscription);
+    }
+
+    @Override
+    public NetworkSettings network() throws IOException {
+        return amt.network().read();
+    }
+
+    @Override
+    public void setWired(WiredSettings settings) throws IOException {
+        amt.network().setWired(settings);
+    }
+
+    @Override
+    public List<UserAccount> users() throws IOException {
+        return amt.users().list();
+    }
+
+    @Override
+    public void addUser(String user, String password, AccessPermission permission, List<Integer> realms)
+            throws IOException {
+        amt.users().add(user, password, permission, realms);
+    }
+
+    @Override
+    public void updateUser(long handle, String user, String password, AccessPermission permission,
+                           List<Integer> realms) throws IOException {
+        amt.users().update(handle, user, password, permission, realms);
+    }
+
+    @Override
+    public void removeUser(long handle) throws IOException {
+        amt.users().remove(handle);
+    }
+
+    @Override
+    public void setAdmin(String user, String password) throws IOException {
+        amt.users().setAdmin(user, password);
+    }
+
+    @Override
+    public Instant deviceTime() throws IOException {
+        return amt.time().deviceTime();
+    }
+
+    @Override
+    public void synchronizeClock() throws IOException {
+        amt.time().synchronize();
     }
 
     @Override

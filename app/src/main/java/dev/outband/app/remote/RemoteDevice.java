@@ -21,14 +21,19 @@ import dev.outband.wsman.amt.hardware.HardwareInventory;
 import dev.outband.wsman.amt.identity.AmtIdentity;
 import dev.outband.wsman.amt.log.AuditRecord;
 import dev.outband.wsman.amt.log.EventRecord;
+import dev.outband.wsman.amt.network.NetworkSettings;
+import dev.outband.wsman.amt.network.WiredSettings;
 import dev.outband.wsman.amt.power.PowerAction;
 import dev.outband.wsman.amt.power.PowerStatus;
 import dev.outband.wsman.amt.redirection.RedirectionStatus;
+import dev.outband.wsman.amt.users.AccessPermission;
+import dev.outband.wsman.amt.users.UserAccount;
 import java.io.IOException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -239,8 +244,60 @@ public final class RemoteDevice implements ManagedDevice {
     }
 
     @Override
+    public NetworkSettings network() throws IOException {
+        return Replies.network(get("api/v1/amt/networkSettings/"));
+    }
+
+    @Override
+    public void setWired(WiredSettings settings) throws IOException {
+        throw notAvailable("Changing the network settings is");
+    }
+
+    @Override
+    public List<UserAccount> users() throws IOException {
+        throw notAvailable("AMT's user accounts are");
+    }
+
+    @Override
+    public void addUser(String user, String password, AccessPermission permission, List<Integer> realms)
+            throws IOException {
+        throw notAvailable("AMT's user accounts are");
+    }
+
+    @Override
+    public void updateUser(long handle, String user, String password, AccessPermission permission,
+                           List<Integer> realms) throws IOException {
+        throw notAvailable("AMT's user accounts are");
+    }
+
+    @Override
+    public void removeUser(long handle) throws IOException {
+        throw notAvailable("AMT's user accounts are");
+    }
+
+    @Override
+    public void setAdmin(String user, String password) throws IOException {
+        throw notAvailable("AMT's user accounts are");
+    }
+
+    @Override
+    public Instant deviceTime() throws IOException {
+        throw notAvailable("The device's clock is");
+    }
+
+    @Override
+    public void synchronizeClock() throws IOException {
+        throw notAvailable("The device's clock is");
+    }
+
+    @Override
     public RfbSession kvm(Duration timeout) throws IOException {
         return kvmThroughRelay(timeout).session();
+    }
+
+    /** What MPS's REST API has no route for, said plainly instead of a failed call ("… is", "… are"). */
+    private IOException notAvailable(String subject) {
+        return new IOException(subject + " not available through an MPS source (" + api.name() + ")");
     }
 
     /**

@@ -7,13 +7,18 @@ import dev.outband.wsman.amt.consent.ConsentService.ConsentStatus;
 import dev.outband.wsman.amt.features.ConsentPolicy;
 import dev.outband.wsman.amt.features.Features;
 import dev.outband.wsman.amt.hardware.HardwareInventory;
+import dev.outband.wsman.amt.hardware.MemoryModule;
 import dev.outband.wsman.amt.identity.AmtIdentity;
 import dev.outband.wsman.amt.log.AuditRecord;
 import dev.outband.wsman.amt.log.EventRecord;
 import dev.outband.wsman.amt.log.PetRecordDecoder;
+import dev.outband.wsman.amt.network.EthernetPort;
+import dev.outband.wsman.amt.network.NetworkSettings;
+import dev.outband.wsman.amt.network.WifiProfile;
 import dev.outband.wsman.amt.power.PowerAction;
 import dev.outband.wsman.amt.power.PowerStatus;
 import dev.outband.wsman.amt.redirection.RedirectionStatus;
+import dev.outband.wsman.soap.CimObject;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -23,8 +28,10 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -42,6 +49,15 @@ final class Replies {
             .append(DateTimeFormatter.ISO_LOCAL_DATE).appendLiteral('T').appendPattern("HH:mm:ss")
             .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
             .appendOffset("+HHMM", "+0000").toFormatter();
+
+    /** MPS's LINK_POLICY_TO_STRING (networkSettings/helper.ts) back to AMT's numbers. */
+    private static final Map<String, Integer> LINK_POLICIES = Map.of("S0 AC", 1, "Sx AC", 14, "S0 DC", 16,
+            "Sx DC", 224);
+    /** MPS's AUTHENTICATION_METHOD_TO_STRING and ENCRYPTION_METHOD_TO_STRING back to AMT's numbers. */
+    private static final Map<String, Integer> AUTHENTICATION = Map.of("Other", 1, "OpenSystem", 2, "SharedKey", 3,
+            "WPAPSK", 4, "WPAIEEE8021x", 5, "WPA2PSK", 6, "WPA2IEEE8021x", 7, "WPA3SAE", 32768, "WPA3OWE", 32769);
+    private static final Map<String, Integer> ENCRYPTION = Map.of("Other", 1, "WEP", 2, "TKIP", 3, "CCMP", 4,
+            "None", 5);
 
     private Replies() {
     }
@@ -108,14 +124,62 @@ final class Replies {
         List<String> cpus = new ArrayList<>();
         each(reply.path("CIM_Processor"), p -> cpus.add(p.path("OtherFamilyDescription").asText("")
                 + " @ " + p.path("MaxClockSpeed").asText("?") + " MHz"));
-        long[] memory = {0};
-        each(reply.path("CIM_PhysicalMemory"), m -> memory[0] += m.path("Capacity").asLong(0));
+        List<MemoryModule> modules = new ArrayList<>();
+        each(reply.path("CIM_PhysicalMemory"), m -> modules.add(MemoryModule.from(cim("CIM_PhysicalMemory", m))));
         List<String> storage = new ArrayList<>();
         each(reply.path("CIM_MediaAccessDevice"), d -> storage.add(d.path("DeviceID").asText("")
                 + " " + d.path("MaxMediaSize").asLong(0) / 1_000_000 + " GB"));
         return new HardwareInventory(chassis.path("Manufacturer").asText(""), chassis.path("Model").asText(""),
                 chassis.path("SerialNumber").asText(""), bios.path("Manufacturer").asText(""),
-                bios.path("Version").asText(""), cpus, memory[0], storage);
+                bios.path("Version").asText(""), cpus, modules.stream().mapToLong(MemoryModule::capacityBytes).sum(),
+                storage, modules, List.of());
+    }
+
+    /** An instance's JSON as MPS passes it through, read as the WS-Man path reads the instance. */
+    private static CimObject cim(String className, JsonNode instance) {
+        Map<String, List<String>> properties = new LinkedHashMap<>();
+        instance.properties().forEach(e -> properties.put(e.getKey(), e.getValue().isArray()
+                ? list(e.getValue()).stream().map(JsonNode::asText).toList() : List.of(e.getValue().asText())));
+        return new CimObject(className, properties);
+    }
+
+    /**
+     * getNetworkSettings.ts's {@code {wired, wireless}} (each null when the device has no such port), mapped back
+     * onto AMT's property names and numbers; MPS does not say whether the Wi-Fi port is on (state 0).
+     */
+    static NetworkSettings network(JsonNode reply) {
+        List<EthernetPort> ports = new ArrayList<>();
+        List<WifiProfile> profiles = new ArrayList<>();
+        for (String kind : List.of("wired", "wireless")) {
+            JsonNode port = reply.path(kind);
+            if (!port.isObject()) {
+                continue;
+            }
+            Map<String, List<String>> p = new LinkedHashMap<>();
+            p.put("InstanceID", List.of(port.path("instanceID").asText("")));
+            p.put("PhysicalConnectionType", List.of(kind.equals("wired") ? "0" : "3"));
+            String[][] names = {{"macAddress", "MACAddress"}, {"linkIsUp", "LinkIsUp"}, {"dhcpEnabled", "DHCPEnabled"},
+                    {"ipAddress", "IPAddress"}, {"subnetMask", "SubnetMask"}, {"defaultGateway", "DefaultGateway"},
+                    {"primaryDNS", "PrimaryDNS"}, {"secondaryDNS", "SecondaryDNS"}, {"ipSyncEnabled", "IpSyncEnabled"},
+                    {"sharedStaticIP", "SharedStaticIp"}, {"sharedMAC", "SharedMAC"}};
+            for (String[] name : names) {
+                p.put(name[1], List.of(port.path(name[0]).asText("")));
+            }
+            p.put("LinkPolicy", list(port.path("linkPolicy")).stream()
+                    .map(l -> String.valueOf(LINK_POLICIES.getOrDefault(l.asText(), 0))).toList());
+            ports.add(EthernetPort.from(new CimObject("AMT_EthernetPortSettings", p)));
+            for (JsonNode network : list(port.path("wifiNetworks"))) {
+                profiles.add(WifiProfile.from(new CimObject("CIM_WiFiEndpointSettings", Map.of(
+                        "ElementName", List.of(network.path("elementName").asText("")),
+                        "SSID", List.of(network.path("ssid").asText("")),
+                        "Priority", List.of(network.path("priority").asText("0")),
+                        "AuthenticationMethod", List.of(String.valueOf(AUTHENTICATION.getOrDefault(
+                                network.path("authenticationMethod").asText(), 0))),
+                        "EncryptionMethod", List.of(String.valueOf(ENCRYPTION.getOrDefault(
+                                network.path("encryptionMethod").asText(), 0)))))));
+            }
+        }
+        return new NetworkSettings(ports, 0, profiles);
     }
 
     /**

@@ -8,7 +8,6 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -33,7 +32,6 @@ public final class Provisioning {
     public static final long RSA_SHA256 = 2;
     private static final int NONCE_BYTES = 20;
     /** AMT user names are at most 16 characters (Intel AMT SDK, AMT_AuthorizationService). */
-    private static final int MAX_USER = 16;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** The local system account the ME hands to software on the host (rpc-go sends it to the server). */
@@ -51,17 +49,16 @@ public final class Provisioning {
     private final IntConsumer modeChanged;
     private final Set<String> trustedHashes = ConcurrentHashMap.newKeySet();
     private int mode;
-    private String adminUser;
-    private String adminHa1;
+    private final UserAccounts users;
     private byte[] nonce;
     private final List<X509Certificate> chain = new ArrayList<>();
     private boolean chainComplete;
 
     /**
-     * @param provisionedAs the account of a device born provisioned (mode CLIENT or ADMIN), or null
+     * @param users         AMT's accounts: the administrator of a device born provisioned (mode CLIENT or ADMIN)
      * @param modeChanged   told the new control mode after each change, under this object's lock
      */
-    Provisioning(String realm, String dnsSuffix, int mode, DigestCredentials provisionedAs, int chainLimit,
+    Provisioning(String realm, String dnsSuffix, int mode, UserAccounts users, int chainLimit,
             IntConsumer modeChanged) {
         this.realm = realm;
         this.dnsSuffix = dnsSuffix;
@@ -69,10 +66,7 @@ public final class Provisioning {
         this.modeChanged = modeChanged;
         this.local = new LocalAccount("$$OsAdmin", randomText(32));
         this.mode = mode;
-        if (mode != NOT_PROVISIONED) {
-            adminUser = provisionedAs.user();
-            adminHa1 = DigestCredentials.md5(provisionedAs.user() + ":" + realm + ":" + provisionedAs.password());
-        }
+        this.users = users;
         this.nonce = newNonce();
     }
 
@@ -104,7 +98,7 @@ public final class Provisioning {
         if (local.user().equals(user)) {
             return DigestCredentials.md5(local.user() + ":" + realm + ":" + local.password());
         }
-        return mode != NOT_PROVISIONED && user != null && user.equals(adminUser) ? adminHa1 : null;
+        return mode != NOT_PROVISIONED && user != null ? users.ha1(user).orElse(null) : null;
     }
 
     /** ConfigurationNonce as IPS_HostBasedSetupService reports it (base64 of 20 random bytes). */
@@ -208,16 +202,7 @@ public final class Provisioning {
         if (mode == NOT_PROVISIONED) {
             return PtStatus.NOT_PERMITTED;
         }
-        if (user == null || user.isEmpty() || user.length() > MAX_USER || user.contains(":")) {
-            return PtStatus.INVALID_NAME;
-        }
-        byte[] digest = decode(digestPassword);
-        if (digest == null || digest.length != 16) {
-            return PtStatus.INVALID_PASSWORD;
-        }
-        adminUser = user;
-        adminHa1 = HexFormat.of().formatHex(digest);
-        return PtStatus.SUCCESS;
+        return users.setAdmin(user, digestPassword);
     }
 
     /** Unprovision(1): back to pre-provisioning, the admin password forgotten. */
@@ -229,8 +214,7 @@ public final class Provisioning {
             return PtStatus.NOT_PERMITTED;
         }
         mode = NOT_PROVISIONED;
-        adminUser = null;
-        adminHa1 = null;
+        users.reset(ADMIN_USER, null);
         nonce = newNonce();
         resetChain();
         modeChanged.accept(mode);
@@ -239,8 +223,7 @@ public final class Provisioning {
 
     private void provision(int newMode, String ha1) {
         mode = newMode;
-        adminUser = ADMIN_USER;
-        adminHa1 = ha1;
+        users.reset(ADMIN_USER, ha1);
         modeChanged.accept(mode);
     }
 

@@ -10,7 +10,9 @@ public final class PtStatus {
     public static final long NOT_PERMITTED = 16;
     public static final long MAX_LIMIT_REACHED = 23;
     public static final long INVALID_PARAMETER = 36;
+    public static final long INVALID_HANDLE = 2053;
     public static final long INVALID_PASSWORD = 2054;
+    public static final long INVALID_REALM = 2055;
     public static final long DATA_MISSING = 2057;
     public static final long DUPLICATE = 2058;
     public static final long INVALID_KEY_LENGTH = 2062;

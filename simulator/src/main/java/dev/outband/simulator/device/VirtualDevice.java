@@ -30,12 +30,13 @@ public final class VirtualDevice {
     private final Consent consent;
     private final DeviceLogs logs = new DeviceLogs();
     private final Redirection redirection = new Redirection();
-    private final WiredNetwork network = new WiredNetwork();
     private final CertificateStore certificates = new CertificateStore(LabLimits.defaults());
     private final EventSubscribers subscribers = new EventSubscribers(LabLimits.defaults().eventSubscribers());
     private final TlsConfig tls = new TlsConfig(certificates);
     private final RemoteAccessConfig remoteAccess = new RemoteAccessConfig(DOMAIN_NAME, LabLimits.defaults());
     private final Provisioning provisioning;
+    private final UserAccounts users;
+    private final WiredPort wired;
     private final WsmanServer wsman;
     private final IderPort ider;
     private PowerState power = PowerState.ON;
@@ -50,12 +51,14 @@ public final class VirtualDevice {
         byte[] r = new byte[16];
         new SecureRandom().nextBytes(r);
         this.realm = "Digest:" + HexFormat.of().withUpperCase().formatHex(r);
+        this.users = new UserAccounts(realm, config.user(), config.password());
+        this.wired = new WiredPort("192.168.6." + (20 + Math.floorMod(config.uuid().hashCode(), 200)));
         // Each typed code is audited, as AMT's audit log records opt-in attempts.
         this.consent = new Consent(config.optInRequired(), config.consentInactivity(), () -> audit(30, 1));
         int mode = config.provisioningState() == DeviceConfig.PRE_PROVISIONING ? Provisioning.NOT_PROVISIONED
                 : config.provisioningMode() == 4 ? Provisioning.CLIENT : Provisioning.ADMIN;
         // Client control mode always asks the user's consent for redirection; other modes keep the birth policy.
-        this.provisioning = new Provisioning(realm, DOMAIN_NAME, mode, credentials(),
+        this.provisioning = new Provisioning(realm, DOMAIN_NAME, mode, users,
                 LabLimits.defaults().provisioningChain(), m -> consent.setRequired(
                         m == Provisioning.CLIENT ? Consent.ALL : config.optInRequired()));
         this.wsman = new WsmanServer(this);
@@ -96,9 +99,18 @@ public final class VirtualDevice {
             certificates.clear();
             remoteAccess.clear();
             redirection.reset();
-            network.reset();
+            wired.reset();
         }
         return result;
+    }
+
+    /** AMT's accounts; requests log in against them. */
+    public UserAccounts users() {
+        return users;
+    }
+
+    public WiredPort wiredPort() {
+        return wired;
     }
 
     /** The account the device was born with (for a device born provisioned, its admin account). */
@@ -283,10 +295,6 @@ public final class VirtualDevice {
 
     public DeviceLogs logs() {
         return logs;
-    }
-
-    public WiredNetwork network() {
-        return network;
     }
 
     public Redirection redirection() {

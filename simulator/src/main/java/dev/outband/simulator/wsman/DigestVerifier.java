@@ -2,6 +2,8 @@ package dev.outband.simulator.wsman;
 
 import dev.outband.wsman.http.DigestChallenge;
 import dev.outband.wsman.http.DigestCredentials;
+import java.util.Optional;
+import java.util.function.Function;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.nio.charset.StandardCharsets;

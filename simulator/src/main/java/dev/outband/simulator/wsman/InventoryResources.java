@@ -5,6 +5,8 @@ import dev.outband.simulator.device.VirtualDevice;
 import dev.outband.wsman.amt.identity.IdentityService;
 import dev.outband.wsman.soap.Reference;
 import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * The hardware inventory, shaped as AMT 16 reports it. Enumerating a parent class returns its subclasses'
@@ -28,8 +30,9 @@ final class InventoryResources {
                         .build(),
                 ResourceClass.of("CIM_Card", d -> List.of(card(hardware(d)))).build(),
                 ResourceClass.of("CIM_Chassis", d -> List.of(chassis(hardware(d)))).build(),
-                ResourceClass.of("CIM_Chip", d -> List.of(chip(hardware(d)), memory(hardware(d)))).build(),
-                ResourceClass.of("CIM_PhysicalMemory", d -> List.of(memory(hardware(d)))).build(),
+                ResourceClass.of("CIM_Chip", d -> Stream.concat(Stream.of(chip(hardware(d))),
+                        memory(hardware(d)).stream()).toList()).build(),
+                ResourceClass.of("CIM_PhysicalMemory", d -> memory(hardware(d))).build(),
                 ResourceClass.of("CIM_BIOSElement", d -> List.of(Instance.of("CIM_BIOSElement")
                         .with("ElementName", "Primary BIOS").with("Manufacturer", hardware(d).biosVendor())
                         .with("Name", "Primary BIOS").with("PrimaryBIOS", true)
@@ -83,12 +86,18 @@ final class InventoryResources {
                 .with("OperationalStatus", 0).with("Tag", "CPU 0").with("Version", hw.processor());
     }
 
-    private static Instance memory(Hardware hw) {
-        return Instance.of("CIM_PhysicalMemory")
-                .with("BankLabel", "BANK 0").with("Capacity", hw.memoryBytes())
+    /**
+     * Two modules sharing the memory, shaped as cim/physical/memory/pull.xml records them: AMT 16 reports Speed 0
+     * and the clock in ConfiguredMemoryClockSpeed, and numbers a repeated Tag.
+     */
+    private static List<Instance> memory(Hardware hw) {
+        return IntStream.range(0, 2).mapToObj(i -> Instance.of("CIM_PhysicalMemory")
+                .with("BankLabel", "BANK " + 2 * i).with("Capacity", hw.memoryBytes() / 2)
+                .with("ConfiguredMemoryClockSpeed", 3200)
                 .with("CreationClassName", "CIM_PhysicalMemory").with("ElementName", "Managed System Memory Chip")
-                .with("FormFactor", 13).with("Manufacturer", "Virtual DRAM").with("MemoryType", 26)
-                .with("PartNumber", "SIM-16G").with("SerialNumber", "00000001").with("Speed", 3200)
-                .with("Tag", "9876543210 ");
+                .with("FormFactor", 13).with("IsSpeedInMhz", true).with("Manufacturer", "859B")
+                .with("MaxMemorySpeed", 3200).with("MemoryType", 26).with("PartNumber", "SIM8G4SFS832A ")
+                .with("SerialNumber", String.format("E0E8%04X", i + 1)).with("Speed", 0)
+                .with("Tag", i == 0 ? "9876543210" : "9876543210 (#" + i + ")")).toList();
     }
 }

@@ -5,15 +5,13 @@ import dev.outband.simulator.device.PtStatus;
 import java.util.List;
 
 /**
- * Host-based setup (IPS_HostBasedSetupService), the setup-and-configuration service and the admin account
- * (AMT_AuthorizationService): what a provisioning server reads and calls to activate, re-password or unprovision
- * the device. Property order as in go-wsman-messages'
- * recorded replies (ips/hostbasedsetup/get.xml, amt/setupandconfiguration/get.xml, amt/authorization/get.xml).
+ * Host-based setup (IPS_HostBasedSetupService) and the setup-and-configuration service: what a provisioning
+ * server reads and calls to activate or unprovision the device (the admin account: UserResources). Property order
+ * as in go-wsman-messages' recorded replies (ips/hostbasedsetup/get.xml, amt/setupandconfiguration/get.xml).
  */
 final class ProvisioningResources {
     private static final String HOST_BASED_SETUP = "IPS_HostBasedSetupService";
     private static final String SETUP_AND_CONFIGURATION = "AMT_SetupAndConfigurationService";
-    private static final String AUTHORIZATION = "AMT_AuthorizationService";
 
     private ProvisioningResources() {
     }
@@ -68,19 +66,6 @@ final class ProvisioningResources {
                                         ? PtStatus.NOT_PERMITTED
                                         : in.find("Password").filter(s -> !s.isEmpty()).isEmpty()
                                                 ? PtStatus.INVALID_PARAMETER : PtStatus.SUCCESS))
-                        .build(),
-                ResourceClass.of(AUTHORIZATION, d -> List.of(Instance.of(AUTHORIZATION)
-                                .with("AllowHttpQopAuthOnly", 1)
-                                .with("CreationClassName", AUTHORIZATION)
-                                .with("ElementName", "Intel(r) AMT Authorization Service")
-                                .with("EnabledState", 5)
-                                .with("Name", "Intel(r) AMT Authorization Service")
-                                .with("RequestedState", 12)
-                                .with("SystemCreationClassName", "CIM_ComputerSystem")
-                                .with("SystemName", "Intel(r) AMT")))
-                        .method("SetAdminAclEntryEx", (d, in) -> Instance.output(AUTHORIZATION, "SetAdminAclEntryEx",
-                                d.provisioning().setAdminAccount(in.find("Username").orElse(null),
-                                        in.find("DigestPassword").orElse(null))))
                         .build());
     }
 }

@@ -44,7 +44,8 @@ public final class WsmanServer implements ConnectionHandler {
                 Clock.systemUTC());
         Stream.of(PowerResources.all(), IdentityResources.all(), InventoryResources.all(), PlatformResources.all(),
                         ConsentResources.all(), LogResources.all(), CertificateResources.all(), TlsResources.all(),
-                        RemoteAccessResources.all(), ProvisioningResources.all(), EventResources.all())
+                        RemoteAccessResources.all(), ProvisioningResources.all(), EventResources.all(),
+                        NetworkResources.all(), UserResources.all())
                 .flatMap(List::stream).forEach(c -> classes.put(c.className(), c));
     }
 

@@ -48,7 +48,7 @@ class NetworkSettingsEndToEndTest {
 
             assertThat(RawWsman.text(admin.invoke("AMT_SetupAndConfigurationService", "Unprovision",
                     new Argument.Value("ProvisioningMode", "1")), "ReturnValue")).isEqualTo("0");
-            assertThat(sim.device.network().current().dhcp()).isTrue();
+            assertThat(sim.device.wiredPort().addressing().dhcp()).isTrue();
         }
     }
 

@@ -62,10 +62,11 @@ class RecordedShapesTest {
                 // cim/boot/sourcesetting/pull.xml
                 new Shape("CIM_BootSourceSetting", "CIM_BootSourceSetting",
                         List.of("ElementName", "FailThroughSupported", "InstanceID", "StructuredBootString")),
-                // amt/ethernetport/pull.xml, the wired port (the wireless one is checked below)
+                // amt/ethernetport/pull.xml, the wired port (the wireless one is checked below), with the
+                // IPAddress a port with a lease reports, in AMT's (ASCII) order of properties
                 new Shape("AMT_EthernetPortSettings", "AMT_EthernetPortSettings", List.of("DHCPEnabled",
-                        "DefaultGateway", "ElementName", "InstanceID", "IpSyncEnabled", "LinkIsUp", "LinkPolicy",
-                        "MACAddress", "PhysicalConnectionType", "PrimaryDNS", "SharedDynamicIP", "SharedMAC",
+                        "DefaultGateway", "ElementName", "IPAddress", "InstanceID", "IpSyncEnabled", "LinkIsUp",
+                        "LinkPolicy", "MACAddress", "PhysicalConnectionType", "PrimaryDNS", "SharedDynamicIP", "SharedMAC",
                         "SharedStaticIp", "SubnetMask")),
                 // ips/alarmclock/get.xml (its pull.xml puts the properties in the wrong namespace; Get does not)
                 new Shape("IPS_AlarmClockOccurrence", "IPS_AlarmClockOccurrence",
@@ -76,6 +77,26 @@ class RecordedShapesTest {
                         "TertiaryIndex", "UpperLeftX", "UpperLeftY")),
                 // cim/concrete/dependency/pull.xml
                 new Shape("CIM_ConcreteDependency", "CIM_ConcreteDependency", List.of("Antecedent", "Dependent")),
+                // cim/physical/memory/pull.xml
+                new Shape("CIM_PhysicalMemory", "CIM_PhysicalMemory", List.of("BankLabel", "Capacity",
+                        "ConfiguredMemoryClockSpeed", "CreationClassName", "ElementName", "FormFactor", "IsSpeedInMhz",
+                        "Manufacturer", "MaxMemorySpeed", "MemoryType", "PartNumber", "SerialNumber", "Speed", "Tag")),
+                // cim/ethernetport/pull.xml
+                new Shape("CIM_EthernetPort", "CIM_EthernetPort", List.of("CreationClassName", "Description",
+                        "DeviceID", "ElementName", "EnabledDefault", "EnabledState", "LinkTechnology", "MaxSpeed",
+                        "OperationalStatus", "PortType", "RequestedState", "Speed", "SystemCreationClassName",
+                        "SystemName")),
+                // cim/wifi/port/pull.xml
+                new Shape("CIM_WiFiPort", "CIM_WiFiPort", List.of("CreationClassName", "DeviceID", "ElementName",
+                        "EnabledState", "HealthState", "LinkTechnology", "PortType", "RequestedState",
+                        "SystemCreationClassName", "SystemName")),
+                // cim/wifi/endpointsettings/pull.xml
+                new Shape("CIM_WiFiEndpointSettings", "CIM_WiFiEndpointSettings", List.of("AuthenticationMethod",
+                        "BSSType", "ElementName", "EncryptionMethod", "InstanceID", "Priority", "SSID")),
+                // amt/authorization/get.xml
+                new Shape("AMT_AuthorizationService", "AMT_AuthorizationService", List.of("AllowHttpQopAuthOnly",
+                        "CreationClassName", "ElementName", "EnabledState", "Name", "RequestedState",
+                        "SystemCreationClassName", "SystemName")),
                 // cim/software/identity/pull.xml
                 new Shape("CIM_SoftwareIdentity", "CIM_SoftwareIdentity",
                         List.of("InstanceID", "IsEntity", "VersionString")));
@@ -108,7 +129,7 @@ class RecordedShapesTest {
             assertThat(sim.client().wsman().enumerate("CIM_PhysicalPackage")).extracting(CimObject::className)
                     .containsExactly("CIM_Card", "CIM_Chassis");
             assertThat(sim.client().wsman().enumerate("CIM_Chip")).extracting(CimObject::className)
-                    .containsExactly("CIM_Chip", "CIM_PhysicalMemory");
+                    .containsExactly("CIM_Chip", "CIM_PhysicalMemory", "CIM_PhysicalMemory");
             assertThat(sim.client().wsman().get("CIM_Card").get("ElementName")).isEqualTo("Managed System Base Board");
         }
     }

@@ -9,12 +9,14 @@ import dev.outband.wsman.amt.events.EventSubscriptionService;
 import dev.outband.wsman.amt.features.FeatureService;
 import dev.outband.wsman.amt.hardware.HardwareService;
 import dev.outband.wsman.amt.log.LogService;
+import dev.outband.wsman.amt.network.NetworkService;
 import dev.outband.wsman.amt.redirection.RedirectionService;
 import dev.outband.wsman.amt.identity.IdentityService;
 import dev.outband.wsman.amt.power.PowerService;
 import dev.outband.wsman.amt.remoteaccess.RemoteAccessService;
 import dev.outband.wsman.amt.time.TimeService;
 import dev.outband.wsman.amt.tls.TlsConfigService;
+import dev.outband.wsman.amt.users.UserAccountService;
 import dev.outband.wsman.http.WsmanTransport;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -99,5 +101,15 @@ public final class AmtClient {
 
     public TimeService time() {
         return new TimeService(wsman);
+    }
+
+    /** Wired and wireless network settings. */
+    public NetworkService network() {
+        return new NetworkService(wsman);
+    }
+
+    /** AMT's own user accounts. */
+    public UserAccountService users() {
+        return new UserAccountService(wsman);
     }
 }

@@ -7,6 +7,9 @@ import dev.outband.app.ui.details.boot.BootPage;
 import dev.outband.app.ui.details.certificates.CertificatesPage;
 import dev.outband.app.ui.details.events.SubscriptionsPage;
 import dev.outband.app.ui.details.features.FeaturesPage;
+import dev.outband.app.ui.details.clock.ClockPage;
+import dev.outband.app.ui.details.network.NetworkPage;
+import dev.outband.app.ui.details.users.UsersPage;
 import dev.outband.wsman.amt.hardware.HardwareInventory;
 import dev.outband.wsman.amt.identity.AmtIdentity;
 import dev.outband.wsman.amt.power.PowerStatus;
@@ -56,12 +59,15 @@ public final class DetailsPane {
         TabPane tabs = new TabPane(
                 tab("Overview", Feather.INFO, scroll(overview())),
                 tab("Hardware", Feather.CPU, scroll(padded(hardware()))),
-                tab("Event log", Feather.LIST, padded(events())),
-                tab("Audit log", Feather.SHIELD, padded(audit())),
+                new NetworkPage(vm).tab(),
                 new BootPage(vm).tab(),
                 new FeaturesPage(vm).tab(),
+                new UsersPage(vm).tab(),
                 new CertificatesPage(vm).tab(),
-                new SubscriptionsPage(vm).tab());
+                new ClockPage(vm).tab(),
+                new SubscriptionsPage(vm).tab(),
+                tab("Event log", Feather.LIST, padded(events())),
+                tab("Audit log", Feather.SHIELD, padded(audit())));
         tabs.setId("detailsTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(tabs, Priority.ALWAYS);
@@ -169,7 +175,11 @@ public final class DetailsPane {
                 new Fact("BIOS", DetailsText.words(h.biosVendor(), h.biosVersion())),
                 new Fact("Processors", DetailsText.lines(h.processors())),
                 new Fact("Memory", DetailsText.bytes(h.memoryBytes())),
-                new Fact("Storage", DetailsText.lines(h.storage())));
+                new Fact("Memory modules",
+                        DetailsText.lines(h.memoryModules().stream().map(DetailsText::module).toList())),
+                new Fact("Storage", DetailsText.lines(h.storage())),
+                new Fact("Network cards",
+                        DetailsText.lines(h.networkCards().stream().map(DetailsText::card).toList())));
     }
 
     private static Node noSelection() {

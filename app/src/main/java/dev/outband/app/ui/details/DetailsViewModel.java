@@ -19,10 +19,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.concurrent.Task;
 
@@ -38,6 +39,18 @@ public final class DetailsViewModel {
         DeviceReader open(Device device) throws IOException;
     }
 
+    /** One blocking call on the shown device, for the pages beside the sections read here. */
+    @FunctionalInterface
+    public interface DeviceCall<T> {
+        T call(ManagedDevice device) throws Exception;
+    }
+
+    /** Stores new credentials for a device (blocking, off the FX thread); returns the device as saved. */
+    @FunctionalInterface
+    public interface CredentialStore {
+        Device save(Device device, String user, String password) throws IOException;
+    }
+
     /** Offers to pin a certificate the device presented; {@code afterPin} gets the device as saved. */
     @FunctionalInterface
     public interface CertificateOffer {
@@ -47,6 +60,7 @@ public final class DetailsViewModel {
     private final Background background;
     private final Opener opener;
     private final CertificateOffer certificateOffer;
+    private final CredentialStore credentials;
     private final ObjectProperty<CertificateRejected> refusedCertificate = new SimpleObjectProperty<>();
     private final BiConsumer<Long, DeviceState> learned;
     private final ObjectProperty<Device> device = new SimpleObjectProperty<>();
@@ -56,14 +70,15 @@ public final class DetailsViewModel {
     private final ObjectProperty<Load<List<EventRecord>>> events = new SimpleObjectProperty<>(Load.pending());
     private final ObjectProperty<Load<List<AuditRecord>>> audit = new SimpleObjectProperty<>(Load.pending());
     private final List<Task<?>> running = new ArrayList<>();
-    private final ReadOnlyIntegerWrapper reads = new ReadOnlyIntegerWrapper();
+    private final LongProperty reads = new SimpleLongProperty();
     private Connection connection;
     private long generation;
 
     /** {@code learned} hears the power state and AMT version read, for the device list to show. */
     public DetailsViewModel(Background background, Opener opener, BiConsumer<Long, DeviceState> learned,
-                            CertificateOffer certificateOffer) {
+                            CertificateOffer certificateOffer, CredentialStore credentials) {
         this.background = background;
+        this.credentials = credentials;
         this.opener = opener;
         this.certificateOffer = certificateOffer;
         this.learned = learned;
@@ -101,52 +116,61 @@ public final class DetailsViewModel {
         load(mine, hardware, () -> connection.reader().hardware(), h -> { });
         load(mine, events, () -> connection.reader().events(), e -> { });
         load(mine, audit, () -> connection.reader().audit(), a -> { });
-        reads.set(reads.get() + 1);
+        reads.set(mine);
     }
 
-    /** Work against the shown device, e.g. one page's read or edit. */
-    @FunctionalInterface
-    public interface DeviceWork<T> {
-        T run(ManagedDevice device) throws Exception;
+    /** As {@link #onDevice}, a failure in a technician's words. */
+    public <T> void onShownDevice(DeviceCall<T> work, Consumer<T> done, Consumer<String> failed) {
+        onDevice(work, done, error -> failed.accept(FailureText.of(error)));
     }
 
     /**
-     * Runs {@code work} off the FX thread on the shown device's connection; the outcome arrives on the FX thread
-     * only while that device is still shown, a failure in a technician's words.
+     * Runs {@code call} on the shown device in the background, over the selection's connection; the outcome
+     * reaches the callbacks on the FX thread only while the same selection is shown (a refresh cancels it).
      */
-    public <T> void onShownDevice(DeviceWork<T> work, Consumer<T> done, Consumer<String> failed) {
-        Connection current = connection;
-        if (current == null) {
+    public <T> void onDevice(DeviceCall<T> call, Consumer<T> done, Consumer<Throwable> failed) {
+        Connection target = connection;
+        if (target == null || device.get() == null) {
             return;
         }
-        long mine = generation;
-        running.add(background.submit(() -> work.run(current.reader().device()), value -> {
+        submit(generation, () -> call.call(target.reader().device()), done, failed);
+    }
+
+    /**
+     * The shown device's password for {@code user} changed on the device: when the console logs in as that user,
+     * the new password is stored and the device read again with it. Returns whether the console logs in as it.
+     */
+    public boolean passwordChanged(String user, String password, Consumer<Throwable> failed) {
+        Device shown = device.get();
+        if (shown == null || !user.equals(shown.user())) {
+            return false;
+        }
+        background.submit(() -> credentials.save(shown, user, password), this::show, failed);
+        return true;
+    }
+
+    /** Counts the reads of the shown device: pages read again when it changes (a new selection or a refresh). */
+    public ReadOnlyLongProperty reads() {
+        return reads;
+    }
+
+    private <T> void load(long mine, ObjectProperty<Load<T>> section, Callable<T> read, Consumer<T> then) {
+        section.set(Load.pending());
+        submit(mine, read, value -> {
+            section.set(new Load.Ready<>(value));
+            then.accept(value);
+        }, error -> section.set(new Load.Failed<>(FailureText.of(error))));
+    }
+
+    /** Background work for selection {@code mine}: its outcome is dropped once another selection or refresh came. */
+    private <T> void submit(long mine, Callable<T> work, Consumer<T> done, Consumer<Throwable> failed) {
+        running.add(background.submit(work, value -> {
             if (mine == generation) {
                 done.accept(value);
             }
         }, error -> {
             if (mine == generation) {
-                failed.accept(FailureText.of(error));
-                CertificateTrust.rejection(error).ifPresent(refusedCertificate::set);
-            }
-        }));
-    }
-
-    /** Counts the times every section was asked to read again (a new selection, Refresh): pages re-read on it. */
-    public ReadOnlyIntegerProperty reads() {
-        return reads.getReadOnlyProperty();
-    }
-
-    private <T> void load(long mine, ObjectProperty<Load<T>> section, Callable<T> read, Consumer<T> then) {
-        section.set(Load.pending());
-        running.add(background.submit(read, value -> {
-            if (mine == generation) {
-                section.set(new Load.Ready<>(value));
-                then.accept(value);
-            }
-        }, error -> {
-            if (mine == generation) {
-                section.set(new Load.Failed<>(FailureText.of(error)));
+                failed.accept(error);
                 CertificateTrust.rejection(error).ifPresent(refusedCertificate::set);
             }
         }));

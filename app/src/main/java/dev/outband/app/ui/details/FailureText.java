@@ -6,11 +6,11 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 
 /** Turns a failed read into the words a technician acts on. */
-final class FailureText {
+public final class FailureText {
     private FailureText() {
     }
 
-    static String of(Throwable error) {
+    public static String of(Throwable error) {
         return switch (error) {
             // WS-Man failures already carry the wording of HP's AMT guide.
             case WsmanException w -> w.getMessage();

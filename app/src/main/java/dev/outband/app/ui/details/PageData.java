@@ -12,11 +12,11 @@ import javafx.scene.control.Tab;
  */
 public final class PageData<T> {
     private final DetailsViewModel vm;
-    private final DetailsViewModel.DeviceWork<T> read;
+    private final DetailsViewModel.DeviceCall<T> read;
     private final ObjectProperty<Load<T>> state = new SimpleObjectProperty<>(Load.pending());
     private boolean stale = true;
 
-    public PageData(DetailsViewModel vm, Tab tab, DetailsViewModel.DeviceWork<T> read) {
+    public PageData(DetailsViewModel vm, Tab tab, DetailsViewModel.DeviceCall<T> read) {
         this.vm = vm;
         this.read = read;
         vm.reads().subscribe(count -> {
@@ -55,7 +55,7 @@ public final class PageData<T> {
         frame.editFailed(what, null);
         vm.onShownDevice(device -> {
             edit.run(device);
-            return read.run(device);
+            return read.call(device);
         }, value -> state.set(new Load.Ready<>(value)), reason -> frame.editFailed(what, reason));
     }
 

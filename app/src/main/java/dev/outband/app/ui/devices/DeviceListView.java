@@ -123,7 +123,8 @@ public final class DeviceListView {
         this.details = new DetailsViewModel(background,
                 d -> DeviceReader.open(connections, StateRecorder.into(vm.repository(),
                         renamed -> Platform.runLater(() -> showRenamed(renamed))), Clock.systemUTC(), d), this::showState,
-                trust::offer);
+                trust::offer, (d, user, password) -> vm.repository().update(
+                        d.withCredentials(user, vm.repository().seal(password))));
         root.setCenter(DetailsSplit.create(table, table.getSelectionModel().getSelectedItems(), details, settings,
                 background));
         root.setBottom(statusBar());

@@ -1,11 +1,9 @@
 package dev.outband.app.ui.edit;
 
-import atlantafx.base.theme.Styles;
 import dev.outband.app.store.DeviceDraft;
+import dev.outband.app.ui.FormGrid;
 import java.util.Optional;
 import javafx.application.Platform;
-import javafx.beans.binding.StringBinding;
-import javafx.beans.property.StringProperty;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
@@ -38,23 +36,25 @@ public final class DeviceDialog {
         grid.getColumnConstraints().addAll(labels, fields);
 
         int row = 0;
-        TextField name = text("name", vm.name(), "e.g. floor2-pc-17");
-        row = addField(grid, row, "Name", name, error("nameError", vm.nameError()));
+        TextField name = FormGrid.text("name", vm.name(), "e.g. floor2-pc-17");
+        row = addField(grid, row, "Name", name, FormGrid.error("nameError", vm.nameError()));
         if (!vm.tunnelled()) {
-            row = addField(grid, row, "Host", text("host", vm.host(), "hostname, IPv4 or IPv6, optionally :port"),
-                    error("hostError", vm.hostError()));
+            row = addField(grid, row, "Host",
+                    FormGrid.text("host", vm.host(), "hostname, IPv4 or IPv6, optionally :port"),
+                    FormGrid.error("hostError", vm.hostError()));
             CheckBox tls = new CheckBox("Use TLS (port 16993)");
             tls.setId("tls");
             tls.selectedProperty().bindBidirectional(vm.tls());
             row = addField(grid, row, "", tls, null);
         }
-        row = addField(grid, row, "User", text("user", vm.user(), "AMT user, usually admin"), error("userError", vm.userError()));
+        row = addField(grid, row, "User", FormGrid.text("user", vm.user(), "AMT user, usually admin"),
+                FormGrid.error("userError", vm.userError()));
         PasswordField password = new PasswordField();
         password.setId("password");
         password.setPromptText(vm.hasPassword() ? "unchanged" : "AMT password");
         password.textProperty().bindBidirectional(vm.password());
         row = addField(grid, row, "Password", password, null);
-        addField(grid, row, "Tags", text("tags", vm.tags(), "comma separated, e.g. lab, floor2"), null);
+        addField(grid, row, "Tags", FormGrid.text("tags", vm.tags(), "comma separated, e.g. lab, floor2"), null);
 
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
@@ -75,22 +75,5 @@ public final class DeviceDialog {
         }
         grid.add(new Label(""), 1, row + 1);
         return row + 2;
-    }
-
-    private static TextField text(String id, StringProperty value, String prompt) {
-        TextField field = new TextField();
-        field.setId(id);
-        field.setPromptText(prompt);
-        field.textProperty().bindBidirectional(value);
-        return field;
-    }
-
-    private static Label error(String id, StringBinding message) {
-        Label label = new Label();
-        label.setId(id);
-        label.getStyleClass().addAll(Styles.DANGER, Styles.TEXT_SMALL);
-        label.setStyle("-fx-text-fill: -color-danger-fg;");
-        label.textProperty().bind(message);
-        return label;
     }
 }

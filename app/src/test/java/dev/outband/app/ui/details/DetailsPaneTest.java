@@ -101,8 +101,10 @@ class DetailsPaneTest {
         TableView<EventRecord> events = robot.lookup("#eventLog").queryTableView();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !events.getItems().isEmpty() && events.isVisible());
         assertThat(events.getItems().getFirst().description()).isEqualTo("S5/G2 soft-off");
-        assertThat(robot.from(events).lookup(".table-cell").queryAllAs(TableCell.class))
-                .anyMatch(c -> "System ACPI power state: S5/G2 soft-off".equals(c.getText()));
+        // Cells fill on a later pulse than the items: wait for the row to be drawn.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.from(events).lookup(".table-cell")
+                .queryAllAs(TableCell.class).stream()
+                .anyMatch(c -> "System ACPI power state: S5/G2 soft-off".equals(c.getText())));
 
         Device stored = store.devices().findByName("sim-fast").orElseThrow();
         assertThat(stored.state().amtVersion()).isEqualTo("15.0.42");

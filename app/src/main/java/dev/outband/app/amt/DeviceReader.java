@@ -70,11 +70,6 @@ public final class DeviceReader {
         return amt.audit().reversed().stream().sorted(Comparator.comparing(AuditRecord::time).reversed()).toList();
     }
 
-    /** The device itself, for the pages that read and change more than this reader records. */
-    public ManagedDevice device() {
-        return amt;
-    }
-
     private void record(DeviceState learned) {
         if (device.id() != null) {
             states.record(device.id(), learned);

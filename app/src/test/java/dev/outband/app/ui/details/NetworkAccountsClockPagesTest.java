@@ -96,7 +96,7 @@ class NetworkAccountsClockPagesTest {
         type(robot, "#gateway", "10.9.9.1");
         assertThat(robot.lookup("#gatewayError").queryLabeled().getText()).isEqualTo("not in the address's subnet");
         type(robot, "#gateway", "10.1.2.1");
-        robot.interact(() -> DevicePagesTest.<Button>showing(robot, "#okButton").fire());
+        robot.interact(() -> NetworkAccountsClockPagesTest.<Button>showing(robot, "#okButton").fire());
 
         waitFor(robot, "#wiredFacts", "10.1.2.3");
         assertThat(ConsoleFixture.labelsIn(robot, "#wiredFacts")).contains("Static, AMT's own", "255.255.255.0",
@@ -125,7 +125,7 @@ class NetworkAccountsClockPagesTest {
         assertThat(showing(robot, "#okButton").isDisabled()).as("no realm chosen yet").isTrue();
         robot.clickOn("#realm2");
         robot.clickOn("#realm5");
-        robot.interact(() -> DevicePagesTest.<Button>showing(robot, "#okButton").fire());
+        robot.interact(() -> NetworkAccountsClockPagesTest.<Button>showing(robot, "#okButton").fire());
 
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
         assertThat(table.getItems().get(1).name()).isEqualTo("operator");
@@ -137,7 +137,7 @@ class NetworkAccountsClockPagesTest {
         fire(robot, "#changeUser");
         type(robot, "#userPassword", "N3w!Passw0rd");
         type(robot, "#userConfirm", "N3w!Passw0rd");
-        robot.interact(() -> DevicePagesTest.<Button>showing(robot, "#okButton").fire());
+        robot.interact(() -> NetworkAccountsClockPagesTest.<Button>showing(robot, "#okButton").fire());
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> "Changed user operator.".equals(
                 robot.lookup("#usersStatus").queryLabeled().getText()));
         assertThat(device.users().ha1("operator")).contains(DigestCredentials.md5("operator:" + device.digestRealm()
@@ -164,7 +164,7 @@ class NetworkAccountsClockPagesTest {
         fire(robot, "#changeUser");
         type(robot, "#userPassword", "Chang3d!Admin");
         type(robot, "#userConfirm", "Chang3d!Admin");
-        robot.interact(() -> DevicePagesTest.<Button>showing(robot, "#okButton").fire());
+        robot.interact(() -> NetworkAccountsClockPagesTest.<Button>showing(robot, "#okButton").fire());
 
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "Chang3d!Admin".equals(
                 store.devices().findByName("sim-pages").orElseThrow().password().reveal()));

@@ -14,11 +14,15 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -39,6 +43,8 @@ public final class FleetPoller implements AutoCloseable {
     private final Clock clock;
     private final Consumer<Map<Long, DeviceStatus>> swept;
     private final Map<Long, Backoff> backoff = new ConcurrentHashMap<>();
+    private final Semaphore wake = new Semaphore(0);
+    private final AtomicBoolean everyone = new AtomicBoolean();
     private volatile Thread loop;
 
     /** {@code swept} gets each sweep's new statuses by device id, on the poller's thread. */
@@ -59,9 +65,10 @@ public final class FleetPoller implements AutoCloseable {
     public Map<Long, DeviceStatus> sweep() throws InterruptedException {
         FleetSettings now = settings.get();
         Instant start = clock.instant();
+        boolean all = everyone.getAndSet(false);
         List<Device> due = repository.findAll().stream()
                 .filter(d -> d.id() != null && d.reach().kind() != Reach.Kind.MPS)
-                .filter(d -> !backoff.containsKey(d.id()) || !backoff.get(d.id()).next().isAfter(start))
+                .filter(d -> all || !backoff.containsKey(d.id()) || !backoff.get(d.id()).next().isAfter(start))
                 .toList();
         Semaphore permits = new Semaphore(now.concurrency());
         Map<Long, Future<DeviceStatus>> running = new HashMap<>();
@@ -89,8 +96,8 @@ public final class FleetPoller implements AutoCloseable {
     }
 
     /** When a device that stopped answering is asked again; empty while it answers. */
-    public java.util.Optional<Backoff> backoff(long id) {
-        return java.util.Optional.ofNullable(backoff.get(id));
+    public Optional<Backoff> backoff(long id) {
+        return Optional.ofNullable(backoff.get(id));
     }
 
     /** Sweeps every period on a virtual thread until {@link #close()}. */
@@ -102,7 +109,8 @@ public final class FleetPoller implements AutoCloseable {
             while (!Thread.currentThread().isInterrupted()) {
                 try {
                     sweep();
-                    Thread.sleep(settings.get().period());
+                    wake.drainPermits();
+                    wake.tryAcquire(settings.get().period().toMillis(), TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
                     return;
                 } catch (RuntimeException e) {
@@ -116,6 +124,12 @@ public final class FleetPoller implements AutoCloseable {
                 }
             }
         });
+    }
+
+    /** Sweeps at once, asking also the devices it backs off from (the user pressed Refresh). */
+    public void pollNow() {
+        everyone.set(true);
+        wake.release();
     }
 
     @Override
@@ -147,7 +161,7 @@ public final class FleetPoller implements AutoCloseable {
     private static DeviceStatus result(Future<DeviceStatus> f) throws InterruptedException {
         try {
             return f.get();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             return new DeviceStatus(DeviceStatus.Reachability.OFFLINE, null, String.valueOf(e.getCause()), null);
         }
     }

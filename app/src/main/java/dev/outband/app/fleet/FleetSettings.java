@@ -24,8 +24,4 @@ public record FleetSettings(Duration period, int concurrency, Duration backoffCa
     public static FleetSettings defaults() {
         return new FleetSettings(DEFAULT_PERIOD, DEFAULT_CONCURRENCY, DEFAULT_BACKOFF_CAP, DEFAULT_SEEN_WRITE_INTERVAL);
     }
-
-    public FleetSettings withPeriod(Duration p) {
-        return new FleetSettings(p, concurrency, backoffCap.compareTo(p) < 0 ? p : backoffCap, seenWriteInterval);
-    }
 }

@@ -10,6 +10,7 @@ import dev.outband.app.ui.cira.CiraPresence;
 import dev.outband.app.ui.cira.LabListenerWindow;
 import dev.outband.app.ui.discovery.FindDevicesViewModel;
 import dev.outband.app.ui.discovery.FindDevicesWindow;
+import dev.outband.app.fleet.FleetPoller;
 import dev.outband.app.ui.edit.DeviceDialog;
 import dev.outband.app.ui.edit.DeviceFormViewModel;
 import dev.outband.app.ui.transfer.TransferActions;
@@ -43,6 +44,7 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -79,6 +81,7 @@ public final class DeviceListView {
     private final DeviceConnections connections;
     private final LabListenerWindow labListener;
     private final DetailsViewModel details;
+    private FleetPoller poller;
 
     public DeviceListView(DeviceListViewModel vm, Settings settings, Background background) {
         this(vm, settings, background, new DeviceConnections(DeviceConnections.AMT_PORTS));
@@ -108,7 +111,7 @@ public final class DeviceListView {
                 DiscoverySettings.defaults(), Platform::runLater));
         MenuBar menus = new AppMenu(this::add, () -> findDevices.show(window.get()), transfer::importList,
                 transfer::exportList, vm).bar();
-        menus.getMenus().add(OptionsMenu.create(settings, background, window, vm::store));
+        menus.getMenus().add(OptionsMenu.create(settings, background, window, vm::store, this::pollNow));
         root.setTop(new VBox(menus, toolbar()));
         this.details = new DetailsViewModel(background,
                 d -> DeviceReader.open(connections, vm.repository(), Clock.systemUTC(), d), this::showState,
@@ -117,6 +120,7 @@ public final class DeviceListView {
                 background));
         root.setBottom(statusBar());
         placeholders();
+        pollOnceShown();
         table.setRowFactory(t -> {
             var row = new TableRow<Device>();
             row.setOnMouseClicked(e -> {
@@ -126,6 +130,36 @@ public final class DeviceListView {
             });
             return row;
         });
+    }
+
+    /**
+     * Polls the fleet from the first time the store's devices are listed until the window closes; the poller's
+     * results reach the table on the FX thread, keeping the selection.
+     */
+    private void pollOnceShown() {
+        vm.loaded().addListener((o, was, loaded) -> {
+            if (loaded && poller == null) {
+                poller = new FleetPoller(vm.repository(), connections, settings::fleet, Clock.systemUTC(),
+                        statuses -> Platform.runLater(() -> {
+                            Set<Long> selected = DeviceTable.selectedIds(table);
+                            vm.showFleet(statuses);
+                            DeviceTable.reselect(table, selected);
+                        }));
+                poller.start();
+            }
+        });
+        root.sceneProperty().flatMap(Scene::windowProperty).flatMap(Window::showingProperty)
+                .addListener((o, was, showing) -> {
+                    if (!Boolean.TRUE.equals(showing) && poller != null) {
+                        poller.close();
+                    }
+                });
+    }
+
+    private void pollNow() {
+        if (poller != null) {
+            poller.pollNow();
+        }
     }
 
     public Parent root() {
@@ -154,7 +188,8 @@ public final class DeviceListView {
                 new CertificatesWindow(new CertificatesViewModel(background, vm::labAuthority, Clock.systemUTC())),
                 () -> root.getScene().getWindow(), this::afterDeviceJob).create(noSelection);
         lab.setTooltip(new Tooltip("Lab certificate authority; TLS and call home for the selected devices"));
-        Button refresh = button("Refresh", Feather.REFRESH_CW, "refresh", this::reloadKeepingSelection);
+        Button refresh = button("Refresh", Feather.REFRESH_CW, "refresh", this::refresh);
+        refresh.setTooltip(new Tooltip("Read the list again and poll every device now (F5)"));
         refresh.disableProperty().bind(vm.ready().not());
 
         TextField search = new TextField();
@@ -226,7 +261,12 @@ public final class DeviceListView {
         sourceProblems.setTooltip(full);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(12, count, sourceProblems, spacer, path);
+        Label fleet = new Label();
+        fleet.setId("fleetSummary");
+        fleet.textProperty().bind(vm.fleetSummary());
+        fleet.setTooltip(new Tooltip("What the last poll of every device found; polled every "
+                + settings.fleet().period().toSeconds() + " s (Options)"));
+        HBox bar = new HBox(12, count, fleet, sourceProblems, spacer, path);
         bar.setPadding(new Insets(4, 10, 4, 10));
         bar.getStyleClass().add("status-bar");
         bar.setStyle("-fx-border-color: -color-border-default transparent transparent transparent;");
@@ -254,6 +294,12 @@ public final class DeviceListView {
      */
     private void selectSaved(Device saved) {
         DeviceTable.selectAndReveal(table, saved.id());
+    }
+
+    /** Rereads the store and asks every device again, also those the poller backs off from. */
+    private void refresh() {
+        reloadKeepingSelection();
+        pollNow();
     }
 
     private void reloadKeepingSelection() {

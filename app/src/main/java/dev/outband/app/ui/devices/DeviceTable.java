@@ -23,6 +23,8 @@ final class DeviceTable {
         // A fixed row height lets the virtual flow skip measuring rows: smooth scrolling at 10,000 devices.
         table.setFixedCellSize(34);
         table.getColumns().add(TextColumns.of("Name", 200, Device::name));
+        table.getColumns().add(TextColumns.of("Status", 90, d -> DeviceText.status(vm.online(d))));
+        vm.fleetVersion().addListener(o -> table.refresh());
         table.getColumns().add(TextColumns.of("Host", 220, Device::host));
         table.getColumns().add(TextColumns.of("Tags", 160, DeviceText::tags));
         table.getColumns().add(TextColumns.of("Reached by", 190, d -> DeviceText.reach(d,

@@ -82,6 +82,8 @@ public final class DeviceListView {
     private final LabListenerWindow labListener;
     private final DetailsViewModel details;
     private FleetPoller poller;
+    private PowerMenu powerMenu;
+    private TextField search;
 
     public DeviceListView(DeviceListViewModel vm, Settings settings, Background background) {
         this(vm, settings, background, new DeviceConnections(DeviceConnections.AMT_PORTS));
@@ -121,6 +123,9 @@ public final class DeviceListView {
         root.setBottom(statusBar());
         placeholders();
         pollOnceShown();
+        var keys = new DeviceKeys.Actions(this::deleteSelected, this::openKvm, this::refresh);
+        DeviceKeys.bind(root, table, search, keys);
+        table.setContextMenu(DeviceKeys.contextMenu(table, keys, this::edit, powerMenu.submenu(window)));
         table.setRowFactory(t -> {
             var row = new TableRow<Device>();
             row.setOnMouseClicked(e -> {
@@ -156,6 +161,13 @@ public final class DeviceListView {
                 });
     }
 
+    /** Enter and the context menu open the remote screen of the one selected device. */
+    private void openKvm() {
+        if (table.getSelectionModel().getSelectedItems().size() == 1) {
+            deviceKvm.open(table.getSelectionModel().getSelectedItem());
+        }
+    }
+
     private void pollNow() {
         if (poller != null) {
             poller.pollNow();
@@ -179,8 +191,9 @@ public final class DeviceListView {
         Button delete = button("Delete", Feather.TRASH_2, "deleteDevice", this::deleteSelected);
         delete.disableProperty().bind(noSelection.or(remoteSelected));
 
-        MenuButton power = new PowerMenu(connections, vm, background,
-                () -> table.getSelectionModel().getSelectedItems(), this::afterDeviceJob).create(noSelection);
+        powerMenu = new PowerMenu(connections, vm, background,
+                () -> table.getSelectionModel().getSelectedItems(), this::afterDeviceJob);
+        MenuButton power = powerMenu.create(noSelection);
         Button kvm = button("KVM", Feather.MONITOR, "kvm", () -> deviceKvm.open(table.getSelectionModel().getSelectedItem()));
         kvm.disableProperty().bind(Bindings.size(table.getSelectionModel().getSelectedItems()).isNotEqualTo(1));
         kvm.setTooltip(new Tooltip("Remote screen of the selected device"));
@@ -192,9 +205,9 @@ public final class DeviceListView {
         refresh.setTooltip(new Tooltip("Read the list again and poll every device now (F5)"));
         refresh.disableProperty().bind(vm.ready().not());
 
-        TextField search = new TextField();
+        search = new TextField();
         search.setId("search");
-        search.setPromptText("Search name, host, tag");
+        search.setPromptText("Search name, host, tag (Ctrl+F)");
         search.setPrefColumnCount(18);
         search.textProperty().bindBidirectional(vm.search());
         HBox searchBox = new HBox(6, new FontIcon(Feather.SEARCH), search);
@@ -333,13 +346,16 @@ public final class DeviceListView {
 
     private void deleteSelected() {
         List<Device> selected = List.copyOf(table.getSelectionModel().getSelectedItems());
-        if (selected.isEmpty()) {
+        if (selected.isEmpty() || selected.stream().anyMatch(DeviceListViewModel::remote)) {
             return;
         }
         String what = selected.size() == 1 ? "device '" + selected.getFirst().name() + "'" : selected.size() + " devices";
         Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, "Delete " + what + " from the store?", ButtonType.OK, ButtonType.CANCEL);
         confirm.initOwner(root.getScene().getWindow());
         confirm.setHeaderText("Delete " + what);
+        // Delete is one key away: Enter on the question keeps the devices.
+        ((Button) confirm.getDialogPane().lookupButton(ButtonType.OK)).setDefaultButton(false);
+        ((Button) confirm.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
         confirm.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> vm.delete(selected));
     }
 

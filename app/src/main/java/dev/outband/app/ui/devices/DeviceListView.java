@@ -49,7 +49,9 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.Separator;
@@ -70,6 +72,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /** The main window's content: menu, toolbar, device table beside the selected device's details, status bar. */
 public final class DeviceListView {
     private static final Duration REMOTE_REFRESH = Duration.minutes(1);
+    /** Below this window width the toolbar's actions show icons only, so search and tags keep their room. */
+    private static final double COMPACT_WIDTH = 1440;
 
     private final DeviceListViewModel vm;
     private final Settings settings;
@@ -84,6 +88,7 @@ public final class DeviceListView {
     private FleetPoller poller;
     private PowerMenu powerMenu;
     private TextField search;
+    private HBox filters;
 
     public DeviceListView(DeviceListViewModel vm, Settings settings, Background background) {
         this(vm, settings, background, new DeviceConnections(DeviceConnections.AMT_PORTS));
@@ -114,7 +119,7 @@ public final class DeviceListView {
         MenuBar menus = new AppMenu(this::add, () -> findDevices.show(window.get()), transfer::importList,
                 transfer::exportList, vm).bar();
         menus.getMenus().add(OptionsMenu.create(settings, background, window, vm::store, this::pollNow));
-        root.setTop(new VBox(menus, toolbar()));
+        root.setTop(new VBox(menus, topBar()));
         this.details = new DetailsViewModel(background,
                 d -> DeviceReader.open(connections, vm.repository(), Clock.systemUTC(), d), this::showState,
                 trust::offer);
@@ -178,6 +183,32 @@ public final class DeviceListView {
         return root;
     }
 
+    /**
+     * The actions' toolbar beside the search and tag filter, which are never put in its overflow menu; in a
+     * window narrower than {@link #COMPACT_WIDTH} the actions show their icons only (their names in tooltips).
+     */
+    private Node topBar() {
+        ToolBar actions = toolbar();
+        HBox.setHgrow(actions, Priority.ALWAYS);
+        actions.setMinWidth(0);
+        actions.setStyle("-fx-background-color: transparent; -fx-border-width: 0; -fx-padding: 0;");
+        HBox top = new HBox(8, actions, filters);
+        top.setAlignment(Pos.CENTER_LEFT);
+        top.getStyleClass().add("tool-bar");
+        root.widthProperty().addListener((o, was, width) -> {
+            boolean compact = width.doubleValue() < COMPACT_WIDTH;
+            for (Node item : actions.getItems()) {
+                if (item instanceof Labeled labeled) {
+                    labeled.setContentDisplay(compact ? ContentDisplay.GRAPHIC_ONLY : ContentDisplay.LEFT);
+                    if (labeled.getTooltip() == null) {
+                        labeled.setTooltip(new Tooltip(labeled.getText()));
+                    }
+                }
+            }
+        });
+        return top;
+    }
+
     private ToolBar toolbar() {
         var noSelection = Bindings.isEmpty(table.getSelectionModel().getSelectedItems());
         Button add = button("Add", Feather.PLUS, "addDevice", this::add);
@@ -207,8 +238,9 @@ public final class DeviceListView {
 
         search = new TextField();
         search.setId("search");
-        search.setPromptText("Search name, host, tag (Ctrl+F)");
-        search.setPrefColumnCount(18);
+        search.setPromptText("Search name, host, tag");
+        search.setTooltip(new Tooltip("Search name, host and tags (Ctrl+F)"));
+        search.setPrefColumnCount(14);
         search.textProperty().bindBidirectional(vm.search());
         HBox searchBox = new HBox(6, new FontIcon(Feather.SEARCH), search);
         searchBox.setAlignment(Pos.CENTER_LEFT);
@@ -225,10 +257,10 @@ public final class DeviceListView {
         dark.setSelected(settings.theme() == Theme.DARK);
         dark.selectedProperty().addListener((o, was, on) -> switchTheme(on ? Theme.DARK : Theme.LIGHT));
 
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        ToolBar bar = new ToolBar(add, edit, delete, new Separator(Orientation.VERTICAL), power, kvm, lab, refresh, spacer,
-                searchBox, new FontIcon(Feather.TAG), tags, new Separator(Orientation.VERTICAL), dark);
+        ToolBar bar = new ToolBar(add, edit, delete, new Separator(Orientation.VERTICAL), power, kvm, lab, refresh);
+        filters = new HBox(8, searchBox, new FontIcon(Feather.TAG), tags, new Separator(Orientation.VERTICAL), dark);
+        filters.setAlignment(Pos.CENTER_RIGHT);
+        filters.setMinWidth(Region.USE_PREF_SIZE);
         if (labListener != null) {
             Button listener = button("Lab listener", Feather.RADIO, "labListener",
                     () -> labListener.show(root.getScene().getWindow()));

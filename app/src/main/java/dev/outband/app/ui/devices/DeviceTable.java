@@ -33,12 +33,15 @@ final class DeviceTable {
         // A fixed row height lets the virtual flow skip measuring rows: smooth scrolling at 10,000 devices.
         table.setFixedCellSize(34);
         table.getColumns().add(TextColumns.of("Name", 200, Device::name));
-        table.getColumns().add(TextColumns.of("Status", 90, d -> DeviceText.status(vm.online(d))));
+        // Short texts that must read whole at 1024 px: these columns do not shrink below them.
+        table.getColumns().add(TextColumns.narrow("Status", 100, d -> DeviceText.status(vm.online(d))));
         vm.fleetVersion().addListener(o -> table.refresh());
-        table.getColumns().add(TextColumns.of("Host", 220, Device::host));
-        table.getColumns().add(TextColumns.of("Tags", 160, DeviceText::tags));
-        table.getColumns().add(TextColumns.of("Reached by", 190, d -> DeviceText.reach(d,
-                DeviceListViewModel.remote(d) ? vm.remoteConnected(d) : presence.isConnected(d.reach().id()))));
+        table.getColumns().add(TextColumns.of("Host", 180, Device::host));
+        table.getColumns().add(TextColumns.of("Tags", 130, DeviceText::tags));
+        var reached = TextColumns.of("Reached by", 190, (Device d) -> DeviceText.reach(d,
+                DeviceListViewModel.remote(d) ? vm.remoteConnected(d) : presence.isConnected(d.reach().id())));
+        reached.setMinWidth(140);
+        table.getColumns().add(reached);
         // A device connecting or leaving redraws the visible rows only, never the 10,000 behind them.
         presence.version().addListener(o -> table.refresh());
         table.getColumns().add(TextColumns.of("Power", 100, DeviceText::power));

@@ -3,6 +3,7 @@ package dev.outband.app.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outband.app.amt.DeviceConnections;
+import dev.outband.app.remote.TestClock;
 import dev.outband.app.store.Device;
 import dev.outband.app.store.DeviceState;
 import dev.outband.app.store.DeviceStore;

@@ -72,8 +72,6 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /** The main window's content: menu, toolbar, device table beside the selected device's details, status bar. */
 public final class DeviceListView {
     private static final Duration REMOTE_REFRESH = Duration.minutes(1);
-    /** Below this window width the toolbar's actions show icons only, so search and tags keep their room. */
-    private static final double COMPACT_WIDTH = 1440;
 
     private final DeviceListViewModel vm;
     private final Settings settings;
@@ -185,7 +183,7 @@ public final class DeviceListView {
 
     /**
      * The actions' toolbar beside the search and tag filter, which are never put in its overflow menu; in a
-     * window narrower than {@link #COMPACT_WIDTH} the actions show their icons only (their names in tooltips).
+     * window too narrow for both the actions show their icons only (their names in tooltips).
      */
     private Node topBar() {
         ToolBar actions = toolbar();
@@ -196,17 +194,23 @@ public final class DeviceListView {
         top.setAlignment(Pos.CENTER_LEFT);
         top.getStyleClass().add("tool-bar");
         root.widthProperty().addListener((o, was, width) -> {
-            boolean compact = width.doubleValue() < COMPACT_WIDTH;
-            for (Node item : actions.getItems()) {
-                if (item instanceof Labeled labeled) {
-                    labeled.setContentDisplay(compact ? ContentDisplay.GRAPHIC_ONLY : ContentDisplay.LEFT);
-                    if (labeled.getTooltip() == null) {
-                        labeled.setTooltip(new Tooltip(labeled.getText()));
-                    }
-                }
+            showLabels(actions, ContentDisplay.LEFT);
+            if (actions.prefWidth(-1) + filters.prefWidth(-1) + 24 > width.doubleValue()) {
+                showLabels(actions, ContentDisplay.GRAPHIC_ONLY);
             }
         });
         return top;
+    }
+
+    private static void showLabels(ToolBar actions, ContentDisplay display) {
+        for (Node item : actions.getItems()) {
+            if (item instanceof Labeled labeled) {
+                labeled.setContentDisplay(display);
+                if (labeled.getTooltip() == null) {
+                    labeled.setTooltip(new Tooltip(labeled.getText()));
+                }
+            }
+        }
     }
 
     private ToolBar toolbar() {

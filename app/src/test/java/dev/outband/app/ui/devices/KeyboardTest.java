@@ -59,6 +59,7 @@ class KeyboardTest {
     void ctrlFSearchesCtrlASelectsAllAndDeleteAsksWithCancelFirst(FxRobot robot) throws Exception {
         TableView<Device> table = robot.lookup("#deviceTable").queryTableView();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 3);
+        WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("pc-01");
         robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
         TextField search = robot.lookup("#search").queryAs(TextField.class);
@@ -94,6 +95,7 @@ class KeyboardTest {
     void theRowMenuCopiesNamesAndEscClosesTheFindDevicesWindow(FxRobot robot) throws Exception {
         TableView<Device> table = robot.lookup("#deviceTable").queryTableView();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 3);
+        WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("pc-01");
         robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
         robot.rightClickOn("pc-02");

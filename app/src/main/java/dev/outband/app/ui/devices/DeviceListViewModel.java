@@ -12,6 +12,11 @@ import dev.outband.app.remote.RemoteDeviceRow;
 import dev.outband.app.remote.RemoteSources;
 import dev.outband.app.remote.SourceListing;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Optional;
+import dev.outband.app.fleet.DeviceStatus;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -55,6 +60,9 @@ public final class DeviceListViewModel {
     private final StringProperty sourceProblems = new SimpleStringProperty("");
     /** Remote devices' connection to their source, by reach id, as the last listing said. */
     private final Map<String, Boolean> remoteConnected = new ConcurrentHashMap<>();
+    /** What the fleet poller last learned, by device id; read and written on the FX thread. */
+    private final Map<Long, DeviceStatus> fleet = new HashMap<>();
+    private final IntegerProperty fleetVersion = new SimpleIntegerProperty();
     private DeviceStore store;
     private RemoteSources remoteSources;
 
@@ -198,6 +206,65 @@ public final class DeviceListViewModel {
         }
         Device device = devices.get(at);
         devices.set(at, device.withState(learned.over(device.state())));
+    }
+
+    /**
+     * Shows what a fleet poll learned: each row's online state, and a power state that changed replaces its row
+     * in place (the table's comparator keeps the order, the view keeps the selection).
+     */
+    public void showFleet(Map<Long, DeviceStatus> statuses) {
+        fleet.putAll(statuses);
+        Map<Long, Integer> at = new HashMap<>();
+        for (int i = 0; i < devices.size(); i++) {
+            if (devices.get(i).id() != null) {
+                at.put(devices.get(i).id(), i);
+            }
+        }
+        statuses.forEach((id, status) -> {
+            Integer row = at.get(id);
+            if (row == null || status.powerState() == null) {
+                return;
+            }
+            Device device = devices.get(row);
+            if (!status.powerState().equals(device.state().powerState())) {
+                devices.set(row, device.withState(new DeviceState(status.powerState(), null, status.checked())
+                        .over(device.state())));
+            }
+        });
+        fleetVersion.set(fleetVersion.get() + 1);
+    }
+
+    /** Whether the device answered its last poll (or its remote source says it is connected); empty until known. */
+    public Optional<Boolean> online(Device device) {
+        if (remote(device)) {
+            return Optional.of(remoteConnected(device));
+        }
+        DeviceStatus status = fleet.get(device.id());
+        return status == null ? Optional.empty() : Optional.of(status.online());
+    }
+
+    /** Changes each time a poll's statuses are shown. */
+    public IntegerProperty fleetVersion() {
+        return fleetVersion;
+    }
+
+    /** "42 online · 3 offline · 2 unknown" over every listed device. */
+    public StringBinding fleetSummary() {
+        return Bindings.createStringBinding(() -> {
+            int on = 0;
+            int off = 0;
+            for (Device d : devices) {
+                Optional<Boolean> online = online(d);
+                if (online.isPresent()) {
+                    if (online.get()) {
+                        on++;
+                    } else {
+                        off++;
+                    }
+                }
+            }
+            return on + " online · " + off + " offline · " + (devices.size() - on - off) + " unknown";
+        }, devices, fleetVersion);
     }
 
     /** Shows devices something else put into the store (the lab listener) without reloading the list. */

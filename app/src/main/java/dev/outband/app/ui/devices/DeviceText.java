@@ -4,6 +4,7 @@ import dev.outband.app.remote.RemoteId;
 import dev.outband.app.store.Device;
 import dev.outband.app.store.TlsMode;
 import java.time.ZoneId;
+import java.util.Optional;
 import java.time.format.DateTimeFormatter;
 
 /** How device fields read in the table. */
@@ -36,6 +37,11 @@ public final class DeviceText {
             case CIRA -> connected ? "CIRA · connected" : "CIRA · offline";
             case MPS -> "MPS " + RemoteId.of(d.reach()).source() + (connected ? " · connected" : " · offline");
         };
+    }
+
+    /** A row's online indicator: what the last poll (or a remote source) said. */
+    public static String status(Optional<Boolean> online) {
+        return online.map(on -> on ? "● Online" : "○ Offline").orElse(UNKNOWN);
     }
 
     public static String tags(Device d) {

@@ -46,6 +46,7 @@ public final class FleetPoller implements AutoCloseable {
     private final Semaphore wake = new Semaphore(0);
     private final AtomicBoolean everyone = new AtomicBoolean();
     private volatile Thread loop;
+    private volatile boolean stopped;
 
     /** {@code swept} gets each sweep's new statuses by device id, on the poller's thread. */
     public FleetPoller(DeviceRepository repository, DeviceConnections connections, Supplier<FleetSettings> settings,
@@ -90,6 +91,9 @@ public final class FleetPoller implements AutoCloseable {
             statuses.put(d.id(), status);
             note(d, status, now);
         }
+        if (stopped) {
+            return statuses;
+        }
         record(due, statuses, now);
         swept.accept(Map.copyOf(statuses));
         return statuses;
@@ -100,28 +104,28 @@ public final class FleetPoller implements AutoCloseable {
         return Optional.ofNullable(backoff.get(id));
     }
 
-    /** Sweeps every period on a virtual thread until {@link #close()}. */
+    /**
+     * Sweeps every period on a virtual thread until {@link #close()}. A Refresh asked for during a sweep starts the
+     * next one as soon as this one ends.
+     */
     public synchronized void start() {
         if (loop != null) {
             return;
         }
         loop = Thread.ofVirtual().name("fleet-poller").start(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                try {
-                    sweep();
+            try {
+                while (!stopped) {
                     wake.drainPermits();
-                    wake.tryAcquire(settings.get().period().toMillis(), TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
-                    return;
-                } catch (RuntimeException e) {
-                    // A store that failed once (closed, full disk) must not end polling for good.
-                    LOG.warn("Fleet poll failed: {}", e.getMessage());
                     try {
-                        Thread.sleep(settings.get().period());
-                    } catch (InterruptedException stop) {
-                        return;
+                        sweep();
+                    } catch (RuntimeException e) {
+                        // A store that failed once (closed, full disk) must not end polling for good.
+                        LOG.warn("Fleet poll failed: {}", e.getMessage());
                     }
+                    wake.tryAcquire(settings.get().period().toMillis(), TimeUnit.MILLISECONDS);
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         });
     }
@@ -132,12 +136,14 @@ public final class FleetPoller implements AutoCloseable {
         wake.release();
     }
 
+    /**
+     * Stops after the sweep under way, without interrupting it: an interrupt that meets the store's file channel
+     * closes it (ClosedByInterruptException), and with it the device store for the rest of the session.
+     */
     @Override
     public synchronized void close() {
-        if (loop != null) {
-            loop.interrupt();
-            loop = null;
-        }
+        stopped = true;
+        wake.release();
     }
 
     private DeviceStatus poll(Device d) {

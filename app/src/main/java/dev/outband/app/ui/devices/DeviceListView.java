@@ -142,17 +142,13 @@ public final class DeviceListView {
 
     /**
      * Polls the fleet from the first time the store's devices are listed until the window closes; the poller's
-     * results reach the table on the FX thread, keeping the selection.
+     * results reach the table's cells on the FX thread.
      */
     private void pollOnceShown() {
         vm.loaded().addListener((o, was, loaded) -> {
             if (loaded && poller == null) {
                 poller = new FleetPoller(vm.repository(), connections, settings::fleet, Clock.systemUTC(),
-                        statuses -> Platform.runLater(() -> {
-                            Set<Long> selected = DeviceTable.selectedIds(table);
-                            vm.showFleet(statuses);
-                            DeviceTable.reselect(table, selected);
-                        }));
+                        statuses -> Platform.runLater(() -> vm.showFleet(statuses)));
                 poller.start();
             }
         });
@@ -192,7 +188,11 @@ public final class DeviceListView {
         actions.setStyle("-fx-background-color: transparent; -fx-border-width: 0; -fx-padding: 0;");
         HBox top = new HBox(8, actions, filters);
         top.setAlignment(Pos.CENTER_LEFT);
-        top.getStyleClass().add("tool-bar");
+        top.setId("topBar");
+        // A toolbar's look (the theme's colours) without its style class: "tool-bar" belongs to ToolBar nodes,
+        // and code that looks toolbars up by it (the KVM window's own, tests) must not get this HBox.
+        top.setStyle("-fx-background-color: -color-border-muted, -color-bg-subtle; -fx-background-insets: 0, 0 0 1px 0;"
+                + " -fx-padding: 4px 0.3em 4px 0.3em;");
         root.widthProperty().addListener((o, was, width) -> {
             showLabels(actions, ContentDisplay.LEFT);
             if (actions.prefWidth(-1) + filters.prefWidth(-1) + 24 > width.doubleValue()) {

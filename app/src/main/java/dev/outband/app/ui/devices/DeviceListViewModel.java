@@ -12,6 +12,7 @@ import dev.outband.app.remote.RemoteDeviceRow;
 import dev.outband.app.remote.RemoteSources;
 import dev.outband.app.remote.SourceListing;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Optional;
 import dev.outband.app.fleet.DeviceStatus;
@@ -209,29 +210,31 @@ public final class DeviceListViewModel {
     }
 
     /**
-     * Shows what a fleet poll learned: each row's online state, and a power state that changed replaces its row
-     * in place (the table's comparator keeps the order, the view keeps the selection).
+     * Shows what a fleet poll learned. The rows themselves are left as they are: replacing a row in the sorted
+     * list makes the table rebuild its cells and drop and restore the selection on every poll, so the row under
+     * the pointer could show another device when a click lands. The Status, Power and Last seen cells read the
+     * poll through {@link #state} and follow {@link #fleetVersion} in place.
      */
     public void showFleet(Map<Long, DeviceStatus> statuses) {
         fleet.putAll(statuses);
-        Map<Long, Integer> at = new HashMap<>();
-        for (int i = 0; i < devices.size(); i++) {
-            if (devices.get(i).id() != null) {
-                at.put(devices.get(i).id(), i);
-            }
-        }
-        statuses.forEach((id, status) -> {
-            Integer row = at.get(id);
-            if (row == null || status.powerState() == null) {
-                return;
-            }
-            Device device = devices.get(row);
-            if (!status.powerState().equals(device.state().powerState())) {
-                devices.set(row, device.withState(new DeviceState(status.powerState(), null, status.checked())
-                        .over(device.state())));
-            }
-        });
         fleetVersion.set(fleetVersion.get() + 1);
+    }
+
+    /**
+     * A row's state as the table shows it: the last poll laid over the stored state when the poll is newer. A
+     * device that stopped answering has no known power state (its last one would read as current); its last-seen
+     * time stays when it last answered.
+     */
+    public DeviceState state(Device device) {
+        DeviceStatus status = device.id() == null || remote(device) ? null : fleet.get(device.id());
+        Instant seen = device.state().lastSeen();
+        if (status == null || status.checked() == null || seen != null && seen.isAfter(status.checked())) {
+            return device.state();
+        }
+        if (!status.online()) {
+            return new DeviceState(null, device.state().amtVersion(), seen);
+        }
+        return new DeviceState(status.powerState(), null, status.checked()).over(device.state());
     }
 
     /** Whether the device answered its last poll (or its remote source says it is connected); empty until known. */

@@ -34,8 +34,11 @@ final class DeviceTable {
         table.setFixedCellSize(34);
         table.getColumns().add(TextColumns.of("Name", 200, Device::name));
         // Short texts that must read whole at 1024 px: these columns do not shrink below them.
-        table.getColumns().add(TextColumns.narrow("Status", 100, d -> DeviceText.status(vm.online(d))));
-        vm.fleetVersion().addListener(o -> table.refresh());
+        // Polled columns follow each poll in their cells; the rows and their order stay as they are.
+        var status = TextColumns.live("Status", 100, (Device d) -> DeviceText.status(vm.online(d)), vm.fleetVersion());
+        status.setMinWidth(100);
+        status.setMaxWidth(140);
+        table.getColumns().add(status);
         table.getColumns().add(TextColumns.of("Host", 180, Device::address));
         table.getColumns().add(TextColumns.of("Tags", 130, DeviceText::tags));
         var reached = TextColumns.of("Reached by", 190, (Device d) -> DeviceText.reach(d,
@@ -44,9 +47,10 @@ final class DeviceTable {
         table.getColumns().add(reached);
         // A device connecting or leaving redraws the visible rows only, never the 10,000 behind them.
         presence.version().addListener(o -> table.refresh());
-        table.getColumns().add(TextColumns.of("Power", 100, DeviceText::power));
+        table.getColumns().add(TextColumns.live("Power", 100, d -> DeviceText.power(vm.state(d)), vm.fleetVersion()));
         table.getColumns().add(TextColumns.of("AMT version", 110, DeviceText::amtVersion));
-        table.getColumns().add(TextColumns.of("Last seen", 150, DeviceText::lastSeen));
+        table.getColumns().add(TextColumns.live("Last seen", 150, d -> DeviceText.lastSeen(vm.state(d)),
+                vm.fleetVersion()));
         return table;
     }
 

@@ -2,6 +2,7 @@ package dev.outband.app.ui.devices;
 
 import dev.outband.app.remote.RemoteId;
 import dev.outband.app.store.Device;
+import dev.outband.app.store.DeviceState;
 import dev.outband.app.store.TlsMode;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -48,16 +49,16 @@ public final class DeviceText {
         return String.join(", ", d.tags());
     }
 
-    public static String power(Device d) {
-        return orUnknown(d.state().powerState());
+    public static String power(DeviceState s) {
+        return orUnknown(s.powerState());
     }
 
     public static String amtVersion(Device d) {
         return orUnknown(d.state().amtVersion());
     }
 
-    public static String lastSeen(Device d) {
-        return d.state().lastSeen() == null ? "never" : SEEN.format(d.state().lastSeen());
+    public static String lastSeen(DeviceState s) {
+        return s.lastSeen() == null ? "never" : SEEN.format(s.lastSeen());
     }
 
     static boolean usesTls(Device d) {

@@ -32,13 +32,9 @@ import javafx.stage.Window;
 import dev.outband.app.ui.power.PowerMenu;
 import dev.outband.app.ui.sources.SourcesViewModel;
 import dev.outband.app.ui.sources.SourcesWindow;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import dev.outband.wsman.discovery.DiscoverySettings;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
-import javafx.util.Duration;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -71,7 +67,6 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The main window's content: menu, toolbar, device table beside the selected device's details, status bar. */
 public final class DeviceListView {
-    private static final Duration REMOTE_REFRESH = Duration.minutes(1);
 
     private final DeviceListViewModel vm;
     private final Settings settings;
@@ -148,7 +143,12 @@ public final class DeviceListView {
         vm.loaded().addListener((o, was, loaded) -> {
             if (loaded && poller == null) {
                 poller = new FleetPoller(vm.repository(), connections, settings::fleet, Clock.systemUTC(),
-                        statuses -> Platform.runLater(() -> vm.showFleet(statuses)));
+                        statuses -> Platform.runLater(() -> {
+                            vm.showFleet(statuses);
+                            // Remote devices are never asked over WS-Man: their sources' listings say whether
+                            // they are connected, asked again with each poll (its period, Refresh).
+                            vm.refreshRemote();
+                        }));
                 poller.start();
             }
         });
@@ -278,14 +278,6 @@ public final class DeviceListView {
             sources.disableProperty().bind(vm.ready().not());
             sources.setTooltip(new Tooltip("Remote MPS / DMT Console servers whose devices are listed here"));
             bar.getItems().add(bar.getItems().indexOf(refresh) + 1, sources);
-            // Remote devices connect and leave on their own: their rows are asked for again every minute.
-            Timeline poll = new Timeline(new KeyFrame(REMOTE_REFRESH, e -> {
-                if (vm.ready().get()) {
-                    vm.refreshRemote();
-                }
-            }));
-            poll.setCycleCount(Animation.INDEFINITE);
-            poll.play();
         }
         return bar;
     }

@@ -14,6 +14,7 @@ import dev.outband.app.remote.SourceListing;
 import java.util.ArrayList;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Optional;
 import dev.outband.app.fleet.DeviceStatus;
 import javafx.beans.property.IntegerProperty;
@@ -149,12 +150,36 @@ public final class DeviceListViewModel {
                     remoteConnected.put(row.device().reach().id(), row.connected());
                 }
             }
-            List<Device> shown = new ArrayList<>(devices.stream().filter(d -> !remote(d)).toList());
-            shown.addAll(rows);
-            devices.setAll(shown);
+            replaceRemoteRows(rows);
             refreshTags();
             sourceProblems.set(String.join("\n", problems));
+            // The Status cells of remote rows read the connected flags just replaced.
+            fleetVersion.set(fleetVersion.get() + 1);
         });
+    }
+
+    /**
+     * Puts a new listing of remote devices in place of the old one row by row: rows that did not change stay as
+     * they are, so a listing (each poll) keeps the technician's selection, local or remote, and the rows' places.
+     */
+    private void replaceRemoteRows(List<Device> listed) {
+        Map<List<String>, Device> fresh = new LinkedHashMap<>();
+        listed.forEach(d -> fresh.put(remoteKey(d), d));
+        devices.removeIf(d -> remote(d) && !fresh.containsKey(remoteKey(d)));
+        for (int i = 0; i < devices.size(); i++) {
+            Device d = devices.get(i);
+            if (remote(d)) {
+                Device now = fresh.remove(remoteKey(d));
+                if (!now.equals(d)) {
+                    devices.set(i, now);
+                }
+            }
+        }
+        devices.addAll(fresh.values());
+    }
+
+    private static List<String> remoteKey(Device d) {
+        return List.of(d.name(), d.reach().id());
     }
 
     /** A device a remote source serves: shown here, but kept, edited and removed there. */

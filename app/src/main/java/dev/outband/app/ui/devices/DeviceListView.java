@@ -193,9 +193,12 @@ public final class DeviceListView {
         // and code that looks toolbars up by it (the KVM window's own, tests) must not get this HBox.
         top.setStyle("-fx-background-color: -color-border-muted, -color-bg-subtle; -fx-background-insets: 0, 0 0 1px 0;"
                 + " -fx-padding: 4px 0.3em 4px 0.3em;");
-        root.widthProperty().addListener((o, was, width) -> {
+        // Measured on the toolbar's own width, which the bar sets once the actions have their skins (also when the
+        // window opens at its final size, when the window's width may change before they can be measured); the
+        // labels shown or not do not change that width, so this settles at once.
+        actions.widthProperty().addListener((o, was, width) -> {
             showLabels(actions, ContentDisplay.LEFT);
-            if (actions.prefWidth(-1) + filters.prefWidth(-1) + 24 > width.doubleValue()) {
+            if (actions.prefWidth(-1) > width.doubleValue()) {
                 showLabels(actions, ContentDisplay.GRAPHIC_ONLY);
             }
         });

@@ -30,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 
 /**
@@ -81,7 +82,10 @@ public final class FleetScreens {
                 vm.attach(store);
                 vm.reload(n -> { });
             });
-            Thread.sleep(12000);
+            Thread.sleep(8000);
+            // The technician's view: the one device that answers selected, its details below the table.
+            Platform.runLater(() -> select("front-desk-01"));
+            Thread.sleep(6000);
             Process p = new ProcessBuilder("import", "-window", "root", "-crop", width + "x" + height + "+0+0",
                     file).inheritIO().start();
             if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
@@ -90,5 +94,16 @@ public final class FleetScreens {
         }
         Platform.exit();
         System.exit(0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void select(String name) {
+        for (var window : Stage.getWindows()) {
+            if (window.getScene().lookup("#deviceTable") instanceof TableView<?> table) {
+                var devices = (TableView<Device>) table;
+                devices.getItems().stream().filter(d -> d.name().equals(name)).findFirst()
+                        .ifPresent(d -> devices.getSelectionModel().select(d));
+            }
+        }
     }
 }

@@ -51,9 +51,8 @@ class SmallWindowTest {
             closed = s.getLocalPort();
         }
         int port = closed;
-        console = ConsoleFixture.show(stage, store, new DeviceConnections(d -> port));
-        stage.setWidth(1024);
-        stage.setHeight(700);
+        // Opened at 1024x700 (a small screen), not resized to it from a larger window.
+        console = ConsoleFixture.show(stage, store, new DeviceConnections(d -> port), 1024, 700);
     }
 
     @AfterEach
@@ -69,7 +68,9 @@ class SmallWindowTest {
                 () -> cells(robot).stream().filter(c -> "○ Offline".equals(c.getText())).count() == 2);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(table.getScene().getWidth()).isEqualTo(1024);
-        for (String id : List.of("#search", "#tagFilter", "#darkTheme")) {
+        // Every action stays in the toolbar (icons only at this width), none in its overflow menu.
+        for (String id : List.of("#search", "#tagFilter", "#darkTheme", "#addDevice", "#editDevice", "#deleteDevice",
+                "#powerMenu", "#kvm", "#labMenu", "#refresh")) {
             assertThat(onScreen(robot.lookup(id).query())).as(id).isTrue();
         }
         assertThat(cells(robot)).filteredOn(c -> c.getText() != null && !c.getText().isEmpty())

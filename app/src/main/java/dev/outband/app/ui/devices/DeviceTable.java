@@ -33,8 +33,9 @@ final class DeviceTable {
         // A fixed row height lets the virtual flow skip measuring rows: smooth scrolling at 10,000 devices.
         table.setFixedCellSize(34);
         table.getColumns().add(TextColumns.of("Name", 200, Device::name));
-        // Short texts that must read whole at 1024 px: these columns do not shrink below them.
-        // Polled columns follow each poll in their cells; the rows and their order stay as they are.
+        // Short texts that must read whole at 1024 px: Status, Reached by, AMT version and Last seen do not shrink
+        // below them.
+        // Polled columns (Status, Power, Last seen) follow each poll in their cells; the rows stay as they are.
         var status = TextColumns.live("Status", 100, (Device d) -> DeviceText.status(vm.online(d)), vm.fleetVersion());
         status.setMinWidth(100);
         status.setMaxWidth(140);
@@ -48,9 +49,12 @@ final class DeviceTable {
         // A device connecting or leaving redraws the visible rows only, never the 10,000 behind them.
         presence.version().addListener(o -> table.refresh());
         table.getColumns().add(TextColumns.live("Power", 100, d -> DeviceText.power(vm.state(d)), vm.fleetVersion()));
-        table.getColumns().add(TextColumns.of("AMT version", 110, DeviceText::amtVersion));
-        table.getColumns().add(TextColumns.live("Last seen", 150, d -> DeviceText.lastSeen(vm.state(d)),
-                vm.fleetVersion()));
+        var amt = TextColumns.of("AMT version", 110, DeviceText::amtVersion);
+        amt.setMinWidth(120);
+        table.getColumns().add(amt);
+        var seen = TextColumns.live("Last seen", 150, (Device d) -> DeviceText.lastSeen(vm.state(d)), vm.fleetVersion());
+        seen.setMinWidth(140);
+        table.getColumns().add(seen);
         return table;
     }
 

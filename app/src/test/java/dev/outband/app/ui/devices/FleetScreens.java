@@ -44,7 +44,7 @@ public final class FleetScreens {
         int width = Integer.parseInt(args[1]);
         int height = Integer.parseInt(args[2]);
         Path home = Files.createTempDirectory("outband-screens");
-        VirtualDevice on = new VirtualDevice(DeviceConfig.of("front-desk-01", "admin", "Sim-Passw0rd"));
+        VirtualDevice on = new VirtualDevice(DeviceConfig.of("admin-office-01", "admin", "Sim-Passw0rd"));
         int closed;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closed = s.getLocalPort();
@@ -52,7 +52,7 @@ public final class FleetScreens {
         try (DevicePorts ports = DevicePorts.open(on, 0, 0, null);
              DeviceStore store = DeviceStore.open(home.resolve("data"), () -> null)) {
             List<Device> fleet = new ArrayList<>();
-            fleet.add(Device.of("front-desk-01", "127.0.0.1").withTags(List.of("reception"))
+            fleet.add(Device.of("admin-office-01", "127.0.0.1").withTags(List.of("reception"))
                     .withCredentials("admin", store.devices().seal("Sim-Passw0rd")));
             for (int i = 1; i <= 14; i++) {
                 fleet.add(Device.of("classroom-%02d".formatted(i), "10.20.1." + i).withTags(List.of("classroom"))
@@ -64,7 +64,7 @@ public final class FleetScreens {
             Settings settings = Settings.load(store.folder());
             LabListener listener = new LabListener(ListenerSettings.defaults());
             DeviceConnections connections = new DeviceConnections(
-                    d -> d.name().equals("front-desk-01") ? ports.httpPort() : closed, listener);
+                    d -> d.name().equals("admin-office-01") ? ports.httpPort() : closed, listener);
             Platform.startup(Theme.LIGHT::apply);
             Platform.runLater(() -> {
                 Stage stage = new Stage();
@@ -84,8 +84,8 @@ public final class FleetScreens {
             });
             Thread.sleep(8000);
             // The technician's view: the one device that answers selected, its details below the table.
-            Platform.runLater(() -> select("front-desk-01"));
-            Thread.sleep(6000);
+            Platform.runLater(() -> select("admin-office-01"));
+            Thread.sleep(10000);
             Process p = new ProcessBuilder("import", "-window", "root", "-crop", width + "x" + height + "+0+0",
                     file).inheritIO().start();
             if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
@@ -102,7 +102,10 @@ public final class FleetScreens {
             if (window.getScene().lookup("#deviceTable") instanceof TableView<?> table) {
                 var devices = (TableView<Device>) table;
                 devices.getItems().stream().filter(d -> d.name().equals(name)).findFirst()
-                        .ifPresent(d -> devices.getSelectionModel().select(d));
+                        .ifPresent(d -> {
+                            devices.getSelectionModel().select(d);
+                            devices.scrollTo(d);
+                        });
             }
         }
     }

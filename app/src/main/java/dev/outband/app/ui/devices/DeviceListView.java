@@ -67,7 +67,6 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The main window's content: menu, toolbar, device table beside the selected device's details, status bar. */
 public final class DeviceListView {
-
     private final DeviceListViewModel vm;
     private final Settings settings;
     private final Background background;
@@ -308,8 +307,8 @@ public final class DeviceListView {
         Label fleet = new Label();
         fleet.setId("fleetSummary");
         fleet.textProperty().bind(vm.fleetSummary());
-        fleet.setTooltip(new Tooltip("What the last poll of every device found; polled every "
-                + settings.fleet().period().toSeconds() + " s (Options)"));
+        fleet.setTooltip(new Tooltip("What the last poll of every device found (Options ▸ Poll devices every;"
+                + " Refresh or F5 polls now)"));
         HBox bar = new HBox(12, count, fleet, sourceProblems, spacer, path);
         bar.setPadding(new Insets(4, 10, 4, 10));
         bar.getStyleClass().add("status-bar");

@@ -165,7 +165,8 @@ public final class DeviceListViewModel {
     private void replaceRemoteRows(List<Device> listed) {
         Map<List<String>, Device> fresh = new LinkedHashMap<>();
         listed.forEach(d -> fresh.put(remoteKey(d), d));
-        devices.removeIf(d -> remote(d) && !fresh.containsKey(remoteKey(d)));
+        // One change for all the rows gone (removeIf would report each on its own).
+        devices.removeAll(devices.stream().filter(d -> remote(d) && !fresh.containsKey(remoteKey(d))).toList());
         for (int i = 0; i < devices.size(); i++) {
             Device d = devices.get(i);
             if (remote(d)) {

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -214,13 +215,8 @@ public final class DeviceRepository {
      * keeps the stored value (a power action learns the power state, not the AMT version).
      */
     public synchronized void updateState(long id, DeviceState state) {
-        String sql = "UPDATE device SET power_state = COALESCE(?, power_state), amt_version = COALESCE(?, amt_version), "
-                + "last_seen = COALESCE(?, last_seen) WHERE id = ?";
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            ps.setString(1, state.powerState());
-            ps.setString(2, state.amtVersion());
-            ps.setTimestamp(3, state.lastSeen() == null ? null : Timestamp.from(state.lastSeen()));
-            ps.setLong(4, id);
+        try (PreparedStatement ps = connection.prepareStatement(UPDATE_STATE)) {
+            bindState(ps, id, state);
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new StoreException("Cannot record the state of device " + id, e);
@@ -250,6 +246,38 @@ public final class DeviceRepository {
             }
             throw new StoreException("Cannot rename device " + stored.name(), e);
         }
+    }
+
+    /**
+     * As {@link #updateState} for many devices in one transaction: a fleet poll records a sweep with one
+     * commit, since each H2 commit costs file space until H2 reuses it.
+     */
+    public synchronized void updateStates(Map<Long, DeviceState> states) {
+        boolean auto = autoCommit();
+        try (PreparedStatement ps = connection.prepareStatement(UPDATE_STATE)) {
+            connection.setAutoCommit(false);
+            for (Map.Entry<Long, DeviceState> e : states.entrySet()) {
+                bindState(ps, e.getKey(), e.getValue());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            connection.commit();
+        } catch (SQLException e) {
+            rollback();
+            throw new StoreException("Cannot record the state of " + states.size() + " devices", e);
+        } finally {
+            setAutoCommit(auto);
+        }
+    }
+
+    private static final String UPDATE_STATE = "UPDATE device SET power_state = COALESCE(?, power_state), "
+            + "amt_version = COALESCE(?, amt_version), last_seen = COALESCE(?, last_seen) WHERE id = ?";
+
+    private static void bindState(PreparedStatement ps, long id, DeviceState state) throws SQLException {
+        ps.setString(1, state.powerState());
+        ps.setString(2, state.amtVersion());
+        ps.setTimestamp(3, state.lastSeen() == null ? null : Timestamp.from(state.lastSeen()));
+        ps.setLong(4, id);
     }
 
     /**

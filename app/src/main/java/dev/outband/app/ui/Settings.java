@@ -1,5 +1,6 @@
 package dev.outband.app.ui;
 
+import dev.outband.app.fleet.FleetSettings;
 import dev.outband.cira.listener.ListenerSettings;
 import java.io.IOException;
 import java.io.Reader;
@@ -7,6 +8,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Properties;
 import org.slf4j.LoggerFactory;
@@ -88,6 +90,27 @@ public final class Settings {
 
     public synchronized void setLegacyTls(boolean allowed) {
         values.setProperty("legacyTls", Boolean.toString(allowed));
+    }
+
+    /** How the console polls its fleet; the period is chosen under Options, the concurrency only in this file. */
+    public synchronized FleetSettings fleet() {
+        FleetSettings defaults = FleetSettings.defaults();
+        try {
+            long seconds = Long.parseLong(values.getProperty("fleet.period.seconds",
+                    Long.toString(defaults.period().toSeconds())));
+            int concurrency = Integer.parseInt(values.getProperty("fleet.concurrency",
+                    Integer.toString(defaults.concurrency())));
+            Duration period = Duration.ofSeconds(seconds);
+            return new FleetSettings(period, concurrency,
+                    period.compareTo(defaults.backoffCap()) > 0 ? period : defaults.backoffCap(),
+                    defaults.seenWriteInterval());
+        } catch (IllegalArgumentException e) {
+            return defaults;
+        }
+    }
+
+    public synchronized void setFleetPeriod(Duration period) {
+        values.setProperty("fleet.period.seconds", Long.toString(period.toSeconds()));
     }
 
     /** Writes the file; call off the FX thread. */

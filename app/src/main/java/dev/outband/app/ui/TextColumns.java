@@ -1,6 +1,8 @@
 package dev.outband.app.ui;
 
 import java.util.function.Function;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.TableColumn;
 
@@ -13,6 +15,18 @@ public final class TextColumns {
         TableColumn<T, String> column = new TableColumn<>(title);
         column.setPrefWidth(width);
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(text.apply(c.getValue())));
+        return column;
+    }
+
+    /**
+     * A column whose text also depends on {@code changes}: each visible cell updates in place when it changes,
+     * without the table rebuilding its rows.
+     */
+    public static <T> TableColumn<T, String> live(String title, double width, Function<T, String> text,
+                                                  Observable changes) {
+        TableColumn<T, String> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
+        column.setCellValueFactory(c -> Bindings.createStringBinding(() -> text.apply(c.getValue()), changes));
         return column;
     }
 

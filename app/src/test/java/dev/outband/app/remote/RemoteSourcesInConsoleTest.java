@@ -133,6 +133,21 @@ class RemoteSourcesInConsoleTest {
         robot.interact(() -> devices.getSelectionModel().clearAndSelect(remoteRow));
         assertThat(robot.lookup("#editDevice").queryButton().isDisabled()).isTrue();
         assertThat(robot.lookup("#deleteDevice").queryButton().isDisabled()).isTrue();
+
+        // The source is listed again (each fleet poll does so): the rows stay where they were, selection included,
+        // and the row under the pointer still shows the same device.
+        javafx.scene.control.Labeled underMouse = robot.lookup("#deviceTable .table-cell")
+                .queryAllAs(javafx.scene.control.Labeled.class).stream()
+                .filter(c -> "lab-mps/pc-1".equals(c.getText())).findFirst().orElseThrow();
+        int listed = servers.getFirst().requests("/api/v1/devices").size();
+        robot.interact(vm::refreshRemote);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> servers.getFirst().requests("/api/v1/devices").size() > listed);
+        Thread.sleep(500);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(devices.getSelectionModel().getSelectedItems()).extracting(d -> ((Device) d).name())
+                .containsExactly("lab-mps/pc-1");
+        assertThat(underMouse.getText()).isEqualTo("lab-mps/pc-1");
     }
 
     @Test

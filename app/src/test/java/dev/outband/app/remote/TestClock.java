@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves forward, for token expiry. */
+/** A clock the test moves forward, for token expiry and backoff deadlines. */
 public final class TestClock extends Clock {
     private volatile Instant now;
 
@@ -14,7 +14,7 @@ public final class TestClock extends Clock {
         now = start;
     }
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         now = now.plus(by);
     }
 

@@ -25,12 +25,18 @@ public final class ConsoleFixture implements AutoCloseable {
 
     /** Call from a TestFX {@code @Start} method; the store's devices load as the console loads them. */
     public static ConsoleFixture show(Stage stage, DeviceStore store, DeviceConnections connections) {
+        return show(stage, store, connections, 1280, 800);
+    }
+
+    /** As {@link #show(Stage, DeviceStore, DeviceConnections)} in a window opened at this size. */
+    public static ConsoleFixture show(Stage stage, DeviceStore store, DeviceConnections connections, double width,
+                                      double height) {
         ConsoleFixture console = new ConsoleFixture();
         var background = new Background(console.executor, new ErrorPresenter(stage, false));
         var vm = new DeviceListViewModel(background);
         var view = new DeviceListView(vm, Settings.load(store.folder()), background, connections);
         Theme.LIGHT.apply();
-        stage.setScene(new Scene(view.root(), 1280, 800));
+        stage.setScene(new Scene(view.root(), width, height));
         stage.show();
         vm.attach(store);
         vm.reload(n -> { });

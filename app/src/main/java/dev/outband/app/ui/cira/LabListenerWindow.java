@@ -1,5 +1,6 @@
 package dev.outband.app.ui.cira;
 
+import dev.outband.app.ui.EscapeCloses;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -20,6 +21,7 @@ public final class LabListenerWindow {
     public void show(Window owner) {
         if (stage == null) {
             stage = new Stage();
+            EscapeCloses.on(stage);
             stage.initOwner(owner);
             stage.setTitle("Lab listener — Outband");
             if (owner instanceof Stage main) {

@@ -189,7 +189,10 @@ public final class DetailsViewModel {
         connection = null;
         refusedCertificate.set(null);
         generation++;
-        running.forEach(t -> t.cancel(true));
+        // Not interrupted: a read records what it learned in the store, and an interrupt that meets H2's file
+        // channel closes it (ClosedByInterruptException) and the store with it. Each read has its own deadline,
+        // and what an older selection's reads bring back is ignored.
+        running.forEach(t -> t.cancel(false));
         running.clear();
     }
 

@@ -10,6 +10,7 @@ import dev.outband.app.ui.cira.CiraPresence;
 import dev.outband.app.ui.cira.LabListenerWindow;
 import dev.outband.app.ui.discovery.FindDevicesViewModel;
 import dev.outband.app.ui.discovery.FindDevicesWindow;
+import dev.outband.app.fleet.FleetPoller;
 import dev.outband.app.ui.edit.DeviceDialog;
 import dev.outband.app.ui.edit.DeviceFormViewModel;
 import dev.outband.app.ui.transfer.TransferActions;
@@ -39,23 +40,22 @@ import javafx.stage.Window;
 import dev.outband.app.ui.power.PowerMenu;
 import dev.outband.app.ui.sources.SourcesViewModel;
 import dev.outband.app.ui.sources.SourcesWindow;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import dev.outband.wsman.discovery.DiscoverySettings;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
-import javafx.util.Duration;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.Separator;
@@ -75,8 +75,6 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The main window's content: menu, toolbar, device table beside the selected device's details, status bar. */
 public final class DeviceListView {
-    private static final Duration REMOTE_REFRESH = Duration.minutes(1);
-
     private final DeviceListViewModel vm;
     private final Settings settings;
     private final Background background;
@@ -88,6 +86,10 @@ public final class DeviceListView {
     private final LabListenerWindow labListener;
     private final VirtualLab virtualLab;
     private final DetailsViewModel details;
+    private FleetPoller poller;
+    private PowerMenu powerMenu;
+    private TextField search;
+    private HBox filters;
 
     public DeviceListView(DeviceListViewModel vm, Settings settings, Background background) {
         this(vm, settings, background, new DeviceConnections(DeviceConnections.AMT_PORTS));
@@ -118,8 +120,8 @@ public final class DeviceListView {
                 DiscoverySettings.defaults(), Platform::runLater));
         MenuBar menus = new AppMenu(this::add, () -> findDevices.show(window.get()), this::addVirtualLab,
                 transfer::importList, transfer::exportList, vm).bar();
-        menus.getMenus().add(OptionsMenu.create(settings, background, window, vm::store));
-        root.setTop(new VBox(menus, toolbar()));
+        menus.getMenus().add(OptionsMenu.create(settings, background, window, vm::store, this::pollNow));
+        root.setTop(new VBox(menus, topBar()));
         this.details = new DetailsViewModel(background,
                 d -> DeviceReader.open(connections, StateRecorder.into(vm.repository(),
                         renamed -> Platform.runLater(() -> showRenamed(renamed))), Clock.systemUTC(), d), this::showState,
@@ -129,6 +131,10 @@ public final class DeviceListView {
                 background));
         root.setBottom(statusBar());
         placeholders();
+        pollOnceShown();
+        var keys = new DeviceKeys.Actions(this::deleteSelected, this::openKvm, this::refresh);
+        DeviceKeys.bind(root, table, search, keys);
+        table.setContextMenu(DeviceKeys.contextMenu(table, keys, this::edit, powerMenu.submenu(window)));
         table.setRowFactory(t -> {
             var row = new TableRow<Device>();
             row.setOnMouseClicked(e -> {
@@ -138,6 +144,44 @@ public final class DeviceListView {
             });
             return row;
         });
+    }
+
+    /**
+     * Polls the fleet from the first time the store's devices are listed until the window closes; the poller's
+     * results reach the table's cells on the FX thread.
+     */
+    private void pollOnceShown() {
+        vm.loaded().addListener((o, was, loaded) -> {
+            if (loaded && poller == null) {
+                poller = new FleetPoller(vm.repository(), connections, settings::fleet, Clock.systemUTC(),
+                        statuses -> Platform.runLater(() -> {
+                            vm.showFleet(statuses);
+                            // Remote devices are never asked over WS-Man: their sources' listings say whether
+                            // they are connected, asked again with each poll (its period, Refresh).
+                            vm.refreshRemote();
+                        }));
+                poller.start();
+            }
+        });
+        root.sceneProperty().flatMap(Scene::windowProperty).flatMap(Window::showingProperty)
+                .addListener((o, was, showing) -> {
+                    if (!Boolean.TRUE.equals(showing) && poller != null) {
+                        poller.close();
+                    }
+                });
+    }
+
+    /** Enter and the context menu open the remote screen of the one selected device. */
+    private void openKvm() {
+        if (table.getSelectionModel().getSelectedItems().size() == 1) {
+            deviceKvm.open(table.getSelectionModel().getSelectedItem());
+        }
+    }
+
+    private void pollNow() {
+        if (poller != null) {
+            poller.pollNow();
+        }
     }
 
     public Parent root() {
@@ -153,6 +197,45 @@ public final class DeviceListView {
         new BootMediaWindow(vm).show(root.getScene().getWindow());
     }
 
+    /**
+     * The actions' toolbar beside the search and tag filter, which are never put in its overflow menu; in a
+     * window too narrow for both the actions show their icons only (their names in tooltips).
+     */
+    private Node topBar() {
+        ToolBar actions = toolbar();
+        HBox.setHgrow(actions, Priority.ALWAYS);
+        actions.setMinWidth(0);
+        actions.setStyle("-fx-background-color: transparent; -fx-border-width: 0; -fx-padding: 0;");
+        HBox top = new HBox(8, actions, filters);
+        top.setAlignment(Pos.CENTER_LEFT);
+        top.setId("topBar");
+        // A toolbar's look (the theme's colours) without its style class: "tool-bar" belongs to ToolBar nodes,
+        // and code that looks toolbars up by it (the KVM window's own, tests) must not get this HBox.
+        top.setStyle("-fx-background-color: -color-border-muted, -color-bg-subtle; -fx-background-insets: 0, 0 0 1px 0;"
+                + " -fx-padding: 4px 0.3em 4px 0.3em;");
+        // Measured on the toolbar's own width, which the bar sets once the actions have their skins (also when the
+        // window opens at its final size, when the window's width may change before they can be measured); the
+        // labels shown or not do not change that width, so this settles at once.
+        actions.widthProperty().addListener((o, was, width) -> {
+            showLabels(actions, ContentDisplay.LEFT);
+            if (actions.prefWidth(-1) > width.doubleValue()) {
+                showLabels(actions, ContentDisplay.GRAPHIC_ONLY);
+            }
+        });
+        return top;
+    }
+
+    private static void showLabels(ToolBar actions, ContentDisplay display) {
+        for (Node item : actions.getItems()) {
+            if (item instanceof Labeled labeled) {
+                labeled.setContentDisplay(display);
+                if (labeled.getTooltip() == null) {
+                    labeled.setTooltip(new Tooltip(labeled.getText()));
+                }
+            }
+        }
+    }
+
     private ToolBar toolbar() {
         var noSelection = Bindings.isEmpty(table.getSelectionModel().getSelectedItems());
         Button add = button("Add", Feather.PLUS, "addDevice", this::add);
@@ -166,8 +249,9 @@ public final class DeviceListView {
         Button delete = button("Delete", Feather.TRASH_2, "deleteDevice", this::deleteSelected);
         delete.disableProperty().bind(noSelection.or(remoteSelected));
 
-        MenuButton power = new PowerMenu(connections, vm, background,
-                () -> table.getSelectionModel().getSelectedItems(), this::afterDeviceJob).create(noSelection);
+        powerMenu = new PowerMenu(connections, vm, background,
+                () -> table.getSelectionModel().getSelectedItems(), this::afterDeviceJob);
+        MenuButton power = powerMenu.create(noSelection);
         Button kvm = button("KVM", Feather.MONITOR, "kvm", () -> deviceKvm.open(table.getSelectionModel().getSelectedItem()));
         kvm.disableProperty().bind(Bindings.size(table.getSelectionModel().getSelectedItems()).isNotEqualTo(1));
         kvm.setTooltip(new Tooltip("Remote screen of the selected device"));
@@ -179,13 +263,15 @@ public final class DeviceListView {
                 new CertificatesWindow(new CertificatesViewModel(background, vm::labAuthority, Clock.systemUTC())),
                 () -> root.getScene().getWindow(), this::afterDeviceJob).create(noSelection);
         lab.setTooltip(new Tooltip("Lab certificate authority; TLS and call home for the selected devices"));
-        Button refresh = button("Refresh", Feather.REFRESH_CW, "refresh", this::reloadKeepingSelection);
+        Button refresh = button("Refresh", Feather.REFRESH_CW, "refresh", this::refresh);
+        refresh.setTooltip(new Tooltip("Read the list again and poll every device now (F5)"));
         refresh.disableProperty().bind(vm.ready().not());
 
-        TextField search = new TextField();
+        search = new TextField();
         search.setId("search");
         search.setPromptText("Search name, host, tag");
-        search.setPrefColumnCount(18);
+        search.setTooltip(new Tooltip("Search name, host and tags (Ctrl+F)"));
+        search.setPrefColumnCount(14);
         search.textProperty().bindBidirectional(vm.search());
         HBox searchBox = new HBox(6, new FontIcon(Feather.SEARCH), search);
         searchBox.setAlignment(Pos.CENTER_LEFT);
@@ -202,10 +288,11 @@ public final class DeviceListView {
         dark.setSelected(settings.theme() == Theme.DARK);
         dark.selectedProperty().addListener((o, was, on) -> switchTheme(on ? Theme.DARK : Theme.LIGHT));
 
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        ToolBar bar = new ToolBar(add, edit, delete, new Separator(Orientation.VERTICAL), power, kvm, bootMedia, lab, refresh, spacer,
-                searchBox, new FontIcon(Feather.TAG), tags, new Separator(Orientation.VERTICAL), dark);
+        ToolBar bar = new ToolBar(add, edit, delete, new Separator(Orientation.VERTICAL), power, kvm, bootMedia, lab,
+                refresh);
+        filters = new HBox(8, searchBox, new FontIcon(Feather.TAG), tags, new Separator(Orientation.VERTICAL), dark);
+        filters.setAlignment(Pos.CENTER_RIGHT);
+        filters.setMinWidth(Region.USE_PREF_SIZE);
         if (labListener != null) {
             Button listener = button("Lab listener", Feather.RADIO, "labListener",
                     () -> labListener.show(root.getScene().getWindow()));
@@ -219,14 +306,6 @@ public final class DeviceListView {
             sources.disableProperty().bind(vm.ready().not());
             sources.setTooltip(new Tooltip("Remote MPS / DMT Console servers whose devices are listed here"));
             bar.getItems().add(bar.getItems().indexOf(refresh) + 1, sources);
-            // Remote devices connect and leave on their own: their rows are asked for again every minute.
-            Timeline poll = new Timeline(new KeyFrame(REMOTE_REFRESH, e -> {
-                if (vm.ready().get()) {
-                    vm.refreshRemote();
-                }
-            }));
-            poll.setCycleCount(Animation.INDEFINITE);
-            poll.play();
         }
         return bar;
     }
@@ -251,7 +330,12 @@ public final class DeviceListView {
         sourceProblems.setTooltip(full);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(12, count, sourceProblems, spacer, path);
+        Label fleet = new Label();
+        fleet.setId("fleetSummary");
+        fleet.textProperty().bind(vm.fleetSummary());
+        fleet.setTooltip(new Tooltip("What the last poll of every device found (Options ▸ Poll devices every;"
+                + " Refresh or F5 polls now)"));
+        HBox bar = new HBox(12, count, fleet, sourceProblems, spacer, path);
         bar.setPadding(new Insets(4, 10, 4, 10));
         bar.getStyleClass().add("status-bar");
         bar.setStyle("-fx-border-color: -color-border-default transparent transparent transparent;");
@@ -287,6 +371,12 @@ public final class DeviceListView {
      */
     private void selectSaved(Device saved) {
         DeviceTable.selectAndReveal(table, saved.id());
+    }
+
+    /** Rereads the store and asks every device again, also those the poller backs off from. */
+    private void refresh() {
+        reloadKeepingSelection();
+        pollNow();
     }
 
     private void reloadKeepingSelection() {
@@ -331,13 +421,16 @@ public final class DeviceListView {
 
     private void deleteSelected() {
         List<Device> selected = List.copyOf(table.getSelectionModel().getSelectedItems());
-        if (selected.isEmpty()) {
+        if (selected.isEmpty() || selected.stream().anyMatch(DeviceListViewModel::remote)) {
             return;
         }
         String what = selected.size() == 1 ? "device '" + selected.getFirst().name() + "'" : selected.size() + " devices";
         Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, "Delete " + what + " from the store?", ButtonType.OK, ButtonType.CANCEL);
         confirm.initOwner(root.getScene().getWindow());
         confirm.setHeaderText("Delete " + what);
+        // Delete is one key away: Enter on the question keeps the devices.
+        ((Button) confirm.getDialogPane().lookupButton(ButtonType.OK)).setDefaultButton(false);
+        ((Button) confirm.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
         confirm.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> vm.delete(selected));
     }
 

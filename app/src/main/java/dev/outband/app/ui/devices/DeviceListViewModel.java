@@ -12,6 +12,13 @@ import dev.outband.app.remote.RemoteDeviceRow;
 import dev.outband.app.remote.RemoteSources;
 import dev.outband.app.remote.SourceListing;
 import java.util.ArrayList;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Optional;
+import dev.outband.app.fleet.DeviceStatus;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -55,6 +62,9 @@ public final class DeviceListViewModel {
     private final StringProperty sourceProblems = new SimpleStringProperty("");
     /** Remote devices' connection to their source, by reach id, as the last listing said. */
     private final Map<String, Boolean> remoteConnected = new ConcurrentHashMap<>();
+    /** What the fleet poller last learned, by device id; read and written on the FX thread. */
+    private final Map<Long, DeviceStatus> fleet = new HashMap<>();
+    private final IntegerProperty fleetVersion = new SimpleIntegerProperty();
     private DeviceStore store;
     private RemoteSources remoteSources;
 
@@ -140,12 +150,37 @@ public final class DeviceListViewModel {
                     remoteConnected.put(row.device().reach().id(), row.connected());
                 }
             }
-            List<Device> shown = new ArrayList<>(devices.stream().filter(d -> !remote(d)).toList());
-            shown.addAll(rows);
-            devices.setAll(shown);
+            replaceRemoteRows(rows);
             refreshTags();
             sourceProblems.set(String.join("\n", problems));
+            // The Status cells of remote rows read the connected flags just replaced.
+            fleetVersion.set(fleetVersion.get() + 1);
         });
+    }
+
+    /**
+     * Puts a new listing of remote devices in place of the old one row by row: rows that did not change stay as
+     * they are, so a listing (each poll) keeps the technician's selection, local or remote, and the rows' places.
+     */
+    private void replaceRemoteRows(List<Device> listed) {
+        Map<List<String>, Device> fresh = new LinkedHashMap<>();
+        listed.forEach(d -> fresh.put(remoteKey(d), d));
+        // One change for all the rows gone (removeIf would report each on its own).
+        devices.removeAll(devices.stream().filter(d -> remote(d) && !fresh.containsKey(remoteKey(d))).toList());
+        for (int i = 0; i < devices.size(); i++) {
+            Device d = devices.get(i);
+            if (remote(d)) {
+                Device now = fresh.remove(remoteKey(d));
+                if (!now.equals(d)) {
+                    devices.set(i, now);
+                }
+            }
+        }
+        devices.addAll(fresh.values());
+    }
+
+    private static List<String> remoteKey(Device d) {
+        return List.of(d.name(), d.reach().id());
     }
 
     /** A device a remote source serves: shown here, but kept, edited and removed there. */
@@ -207,6 +242,67 @@ public final class DeviceListViewModel {
             Device shown = devices.get(at);
             devices.set(at, renamed.withState(shown.state().over(renamed.state())));
         }
+    }
+
+    /**
+     * Shows what a fleet poll learned. The rows themselves are left as they are: replacing a row in the sorted
+     * list makes the table rebuild its cells and drop and restore the selection on every poll, so the row under
+     * the pointer could show another device when a click lands. The Status, Power and Last seen cells read the
+     * poll through {@link #state} and follow {@link #fleetVersion} in place.
+     */
+    public void showFleet(Map<Long, DeviceStatus> statuses) {
+        fleet.putAll(statuses);
+        fleetVersion.set(fleetVersion.get() + 1);
+    }
+
+    /**
+     * A row's state as the table shows it: the last poll laid over the stored state when the poll is newer. A
+     * device that stopped answering has no known power state (its last one would read as current); its last-seen
+     * time stays when it last answered.
+     */
+    public DeviceState state(Device device) {
+        DeviceStatus status = device.id() == null || remote(device) ? null : fleet.get(device.id());
+        Instant seen = device.state().lastSeen();
+        if (status == null || status.checked() == null || seen != null && seen.isAfter(status.checked())) {
+            return device.state();
+        }
+        if (!status.online()) {
+            return new DeviceState(null, device.state().amtVersion(), seen);
+        }
+        return new DeviceState(status.powerState(), null, status.checked()).over(device.state());
+    }
+
+    /** Whether the device answered its last poll (or its remote source says it is connected); empty until known. */
+    public Optional<Boolean> online(Device device) {
+        if (remote(device)) {
+            return Optional.of(remoteConnected(device));
+        }
+        DeviceStatus status = fleet.get(device.id());
+        return status == null ? Optional.empty() : Optional.of(status.online());
+    }
+
+    /** Changes each time a poll's statuses are shown. */
+    public IntegerProperty fleetVersion() {
+        return fleetVersion;
+    }
+
+    /** "42 online · 3 offline · 2 unknown" over every listed device. */
+    public StringBinding fleetSummary() {
+        return Bindings.createStringBinding(() -> {
+            int on = 0;
+            int off = 0;
+            for (Device d : devices) {
+                Optional<Boolean> online = online(d);
+                if (online.isPresent()) {
+                    if (online.get()) {
+                        on++;
+                    } else {
+                        off++;
+                    }
+                }
+            }
+            return on + " online · " + off + " offline · " + (devices.size() - on - off) + " unknown";
+        }, devices, fleetVersion);
     }
 
     /** Shows devices something else put into the store (the lab listener) without reloading the list. */

@@ -2,8 +2,10 @@ package dev.outband.app.ui.devices;
 
 import dev.outband.app.remote.RemoteId;
 import dev.outband.app.store.Device;
+import dev.outband.app.store.DeviceState;
 import dev.outband.app.store.TlsMode;
 import java.time.ZoneId;
+import java.util.Optional;
 import java.time.format.DateTimeFormatter;
 
 /** How device fields read in the table. */
@@ -38,20 +40,25 @@ public final class DeviceText {
         };
     }
 
+    /** A row's online indicator: what the last poll (or a remote source) said. */
+    public static String status(Optional<Boolean> online) {
+        return online.map(on -> on ? "● Online" : "○ Offline").orElse(UNKNOWN);
+    }
+
     public static String tags(Device d) {
         return String.join(", ", d.tags());
     }
 
-    public static String power(Device d) {
-        return orUnknown(d.state().powerState());
+    public static String power(DeviceState s) {
+        return orUnknown(s.powerState());
     }
 
     public static String amtVersion(Device d) {
         return orUnknown(d.state().amtVersion());
     }
 
-    public static String lastSeen(Device d) {
-        return d.state().lastSeen() == null ? "never" : SEEN.format(d.state().lastSeen());
+    public static String lastSeen(DeviceState s) {
+        return s.lastSeen() == null ? "never" : SEEN.format(s.lastSeen());
     }
 
     static boolean usesTls(Device d) {

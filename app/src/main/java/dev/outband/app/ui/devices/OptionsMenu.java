@@ -4,11 +4,15 @@ import dev.outband.app.store.DeviceStore;
 import dev.outband.app.ui.Background;
 import dev.outband.app.ui.MasterPasswordDialog;
 import dev.outband.app.ui.Settings;
+import java.time.Duration;
+import java.util.List;
 import java.util.function.Supplier;
 import javafx.scene.control.Alert;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.ToggleGroup;
 import javafx.stage.Window;
 
 /** The Options menu: console-wide switches that take effect at the next start, and the master password. */
@@ -16,7 +20,11 @@ final class OptionsMenu {
     private OptionsMenu() {
     }
 
-    static Menu create(Settings settings, Background background, Supplier<Window> owner, Supplier<DeviceStore> store) {
+    private static final List<Duration> POLL_PERIODS =
+            List.of(Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(15));
+
+    static Menu create(Settings settings, Background background, Supplier<Window> owner, Supplier<DeviceStore> store,
+                       Runnable pollNow) {
         CheckMenuItem legacy = new CheckMenuItem("Allow legacy TLS (AMT 11 and older)");
         legacy.setId("legacyTls");
         legacy.setSelected(settings.legacyTls());
@@ -27,7 +35,26 @@ final class OptionsMenu {
         MenuItem master = new MenuItem("Master password…");
         master.setId("masterPasswordMenu");
         master.setOnAction(e -> changeMasterPassword(background, owner.get(), store.get()));
-        return new Menu("Options", null, legacy, master);
+        return new Menu("Options", null, legacy, pollPeriod(settings, background, pollNow), master);
+    }
+
+    /** How often the fleet is polled; a new period starts with a poll at once. */
+    private static Menu pollPeriod(Settings settings, Background background, Runnable pollNow) {
+        Menu menu = new Menu("Poll devices every");
+        menu.setId("pollPeriod");
+        ToggleGroup group = new ToggleGroup();
+        for (Duration period : POLL_PERIODS) {
+            RadioMenuItem item = new RadioMenuItem(period.toMinutes() == 0 ? period.toSeconds() + " seconds"
+                    : period.toMinutes() + (period.toMinutes() == 1 ? " minute" : " minutes"));
+            item.setToggleGroup(group);
+            item.setSelected(period.equals(settings.fleet().period()));
+            item.setOnAction(e -> {
+                settings.setFleetPeriod(period);
+                background.run("Saving settings", settings::save, saved -> pollNow.run());
+            });
+            menu.getItems().add(item);
+        }
+        return menu;
     }
 
     private static void changeMasterPassword(Background background, Window owner, DeviceStore store) {

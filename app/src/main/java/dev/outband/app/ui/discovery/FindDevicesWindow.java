@@ -1,5 +1,6 @@
 package dev.outband.app.ui.discovery;
 
+import dev.outband.app.ui.EscapeCloses;
 import atlantafx.base.theme.Styles;
 import dev.outband.app.ui.TextColumns;
 import dev.outband.wsman.discovery.DiscoveredDevice;
@@ -43,6 +44,7 @@ public final class FindDevicesWindow {
     public void show(Window owner) {
         if (stage == null) {
             stage = new Stage();
+            EscapeCloses.on(stage);
             stage.initOwner(owner);
             stage.setTitle("Find devices — Outband");
             if (owner instanceof Stage main) {

@@ -1,5 +1,6 @@
 package dev.outband.app.ui.lab;
 
+import dev.outband.app.ui.EscapeCloses;
 import atlantafx.base.theme.Styles;
 import dev.outband.app.ui.TextColumns;
 import java.io.File;
@@ -39,6 +40,7 @@ public final class CertificatesWindow {
     public void show(Window owner) {
         if (stage == null) {
             stage = new Stage();
+            EscapeCloses.on(stage);
             stage.initOwner(owner);
             stage.setTitle("Certificates — Outband");
             if (owner instanceof Stage main) {

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import javafx.beans.value.ObservableBooleanValue;
+import javafx.scene.control.Menu;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
@@ -73,6 +74,18 @@ public final class PowerMenu {
             fill();
         });
         return power;
+    }
+
+    /** The plain power actions for the device list's context menu; they ask and report as the toolbar's do. */
+    public Menu submenu(Supplier<Window> owner) {
+        Menu menu = new Menu("Power", new FontIcon(Feather.POWER));
+        menu.setId("powerSubmenu");
+        for (PowerAction action : PLAIN) {
+            MenuItem item = new MenuItem(label(action));
+            item.setOnAction(e -> perform(action, owner.get()));
+            menu.getItems().add(item);
+        }
+        return menu;
     }
 
     public static String label(PowerAction action) {

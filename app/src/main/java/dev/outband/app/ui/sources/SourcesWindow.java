@@ -1,5 +1,6 @@
 package dev.outband.app.ui.sources;
 
+import dev.outband.app.ui.EscapeCloses;
 import atlantafx.base.theme.Styles;
 import dev.outband.app.store.RemoteSource;
 import dev.outband.app.ui.TextColumns;
@@ -34,6 +35,7 @@ public final class SourcesWindow {
     public void show(Window owner) {
         if (stage == null) {
             stage = new Stage();
+            EscapeCloses.on(stage);
             stage.initOwner(owner);
             stage.setTitle("Remote sources — Outband");
             if (owner instanceof Stage main) {

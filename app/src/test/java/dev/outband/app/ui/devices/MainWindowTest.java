@@ -111,6 +111,8 @@ class MainWindowTest {
         robot.interact(() -> table.getSortOrder().setAll(table.getColumns().getFirst()));
         robot.clickOn("#refresh");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 60);
+        // The rows are listed; their cells come with the next layout pulse (later on a loaded machine).
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("pc-03").queryAll().isEmpty());
 
         robot.clickOn("pc-03");
         robot.clickOn("#editDevice");

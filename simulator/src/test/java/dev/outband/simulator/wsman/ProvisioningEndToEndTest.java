@@ -128,8 +128,12 @@ class ProvisioningEndToEndTest {
             assertThat(RawWsman.text(service, "ProvisioningMode")).isEqualTo("4");
             assertThat(RawWsman.text(admin.get(Reference.of("IPS_OptInService")), "OptInRequired"))
                     .isEqualTo("4294967295");
-            // Client control mode keeps asking consent for every redirection, whatever a Put asks for.
-            assertThat(RawWsman.text(putOptIn(admin, "0"), "OptInRequired")).isEqualTo("4294967295");
+            // Client control mode keeps asking consent for every redirection: it reports CanModifyOptInPolicy 0 and
+            // refuses a Put that would change the policy.
+            assertThat(RawWsman.text(admin.get(Reference.of("IPS_OptInService")), "CanModifyOptInPolicy")).isEqualTo("0");
+            assertThatThrownBy(() -> putOptIn(admin, "0")).isInstanceOf(WsmanException.class);
+            assertThat(RawWsman.text(admin.get(Reference.of("IPS_OptInService")), "OptInRequired"))
+                    .isEqualTo("4294967295");
             assertThat(RawWsman.text(admin.get(Reference.of("CIM_KVMRedirectionSAP")), "EnabledState")).isEqualTo("2");
             assertThatThrownBy(() -> realm(admin(sim, "P@ssw0rd!")))
                     .isInstanceOf(WsmanException.CredentialsRejected.class);

@@ -1,6 +1,8 @@
 package dev.outband.app.activation;
 
 import dev.outband.app.amt.DeviceConnections;
+import dev.outband.app.ca.LabAuthority;
+import dev.outband.app.cira.CiraAccounts;
 import dev.outband.app.lab.CallHome;
 import dev.outband.app.lab.TlsSetup;
 import dev.outband.app.store.DeviceStore;
@@ -28,5 +30,13 @@ public record ActivationContext(DeviceStore store, Lab lab, Deactivated deactiva
      * (by UUID) is connected to this laptop's listener now.
      */
     public record Lab(TlsSetup tls, CallHome callHome, DeviceConnections connections, Predicate<String> calledIn) {
+        /** The console's own lab jobs on this store: its lab CA, its CIRA accounts, its listener (in {@code connections}). */
+        public static Lab of(DeviceStore store, DeviceConnections connections, Clock clock) {
+            LabAuthority ca = new LabAuthority(store.folder(), store.secrets(), clock);
+            return new Lab(new TlsSetup(connections, store.devices(), ca, clock),
+                    new CallHome(connections, ca, new CiraAccounts(store.secrets()),
+                            uuid -> connections.tunnelOpen(uuid.toString()), clock),
+                    connections, connections::tunnelOpen);
+        }
     }
 }

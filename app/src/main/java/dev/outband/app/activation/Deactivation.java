@@ -1,5 +1,6 @@
 package dev.outband.app.activation;
 
+import dev.outband.app.lab.JobResult;
 import dev.outband.app.store.Device;
 import dev.outband.app.store.DeviceRepository;
 import dev.outband.app.store.DeviceStore;
@@ -54,17 +55,17 @@ public final class Deactivation {
     }
 
     /** Deactivates stored devices one by one over their usual connection; each result names the device. */
-    public List<DeactivationResult> stored(List<Device> devices, AmtClientSource connections) {
-        List<DeactivationResult> results = new ArrayList<>();
+    public List<JobResult> stored(List<Device> devices, AmtClientSource connections) {
+        List<JobResult> results = new ArrayList<>();
         for (Device device : devices) {
             try {
                 step.accept("unprovision " + device.name());
                 connections.client(device).setup().unprovision();
                 forget(device);
-                results.add(new DeactivationResult(device.name(), true, policy == ActivationContext.Deactivated.REMOVE
+                results.add(new JobResult(device.name(), true, policy == ActivationContext.Deactivated.REMOVE
                         ? "deactivated, removed from the store" : "deactivated, kept as unprovisioned"));
             } catch (IOException e) {
-                results.add(new DeactivationResult(device.name(), false, e.getMessage()));
+                results.add(new JobResult(device.name(), false, e.getMessage()));
             }
         }
         return results;
@@ -74,9 +75,6 @@ public final class Deactivation {
     @FunctionalInterface
     public interface AmtClientSource {
         AmtClient client(Device device) throws IOException;
-    }
-
-    public record DeactivationResult(String device, boolean ok, String message) {
     }
 
     private void forget(Device device) {

@@ -41,6 +41,10 @@ public final class Cli {
         cli.addSubcommand(SourcesCommands.group(context));
         cli.addSubcommand(CaCommands.group(context));
         cli.addSubcommand(TlsCommands.group(context));
+        cli.addSubcommand(CommandGroup.named("activate", "Activate lab devices: a server for DMT's device client.",
+                new ActivateServeCommand(context)));
+        cli.addSubcommand(ProfilesCommands.group(context));
+        cli.addSubcommand(new DeactivateCommand(context));
         cli.addSubcommand(CommandGroup.named("kvm", "The remote screen of stored devices.",
                 new KvmScreenshotCommand(context)));
         cli.addSubcommand(CommandGroup.named("vnc", "Standard VNC servers (also AMT's port 5900).",

@@ -67,6 +67,10 @@ public final class ProfileRepository {
     /** Inserts a new profile ({@code id} null) or replaces the stored one with the same id, secrets sealed for the row. */
     public ActivationProfile save(ActivationProfile profile) {
         synchronized (devices) {
+            // The client names profiles in any case (rps finds them so): two that differ only in case could not be told apart.
+            if (findAll().stream().anyMatch(p -> p.name().equalsIgnoreCase(profile.name()) && !p.id().equals(profile.id()))) {
+                throw new DuplicateNameException(profile.name());
+            }
             Connection c = devices.connection();
             try {
                 c.setAutoCommit(false);

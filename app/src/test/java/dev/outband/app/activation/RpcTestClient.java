@@ -41,6 +41,7 @@ final class RpcTestClient implements AutoCloseable {
     private final OkHttpClient http;
     private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
     private WebSocket socket;
+    private volatile X509Certificate peer;
 
     RpcTestClient(X509Certificate root) throws Exception {
         KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
@@ -82,6 +83,11 @@ final class RpcTestClient implements AutoCloseable {
         socket = http.newWebSocket(new Request.Builder().url(url.replace("wss://", "https://")).build(),
                 new WebSocketListener() {
                     @Override
+                    public void onOpen(WebSocket webSocket, Response response) {
+                        peer = (X509Certificate) response.handshake().peerCertificates().getFirst();
+                    }
+
+                    @Override
                     public void onMessage(WebSocket webSocket, String text) {
                         events.add(text);
                     }
@@ -115,6 +121,11 @@ final class RpcTestClient implements AutoCloseable {
         String status() throws Exception {
             return last == null ? null : JSON.readTree(last.get("message").asText()).get("Status").asText();
         }
+    }
+
+    /** The certificate the server presented. */
+    X509Certificate serverCertificate() {
+        return peer;
     }
 
     void send(String text) {

@@ -60,6 +60,11 @@ class ActivationServerTest {
         store.close();
     }
 
+    ActivationServerTest withStore(DeviceStore opened) {
+        store = opened;
+        return this;
+    }
+
     ActivationProfile ccm(String name) {
         return new ActivationProfile(null, name, ActivationProfile.ControlMode.CCM,
                 store.profiles().seal(ADMIN_PASSWORD), null, null, null, null, false, null, 4433,

@@ -6,6 +6,7 @@ import dev.outband.app.lab.CallHome;
 import dev.outband.app.lab.TlsSetup;
 import dev.outband.app.store.Device;
 import dev.outband.app.ui.bulk.BulkProgress;
+import dev.outband.app.ui.provisioning.ProvisioningWindow;
 import dev.outband.app.ui.devices.DeviceListViewModel;
 import java.time.Clock;
 import java.util.List;
@@ -34,9 +35,12 @@ public final class LabMenu {
     private final CertificatesWindow certificates;
     private final Supplier<Window> window;
     private final Runnable afterRun;
+    private final ProvisioningWindow provisioning;
 
     public LabMenu(DeviceConnections connections, DeviceListViewModel vm, Supplier<List<Device>> selection,
-                   CertificatesWindow certificates, Supplier<Window> window, Runnable afterRun) {
+                   CertificatesWindow certificates, ProvisioningWindow provisioning, Supplier<Window> window,
+                   Runnable afterRun) {
+        this.provisioning = provisioning;
         this.connections = connections;
         this.vm = vm;
         this.selection = selection;
@@ -47,6 +51,8 @@ public final class LabMenu {
 
     public MenuButton create(BooleanBinding noSelection) {
         MenuItem certs = item("Certificates…", "labCertificates", Feather.AWARD, () -> certificates.show(window.get()));
+        MenuItem activate = item("Provisioning (activate devices)…", "labProvisioning", Feather.PLAY_CIRCLE,
+                () -> provisioning.show(window.get()));
         MenuItem tlsOn = item("Turn TLS on (lab certificate)", "labTlsOn", Feather.LOCK, this::tlsOn);
         MenuItem tlsOff = item("Turn TLS off", "labTlsOff", Feather.UNLOCK, this::tlsOff);
         MenuItem callHome = item("Call this laptop (CIRA)…", "labCallHome", Feather.PHONE_INCOMING, this::callHome);
@@ -54,7 +60,7 @@ public final class LabMenu {
         for (MenuItem needsDevices : List.of(tlsOn, tlsOff, callHome, stopCalling)) {
             needsDevices.disableProperty().bind(noSelection);
         }
-        MenuButton lab = new MenuButton("Lab", new FontIcon(Feather.SHIELD), certs, new SeparatorMenuItem(), tlsOn,
+        MenuButton lab = new MenuButton("Lab", new FontIcon(Feather.SHIELD), certs, activate, new SeparatorMenuItem(), tlsOn,
                 tlsOff, new SeparatorMenuItem(), callHome, stopCalling);
         lab.setId("labMenu");
         return lab;

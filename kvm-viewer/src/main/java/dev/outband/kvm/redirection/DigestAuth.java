@@ -70,9 +70,17 @@ public final class DigestAuth {
     /** MD5hex(MD5hex(user:realm:pass):nonce:nc:cnonce:qop:MD5hex("POST:" + uri)). */
     public static String response(String user, char[] password, String realm, String nonce, String nc,
             String cnonce, String qop, String uri) {
-        String ha1 = md5(user + ":" + realm + ":" + new String(password));
-        String ha2 = md5("POST:" + uri);
-        return md5(ha1 + ":" + nonce + ":" + nc + ":" + cnonce + ":" + qop + ":" + ha2);
+        return responseForHa1(ha1(user, password, realm), nonce, nc, cnonce, qop, uri);
+    }
+
+    /** MD5hex(user:realm:pass), the form in which a device keeps a password set by host-based setup. */
+    public static String ha1(String user, char[] password, String realm) {
+        return md5(user + ":" + realm + ":" + new String(password));
+    }
+
+    /** The response for an account known by its HA1 only. */
+    public static String responseForHa1(String ha1, String nonce, String nc, String cnonce, String qop, String uri) {
+        return md5(ha1 + ":" + nonce + ":" + nc + ":" + cnonce + ":" + qop + ":" + md5("POST:" + uri));
     }
 
     private static String md5(String s) {

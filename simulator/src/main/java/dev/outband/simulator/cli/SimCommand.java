@@ -1,16 +1,22 @@
 package dev.outband.simulator.cli;
 
+import dev.outband.simulator.activation.ServerTrust;
 import dev.outband.simulator.device.DeviceFleet;
 import dev.outband.simulator.wsman.DeviceCertificates;
 import dev.outband.simulator.cira.CiraCallHome;
 import dev.outband.simulator.cira.MpsCaller;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.util.List;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -43,9 +49,35 @@ public final class SimCommand implements Callable<Integer> {
                     + "0 = none).")
     int rmcpPort;
 
-    @Option(names = "--unprovisioned", defaultValue = "0", paramLabel = "N",
-            description = "The last N devices are not provisioned (discovery shows them as such).")
+    @Option(names = "--unprovisioned", defaultValue = "0", arity = "0..1", fallbackValue = "-1", paramLabel = "N",
+            description = "The last N devices (all without N) are not provisioned: discovery shows them as such, "
+                    + "and they can be activated (--activate, or a provisioning server over their WS-Man port).")
     int unprovisioned;
+
+    @Option(names = "--activate", paramLabel = "wss://HOST:PORT/activate",
+            description = "Activate each unprovisioned device through this provisioning server, as the open-source "
+                    + "RPC client does on a real machine; the devices keep running afterwards.")
+    URI activate;
+
+    @Option(names = "--profile", paramLabel = "NAME", description = "The server's activation profile (--activate).")
+    String profile;
+
+    @Option(names = "--api-key", paramLabel = "KEY", description = "API key sent to the server (default: key, as "
+            + "the RPC client sends).")
+    String apiKey;
+
+    @Option(names = "--ca", paramLabel = "FILE",
+            description = "PEM file of the CA that signed the server's certificate (without --ca or --fingerprint: "
+                    + "the system's roots).")
+    Path activationCa;
+
+    @Option(names = "--fingerprint", paramLabel = "SHA256", description = "Trust exactly the server certificate "
+            + "with this SHA-256.")
+    String activationPin;
+
+    @Option(names = "--provisioning-root", paramLabel = "FILE", description = "PEM of a provisioning root CA whose "
+            + "hash the devices trust for admin control mode, as a hash added in MEBx.")
+    Path provisioningRoot;
 
     @Option(names = "--tls", description = "TLS ports serve a certificate from a fresh lab CA from the start "
             + "(without it they serve one only once TLS is set up over WS-Man, as on AMT).")
@@ -103,9 +135,12 @@ public final class SimCommand implements Callable<Integer> {
         if (count < 1 || count > 10_000) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--count must be 1..10000");
         }
-        if (address == null && (rmcpPort != 0 || unprovisioned != 0)) {
+        if (address == null && rmcpPort != 0) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--rmcp-port and --unprovisioned need --address (each device on an address of its own)");
+                    "--rmcp-port needs --address (each device on an address of its own)");
+        }
+        if (unprovisioned == -1) {
+            unprovisioned = count;
         }
         if (unprovisioned < 0 || unprovisioned > count) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--unprovisioned must be 0..--count");
@@ -119,11 +154,16 @@ public final class SimCommand implements Callable<Integer> {
         if (addToStore && registrar == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--add-to-store needs the outband command");
         }
+        SSLContext activationTls = activate == null ? null : activationTls();
         HostAndPort listener = cira == null ? null : listener();
         // One identity for the TLS ports and their twins in the CIRA tunnel: one fingerprint to pin.
         DeviceCertificates.Issued identity = tls ? DeviceCertificates.loopbackDevice() : null;
         SSLContext deviceTls = identity == null ? null : DeviceCertificates.serverContext(identity);
         DeviceFleet fleet = startFleet(deviceTls);
+        if (provisioningRoot != null) {
+            X509Certificate root = pemCertificate(provisioningRoot);
+            fleet.members().forEach(m -> m.device().provisioning().trust(root));
+        }
         CiraCallHome callHome = listener == null ? null : CiraCallHome.start(fleet, listener.host(), listener.port(),
                 ciraUser, firstLine(ciraPasswordFile).getBytes(StandardCharsets.UTF_8), ciraPin, deviceTls);
         // Devices also call whatever MPS a console configures on them over WS-Man, as AMT would.
@@ -155,11 +195,16 @@ public final class SimCommand implements Callable<Integer> {
                         identity == null ? null : identity.certificate()));
             }
             print(fleet, out);
+            if (activate != null) {
+                FleetActivation.run(fleet, activate, profile, apiKey, activationTls, out);
+            }
             if (listener != null) {
                 out.printf("Each device calls the CIRA listener at %s:%d (WS-Man and KVM through "
                         + "the tunnel).%n", listener.host(), listener.port());
                 out.flush();
             }
+            out.println("Press Ctrl-C to stop.");
+            out.flush();
             stopped.await();
         } finally {
             stop.run();
@@ -175,7 +220,8 @@ public final class SimCommand implements Callable<Integer> {
     private DeviceFleet startFleet(SSLContext deviceTls) throws IOException {
         SSLServerSocketFactory factory = deviceTls == null ? null : deviceTls.getServerSocketFactory();
         if (address == null) {
-            return DeviceFleet.start(count, basePort, user, password, factory, Duration.ofSeconds(bootSeconds));
+            return DeviceFleet.start(count, basePort, user, password, factory, Duration.ofSeconds(bootSeconds),
+                    i -> i >= count - unprovisioned);
         }
         InetAddress first;
         try {
@@ -207,8 +253,6 @@ public final class SimCommand implements Callable<Integer> {
                 out.flush();
             });
         }
-        out.println("Press Ctrl-C to stop.");
-        out.flush();
     }
 
     private record HostAndPort(String host, int port) {
@@ -236,6 +280,39 @@ public final class SimCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--cira-pin is a SHA-256: 64 hex digits");
         }
         return new HostAndPort(cira.substring(0, colon), port);
+    }
+
+    /** --activate and its trust options, checked before any device starts. */
+    private SSLContext activationTls() throws IOException, GeneralSecurityException {
+        String scheme = activate.getScheme();
+        if (!"wss".equalsIgnoreCase(scheme) && !"ws".equalsIgnoreCase(scheme) || activate.getHost() == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--activate takes a websocket URL, e.g. wss://192.168.1.10:8443/activate");
+        }
+        if (profile == null || profile.isBlank()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--activate needs --profile NAME");
+        }
+        if (unprovisioned == 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--activate needs unprovisioned devices: add --unprovisioned");
+        }
+        if (activationCa != null && activationPin != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give --ca or --fingerprint, not both");
+        }
+        if (activationPin != null) {
+            try {
+                return ServerTrust.pinned(activationPin, activate);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--fingerprint is a SHA-256: 64 hex digits");
+            }
+        }
+        return activationCa != null ? ServerTrust.caFile(activationCa, activate) : ServerTrust.system();
+    }
+
+    private static X509Certificate pemCertificate(Path file) throws IOException, GeneralSecurityException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+        }
     }
 
     private static String firstLine(Path file) throws IOException {

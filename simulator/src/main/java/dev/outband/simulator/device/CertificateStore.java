@@ -272,6 +272,15 @@ public final class CertificateStore {
         }
     }
 
+    /** Full unprovisioning: every key pair and certificate goes. */
+    public void clear() {
+        synchronized (this) {
+            keys.clear();
+            certificates.clear();
+        }
+        changed();
+    }
+
     private void changed() {
         listeners.forEach(Runnable::run);
     }

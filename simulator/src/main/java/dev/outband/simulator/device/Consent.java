@@ -23,7 +23,9 @@ public final class Consent {
     private static final int MAX_WRONG = 3;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final long required;
+    /** OptInRequired for every redirection feature. */
+    public static final long ALL = 0xFFFFFFFFL;
+    private volatile long required;
     private final Duration inactivity;
     private final Runnable onCodeSent;
     private final List<Consumer<String>> codeWatchers = new CopyOnWriteArrayList<>();
@@ -44,6 +46,11 @@ public final class Consent {
     /** OptInRequired: 0 none, 1 KVM, 0xFFFFFFFF every redirection. */
     public long required() {
         return required;
+    }
+
+    /** A new policy (IPS_OptInService Put, or a change of control mode). */
+    public void setRequired(long policy) {
+        this.required = policy;
     }
 
     /** OptInState: 0 not started, 2 displayed, 3 received, 4 in session. */

@@ -55,11 +55,17 @@ public final class DeviceFleet implements AutoCloseable {
      */
     public static DeviceFleet start(int count, int basePort, String user, String password,
             SSLServerSocketFactory tls, Duration bootDuration) throws IOException {
+        return start(count, basePort, user, password, tls, bootDuration, i -> false);
+    }
+
+    /** As {@link #start(int, int, String, String, SSLServerSocketFactory, Duration)}; device i (from 0) is not
+     * provisioned when {@code unprovisioned} says so. */
+    public static DeviceFleet start(int count, int basePort, String user, String password,
+            SSLServerSocketFactory tls, Duration bootDuration, IntPredicate unprovisioned) throws IOException {
         List<Member> started = new ArrayList<>();
         try {
             for (int i = 0; i < count; i++) {
-                VirtualDevice device = new VirtualDevice(
-                        DeviceConfig.of("sim-" + (i + 1), user, password).withBootDuration(bootDuration));
+                VirtualDevice device = new VirtualDevice(config(i, user, password, bootDuration, unprovisioned));
                 int http = basePort > 0 ? basePort + 2 * i : 0;
                 int secure = basePort > 0 ? basePort + 2 * i + 1 : 0;
                 int kvm = basePort > 0 ? basePort + 2 * count + i : 0;
@@ -84,10 +90,7 @@ public final class DeviceFleet implements AutoCloseable {
         List<Member> started = new ArrayList<>();
         try {
             for (int i = 0; i < count; i++) {
-                VirtualDevice device = new VirtualDevice(
-                        DeviceConfig.of("sim-" + (i + 1), user, password).withBootDuration(bootDuration)
-                                .withProvisioningState(unprovisioned.test(i) ? DeviceConfig.PRE_PROVISIONING
-                                        : DeviceConfig.POST_PROVISIONING));
+                VirtualDevice device = new VirtualDevice(config(i, user, password, bootDuration, unprovisioned));
                 started.add(Member.onAddress(device, offset(first, i), httpPort, rmcpPort, tls));
             }
         } catch (IOException e) {
@@ -95,6 +98,13 @@ public final class DeviceFleet implements AutoCloseable {
             throw e;
         }
         return new DeviceFleet(started);
+    }
+
+    private static DeviceConfig config(int i, String user, String password, Duration bootDuration,
+            IntPredicate unprovisioned) {
+        return DeviceConfig.of("sim-" + (i + 1), user, password).withBootDuration(bootDuration)
+                .withProvisioningState(unprovisioned.test(i) ? DeviceConfig.PRE_PROVISIONING
+                        : DeviceConfig.POST_PROVISIONING);
     }
 
     /** The address {@code n} after {@code first}, staying within 127.0.0.0/8. */

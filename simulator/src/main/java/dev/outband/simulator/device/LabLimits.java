@@ -9,9 +9,11 @@ package dev.outband.simulator.device;
  * @param blobBytes      largest DER certificate accepted (AMT's X509Certificate is uint8[4100])
  * @param mpServers      management presence servers
  * @param detectionStrings domain suffixes for environment detection
+ * @param provisioningChain certificates in a provisioning chain uploaded with AddNextCertInChain (leaf to root)
  */
-public record LabLimits(int keyPairs, int certificates, int blobBytes, int mpServers, int detectionStrings) {
+public record LabLimits(int keyPairs, int certificates, int blobBytes, int mpServers, int detectionStrings,
+        int provisioningChain) {
     public static LabLimits defaults() {
-        return new LabLimits(16, 32, 4100, 8, 5);
+        return new LabLimits(16, 32, 4100, 8, 5, 4);
     }
 }

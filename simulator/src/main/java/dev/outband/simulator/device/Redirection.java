@@ -33,6 +33,14 @@ public final class Redirection {
         this.listener = on;
     }
 
+    /** As from the factory: IDE-R and SOL off, the listener and KVM on. */
+    public synchronized void reset() {
+        ider = false;
+        sol = false;
+        listener = true;
+        kvm = true;
+    }
+
     public synchronized void setKvm(boolean on) {
         this.kvm = on;
     }

@@ -349,6 +349,18 @@ public final class RemoteAccessConfig {
         return false;
     }
 
+    /** Full unprovisioning: no servers, policies or home domains, user-initiated calls off. */
+    public void clear() {
+        synchronized (this) {
+            servers.clear();
+            policies.clear();
+            detectionStrings = List.of();
+            userInitiated = UIC_ALL_DISABLED;
+            userAskedForHelp = false;
+        }
+        changed();
+    }
+
     private void changed() {
         listeners.forEach(Runnable::run);
     }

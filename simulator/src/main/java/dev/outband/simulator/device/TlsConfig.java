@@ -138,6 +138,15 @@ public final class TlsConfig {
         return PtStatus.SUCCESS;
     }
 
+    /** Full unprovisioning: TLS off, no credential context, the plain ports open again. */
+    public synchronized void reset() {
+        remote = new Settings(REMOTE, false, false, false);
+        local = new Settings(LOCAL, false, true, false);
+        committedRemote = remote;
+        contextCertificate = null;
+        active = null;
+    }
+
     /** The certificate the TLS ports serve now, if TLS is on. */
     public Optional<Identity> active() {
         return Optional.ofNullable(active);

@@ -29,9 +29,11 @@ public final class VirtualDevice {
     private final Consent consent;
     private final DeviceLogs logs = new DeviceLogs();
     private final Redirection redirection = new Redirection();
+    private final WiredNetwork network = new WiredNetwork();
     private final CertificateStore certificates = new CertificateStore(LabLimits.defaults());
     private final TlsConfig tls = new TlsConfig(certificates);
     private final RemoteAccessConfig remoteAccess = new RemoteAccessConfig(DOMAIN_NAME, LabLimits.defaults());
+    private final Provisioning provisioning;
     private final WsmanServer wsman;
     private PowerState power = PowerState.ON;
     private Display display = Display.DESKTOP;
@@ -47,6 +49,12 @@ public final class VirtualDevice {
         this.realm = "Digest:" + HexFormat.of().withUpperCase().formatHex(r);
         // Each typed code is audited, as AMT's audit log records opt-in attempts.
         this.consent = new Consent(config.optInRequired(), config.consentInactivity(), () -> audit(30, 1));
+        int mode = config.provisioningState() == DeviceConfig.PRE_PROVISIONING ? Provisioning.NOT_PROVISIONED
+                : config.provisioningMode() == 4 ? Provisioning.CLIENT : Provisioning.ADMIN;
+        // Client control mode always asks the user's consent for redirection; other modes keep the birth policy.
+        this.provisioning = new Provisioning(realm, DOMAIN_NAME, mode, credentials(),
+                LabLimits.defaults().provisioningChain(), m -> consent.setRequired(
+                        m == Provisioning.CLIENT ? Consent.ALL : config.optInRequired()));
         this.wsman = new WsmanServer(this);
     }
 
@@ -62,6 +70,28 @@ public final class VirtualDevice {
         return config.uuid();
     }
 
+    /** Provisioning state, control mode and the accounts that may log on. */
+    public Provisioning provisioning() {
+        return provisioning;
+    }
+
+    /**
+     * Unprovision (AMT_SetupAndConfigurationService): back to pre-provisioning, then the settings a full
+     * unprovision erases (TLS, certificates, remote access, redirection switches, the wired port's addressing) back to their defaults.
+     */
+    public long unprovision(long provisioningMode) {
+        long result = provisioning.unprovision(provisioningMode);
+        if (result == SetupReturn.SUCCESS) {
+            tls.reset();
+            certificates.clear();
+            remoteAccess.clear();
+            redirection.reset();
+            network.reset();
+        }
+        return result;
+    }
+
+    /** The account the device was born with (for a device born provisioned, its admin account). */
     public DigestCredentials credentials() {
         return new DigestCredentials(config.user(), config.password());
     }
@@ -243,6 +273,10 @@ public final class VirtualDevice {
 
     public DeviceLogs logs() {
         return logs;
+    }
+
+    public WiredNetwork network() {
+        return network;
     }
 
     public Redirection redirection() {

@@ -8,12 +8,11 @@ public final class DeviceScreen {
     private DeviceScreen() {
     }
 
-    /** The device's redirection service (16994-like): user consent, digest with its credentials, then RFB. */
+    /** The device's redirection service (16994-like): user consent, digest with its accounts of the moment, then RFB. */
     public static RedirectionServer redirectionServer(VirtualDevice device) {
         RfbServer rfb = RfbServer.amt(() -> modeOf(device));
         Consent consent = device.consent();
-        return new RedirectionServer(device.credentials().user(), device.credentials().password().toCharArray(),
-                device.digestRealm(), rfb, () -> device.redirection().kvm(),
+        return new RedirectionServer(device.provisioning()::ha1, device.digestRealm(), rfb, () -> device.redirection().kvm(),
                 new SessionGate(consent::openSession, consent::closeSession));
     }
 

@@ -18,6 +18,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
 
 /**
  * The device side of AMT redirection (port 16994): StartRedirectionSession for KVM, digest
@@ -30,8 +31,7 @@ public final class RedirectionServer implements ConnectionHandler {
     /** AMT's close reason when no valid consent code came (Intel AMT Implementation and Reference Guide). */
     static final String CONSENT_FAILED = "Error: 0x80862300: User consent flow failed";
 
-    private final String user;
-    private final char[] password;
+    private final UnaryOperator<String> ha1ByUser;
     private final String realm;
     private final RfbServer rfb;
     private final BooleanSupplier kvmEnabled;
@@ -44,8 +44,13 @@ public final class RedirectionServer implements ConnectionHandler {
      */
     public RedirectionServer(String user, char[] password, String realm, RfbServer rfb, BooleanSupplier kvmEnabled,
             SessionGate gate) {
-        this.user = user;
-        this.password = password.clone();
+        this(oneAccount(user, DigestAuth.ha1(user, password, realm)), realm, rfb, kvmEnabled, gate);
+    }
+
+    /** @param ha1ByUser the HA1 of an account that may log on now, or null (the device's provisioning decides) */
+    public RedirectionServer(UnaryOperator<String> ha1ByUser, String realm, RfbServer rfb, BooleanSupplier kvmEnabled,
+            SessionGate gate) {
+        this.ha1ByUser = ha1ByUser;
         this.realm = realm;
         this.rfb = rfb;
         this.kvmEnabled = kvmEnabled;
@@ -54,6 +59,10 @@ public final class RedirectionServer implements ConnectionHandler {
 
     public RedirectionServer(String user, char[] password, String realm, RfbServer rfb) {
         this(user, password, realm, rfb, () -> true, SessionGate.OPEN);
+    }
+
+    private static UnaryOperator<String> oneAccount(String user, String ha1) {
+        return name -> user.equals(name) ? ha1 : null;
     }
 
     @Override
@@ -108,10 +117,10 @@ public final class RedirectionServer implements ConnectionHandler {
                         DigestAuth.encode(new DigestAuth.Challenge(realm, nonce, "auth"))));
             } else {
                 DigestAuth.Response r = DigestAuth.decodeResponse(a.data());
-                String expected = DigestAuth.response(user, password, realm, nonce, r.nc(), r.cnonce(), r.qop(),
-                        r.uri());
-                boolean ok = r.user().equals(user) && r.realm().equals(realm) && r.nonce().equals(nonce)
-                        && r.response().equals(expected);
+                String ha1 = ha1ByUser.apply(r.user());
+                boolean ok = ha1 != null && r.realm().equals(realm) && r.nonce().equals(nonce)
+                        && r.response().equals(DigestAuth.responseForHa1(ha1, nonce, r.nc(), r.cnonce(), r.qop(),
+                                r.uri()));
                 RedirectionCodec.write(out, new AuthenticateReply(ok ? 0 : 1, RedirectionMessage.AUTH_DIGEST,
                         new byte[0]));
                 return ok;

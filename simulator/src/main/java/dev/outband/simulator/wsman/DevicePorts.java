@@ -142,7 +142,7 @@ public final class DevicePorts implements AutoCloseable {
         DeviceConfig config = device.config();
         return new PresencePong(ping.tag(), PresencePong.INTEL_IANA, plain ? httpPort() : tlsPort(),
                 config.amtMajor() & 0xF, config.amtMinor() & 0xF,
-                ProvisioningState.fromBits(config.provisioningState()), plain && secure, 0x01, 0x20);
+                ProvisioningState.fromBits(device.provisioning().provisioningState()), plain && secure, 0x01, 0x20);
     }
 
     @Override

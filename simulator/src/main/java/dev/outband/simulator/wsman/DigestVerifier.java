@@ -11,22 +11,27 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
-/** Server side of HTTP Digest as AMT does it: MD5, qop=auth, nonces that expire and are then reported stale. */
+/**
+ * Server side of HTTP Digest as AMT does it: MD5, qop=auth, nonces that expire and are then reported stale.
+ * Accounts are known by their HA1 only, as AMT knows an admin password set by host-based setup.
+ */
 public final class DigestVerifier {
     public enum Outcome { OK, CHALLENGE, STALE }
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int MAX_NONCES = 4096;
 
-    private final DigestCredentials credentials;
+    private final UnaryOperator<String> ha1ByUser;
     private final String realm;
     private final Duration lifetime;
     private final Clock clock;
     private final Map<String, Instant> nonces = new ConcurrentHashMap<>();
 
-    public DigestVerifier(DigestCredentials credentials, String realm, Duration lifetime, Clock clock) {
-        this.credentials = credentials;
+    /** @param ha1ByUser the HA1 of an account that may log on now, or null for any other user */
+    public DigestVerifier(UnaryOperator<String> ha1ByUser, String realm, Duration lifetime, Clock clock) {
+        this.ha1ByUser = ha1ByUser;
         this.realm = realm;
         this.lifetime = lifetime;
         this.clock = clock;
@@ -38,10 +43,10 @@ public final class DigestVerifier {
         }
         Map<String, String> p = DigestChallenge.params(authorization.substring(7));
         String nonce = p.getOrDefault("nonce", "");
-        if (!credentials.user().equals(p.get("username")) || !realm.equals(p.get("realm"))) {
+        String ha1 = realm.equals(p.get("realm")) ? ha1ByUser.apply(p.get("username")) : null;
+        if (ha1 == null) {
             return Outcome.CHALLENGE;
         }
-        String ha1 = DigestCredentials.md5(credentials.user() + ":" + realm + ":" + credentials.password());
         String ha2 = DigestCredentials.md5(method + ":" + p.getOrDefault("uri", ""));
         String expected = "auth".equals(p.get("qop"))
                 ? DigestCredentials.md5(ha1 + ":" + nonce + ":" + p.get("nc") + ":" + p.get("cnonce") + ":auth:" + ha2)

@@ -5,7 +5,7 @@ import dev.outband.simulator.device.VirtualDevice;
 import dev.outband.wsman.amt.identity.IdentityService;
 import java.util.List;
 
-/** Versions, provisioning and general settings. */
+/** Versions and general settings. */
 final class IdentityResources {
     private IdentityResources() {
     }
@@ -22,21 +22,6 @@ final class IdentityResources {
                             software("Recovery Version", version), software("Recovery Build Num", build),
                             software("Legacy Mode", "False"), software("AMT FW Core Version", version));
                 }).build(),
-                ResourceClass.of("AMT_SetupAndConfigurationService", d -> List.of(
-                        Instance.of("AMT_SetupAndConfigurationService")
-                                .with("CreationClassName", "AMT_SetupAndConfigurationService")
-                                .with("ElementName", "Intel(r) AMT Setup and Configuration Service")
-                                .with("EnabledState", 5)
-                                .with("Name", "Intel(r) AMT Setup and Configuration Service")
-                                .with("PasswordModel", 1)
-                                .with("ProvisioningMode", d.config().provisioningMode())
-                                .with("ProvisioningServerOTP", "")
-                                .with("ProvisioningState", d.config().provisioningState())
-                                .with("SystemCreationClassName", "CIM_ComputerSystem")
-                                .with("SystemName", "Intel(r) AMT")))
-                        .method("CommitChanges", (d, in) -> Instance.output("AMT_SetupAndConfigurationService",
-                                "CommitChanges", d.tls().commit()))
-                        .build(),
                 ResourceClass.of("AMT_GeneralSettings", d -> List.of(
                         Instance.of("AMT_GeneralSettings")
                                 .with("AMTNetworkEnabled", 1)

@@ -1,6 +1,7 @@
 package dev.outband.simulator.wsman;
 
 import dev.outband.simulator.device.VirtualDevice;
+import dev.outband.simulator.device.WiredNetwork;
 import dev.outband.wsman.soap.Reference;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.List;
  */
 final class PlatformResources {
     private static final String ETHERNET = "AMT_EthernetPortSettings";
+    private static final String WIRED_ID = "Intel(r) AMT Ethernet Port Settings 0";
 
     private PlatformResources() {
     }
@@ -24,7 +26,24 @@ final class PlatformResources {
                         bootSource("Intel(r) AMT: Force Hard-drive Boot", "CIM:Hard-Disk:1"),
                         bootSource("Intel(r) AMT: Force PXE Boot", "CIM:Network:1"),
                         bootSource("Intel(r) AMT: Force CD/DVD Boot", "CIM:CD/DVD:1"))).build(),
-                ResourceClass.of(ETHERNET, d -> List.of(wired(d), wireless())).build(),
+                ResourceClass.of(ETHERNET, d -> List.of(wired(d), wireless())).keys("InstanceID")
+                        .put((d, body) -> {
+                            if (!WIRED_ID.equals(body.find("InstanceID").orElse(""))) {
+                                throw SoapFault.invalidRepresentation("InstanceID");
+                            }
+                            WiredNetwork.Settings now = d.network().current();
+                            WiredNetwork.Settings updated = new WiredNetwork.Settings(body.getBoolean("DHCPEnabled"),
+                                    body.getBoolean("IpSyncEnabled"), body.getBoolean("SharedStaticIp"),
+                                    body.find("IPAddress").orElse(""), body.find("SubnetMask").orElse(now.subnetMask()),
+                                    body.find("DefaultGateway").orElse(now.defaultGateway()),
+                                    body.find("PrimaryDNS").orElse(now.primaryDns()),
+                                    body.find("SecondaryDNS").orElse(""));
+                            if (!d.network().put(updated)) {
+                                throw SoapFault.invalidRepresentation("IPAddress");
+                            }
+                            return wired(d);
+                        })
+                        .build(),
                 ResourceClass.of("IPS_AlarmClockOccurrence", d -> List.of(weeklyWake(d))).build(),
                 ResourceClass.of("IPS_ScreenSettingData", d -> List.of(Instance.of("IPS_ScreenSettingData")
                         .with("ElementName", "Intel(r) Screen Settings")
@@ -48,13 +67,22 @@ final class PlatformResources {
                 .with("StructuredBootString", structuredBootString);
     }
 
+    /** As amt/ethernetport/pull.xml; IPAddress and SecondaryDNS only once a profile set them (put.xml). */
     private static Instance wired(VirtualDevice d) {
-        return Instance.of(ETHERNET).with("DHCPEnabled", true).with("DefaultGateway", "192.168.6.1")
-                .with("ElementName", "Intel(r) AMT Ethernet Port Settings")
-                .with("InstanceID", "Intel(r) AMT Ethernet Port Settings 0").with("IpSyncEnabled", true)
+        WiredNetwork.Settings n = d.network().current();
+        Instance wired = Instance.of(ETHERNET).with("DHCPEnabled", n.dhcp()).with("DefaultGateway", n.defaultGateway())
+                .with("ElementName", "Intel(r) AMT Ethernet Port Settings");
+        if (!n.ipAddress().isEmpty()) {
+            wired.with("IPAddress", n.ipAddress());
+        }
+        wired.with("InstanceID", WIRED_ID).with("IpSyncEnabled", n.ipSync())
                 .with("LinkIsUp", true).with("LinkPolicy", List.of("1", "14")).with("MACAddress", mac(d))
-                .with("PhysicalConnectionType", 0).with("PrimaryDNS", "192.168.6.1").with("SharedDynamicIP", true)
-                .with("SharedMAC", true).with("SharedStaticIp", false).with("SubnetMask", "255.255.255.0");
+                .with("PhysicalConnectionType", 0).with("PrimaryDNS", n.primaryDns());
+        if (!n.secondaryDns().isEmpty()) {
+            wired.with("SecondaryDNS", n.secondaryDns());
+        }
+        return wired.with("SharedDynamicIP", true).with("SharedMAC", true).with("SharedStaticIp", n.sharedStaticIp())
+                .with("SubnetMask", n.subnetMask());
     }
 
     private static Instance wireless() {

@@ -35,6 +35,12 @@ public final class SoapFault extends Exception {
                 "The supplied enumeration context is invalid.");
     }
 
+    /** WS-Transfer's fault for a Put whose instance has a value the class does not take. */
+    public static SoapFault invalidRepresentation(String property) {
+        return new SoapFault("Sender", Namespaces.TRANSFER, "InvalidRepresentation",
+                "The XML content was invalid: " + property);
+    }
+
     public static SoapFault invalidSelectors() {
         return new SoapFault("Sender", Namespaces.WSMAN, "InvalidSelectors",
                 "The Selectors for the resource were not valid.");

@@ -39,11 +39,11 @@ public final class WsmanServer implements ConnectionHandler {
     public WsmanServer(VirtualDevice device, HttpLimits limits) {
         this.device = device;
         this.http = new HttpCodec(limits, device.config().serverName());
-        this.digest = new DigestVerifier(device.credentials(), device.digestRealm(), limits.nonceLifetime(),
+        this.digest = new DigestVerifier(device.provisioning()::ha1, device.digestRealm(), limits.nonceLifetime(),
                 Clock.systemUTC());
         Stream.of(PowerResources.all(), IdentityResources.all(), InventoryResources.all(), PlatformResources.all(),
                         ConsentResources.all(), LogResources.all(), CertificateResources.all(), TlsResources.all(),
-                        RemoteAccessResources.all())
+                        RemoteAccessResources.all(), ProvisioningResources.all())
                 .flatMap(List::stream).forEach(c -> classes.put(c.className(), c));
     }
 

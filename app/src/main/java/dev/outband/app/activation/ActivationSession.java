@@ -162,10 +162,16 @@ public final class ActivationSession implements Session.Listener.AutoDemanding {
     }
 
     private void run(FirstMessage wants, DeviceInfo info) {
-        RelayTransport transport = new RelayTransport(this::exchange, info.uuid() + ":" + AMT_HTTP_PORT,
-                new DigestCredentials(info.username() == null ? "admin" : info.username(), info.password()),
-                shared.settings().maxReplyBytes());
         try {
+            // An activated device is told so before anything else; otherwise, as rps, no password no session.
+            boolean activated = info.currentMode() != 0 && wants.kind() == FirstMessage.Kind.ACTIVATE;
+            DigestCredentials credentials = info.credentials().orElse(null);
+            if (credentials == null && !activated) {
+                throw new ActivationFailure("Device " + info.uuid() + (wants.kind() == FirstMessage.Kind.ACTIVATE
+                        ? " activation" : " deactivation") + " failed. Missing password.");
+            }
+            RelayTransport transport = new RelayTransport(this::exchange, info.uuid() + ":" + AMT_HTTP_PORT,
+                    credentials, shared.settings().maxReplyBytes());
             Map<String, String> status;
             if (wants.kind() == FirstMessage.Kind.ACTIVATE) {
                 ActivationProfile chosen = shared.context().store().profiles().findByName(wants.profile())

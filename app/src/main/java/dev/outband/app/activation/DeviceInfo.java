@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import dev.outband.wsman.http.DigestCredentials;
 
 /**
  * What the client read from the device's firmware and OS, the first message's payload as rpc-go's
@@ -27,7 +29,10 @@ public record DeviceInfo(@JsonProperty("ver") String version, String build, Stri
         certHashes = certHashes == null ? null : List.copyOf(certHashes);
     }
 
-    /** Parses and checks the first payload as rps does (src/Validator.ts): client, version, build, uuid, password. */
+    /**
+     * Parses and checks the first payload as rps does (src/Validator.ts): client, version, build, uuid. The password
+     * is checked by the session, which knows whether it is needed.
+     */
     static DeviceInfo parse(byte[] json) throws RpsMessage.Malformed {
         DeviceInfo info;
         try {
@@ -47,10 +52,18 @@ public record DeviceInfo(@JsonProperty("ver") String version, String build, Stri
         if (blank(info.client()) || blank(info.version()) || blank(info.build())) {
             throw new RpsMessage.Malformed("Invalid payload from client: client, ver and build are needed");
         }
-        if (blank(info.password())) {
-            throw new RpsMessage.Malformed("Device " + info.uuid() + " activation failed. Missing password.");
-        }
         return info;
+    }
+
+    /**
+     * The account WS-Man logs on with through the client: before activation the local system account the client
+     * read from the ME; afterwards admin with the password the user gave (rps does the same).
+     */
+    Optional<DigestCredentials> credentials() {
+        if (blank(password)) {
+            return Optional.empty();
+        }
+        return Optional.of(new DigestCredentials(currentMode == 0 && !blank(username) ? username : "admin", password));
     }
 
     /** The firmware's major version, or 0 when unreadable. */

@@ -50,7 +50,8 @@ public final class Cli {
         cli.addSubcommand(CommandGroup.named("vnc", "Standard VNC servers (also AMT's port 5900).",
                 new VncScreenshotCommand()));
         cli.addSubcommand(CommandGroup.named("bench", "Benchmarks against simulated devices on loopback.",
-                new WsmanBenchCommand(), new PowerBenchCommand(), new LabBenchCommand(), new ApiBenchCommand(), new CiraBenchCommand()));
+                new WsmanBenchCommand(), new PowerBenchCommand(), new LabBenchCommand(), new ApiBenchCommand(), new CiraBenchCommand(),
+                new ActivationBenchCommand()));
         cli.addSubcommand(new CompletionCommand());
         cli.addSubcommand(new ManPageCommand());
         cli.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCode.HELP);

@@ -39,14 +39,15 @@ import java.util.regex.Pattern;
 final class Activation {
     private static final Pattern REALM = Pattern.compile("Digest:[0-9A-Fa-f]{32}");
     private static final int MC_NONCE_BYTES = 20;
-    private static final Duration TLS_CHECK_WITHIN = Duration.ofSeconds(60);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ActivationContext context;
+    private final Duration callHomeWait;
     private final Consumer<String> step;
 
-    Activation(ActivationContext context, Consumer<String> step) {
+    Activation(ActivationContext context, Duration callHomeWait, Consumer<String> step) {
         this.context = context;
+        this.callHomeWait = callHomeWait;
         this.step = step;
     }
 
@@ -250,12 +251,13 @@ final class Activation {
             return "Failed: this activation server has no lab CA";
         }
         step.accept("turn TLS on with a lab certificate");
-        JobResult installed = lab.tls().installOver(amt, device, TlsSetup.Options.defaults());
+        TlsSetup.Options options = TlsSetup.Options.defaults();
+        JobResult installed = lab.tls().installOver(amt, device, options);
         if (!installed.ok()) {
             return "Failed: " + installed.message();
         }
-        Instant deadline = context.clock().instant().plus(context.lab() == null ? Duration.ZERO
-                : profile.callsHome() ? TLS_CHECK_WITHIN.plus(ActivationSettings.DEFAULT_CALL_HOME_WAIT) : TLS_CHECK_WITHIN);
+        Instant deadline = context.clock().instant().plus(profile.callsHome()
+                ? options.reconnectWithin().plus(callHomeWait) : options.reconnectWithin());
         if (profile.callsHome()) {
             step.accept("wait for the device to call in");
             while (!lab.calledIn().test(uuid.toLowerCase())) {

@@ -3,7 +3,6 @@ package dev.outband.app.activation;
 import dev.outband.cira.listener.ServerIdentity;
 import java.io.IOException;
 import java.net.BindException;
-import java.net.Inet6Address;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -127,18 +126,6 @@ public final class ActivationServer implements AutoCloseable {
     public String url(String host) {
         String shown = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
         return "wss://" + shown + ":" + port() + "/activate";
-    }
-
-    public String url() {
-        String host = connector.getHost();
-        try {
-            if (java.net.InetAddress.getByName(host) instanceof Inet6Address) {
-                return url("[" + host + "]");
-            }
-        } catch (IOException literal) {
-            // getHost is the literal address set at start.
-        }
-        return url(host);
     }
 
     /** SHA-256 of the server's certificate, colon-separated upper-case hex as browsers show it. */

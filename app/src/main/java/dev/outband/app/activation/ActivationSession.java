@@ -3,6 +3,7 @@ package dev.outband.app.activation;
 import dev.outband.app.store.ActivationProfile;
 import dev.outband.wsman.http.DigestCredentials;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -177,7 +178,7 @@ public final class ActivationSession implements Session.Listener.AutoDemanding {
                 ActivationProfile chosen = shared.context().store().profiles().findByName(wants.profile())
                         .orElseThrow(() -> new ActivationFailure("Device " + info.uuid() + " activation failed. "
                                 + wants.profile() + " does not match list of available AMT profiles."));
-                status = new Activation(shared.context(), this::step).run(info, chosen, transport, remoteHost);
+                status = new Activation(shared.context(), shared.settings().callHomeWait(), this::step).run(info, chosen, transport, remoteHost);
             } else {
                 status = new Deactivation(shared.context().store(), shared.context().deactivated(), this::step)
                         .throughClient(info, wants.force(), transport);
@@ -224,7 +225,7 @@ public final class ActivationSession implements Session.Listener.AutoDemanding {
             throw new IOException(e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException(ended.get() ? "the client disconnected" : "stopped");
+            throw new InterruptedIOException(ended.get() ? "the client disconnected" : "stopped");
         } finally {
             awaitingReply = false;
         }
@@ -265,7 +266,7 @@ public final class ActivationSession implements Session.Listener.AutoDemanding {
             throw new IOException("sending to the client failed: " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("stopped");
+            throw new InterruptedIOException("stopped");
         }
     }
 

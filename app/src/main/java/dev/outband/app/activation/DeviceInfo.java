@@ -66,15 +66,6 @@ public record DeviceInfo(@JsonProperty("ver") String version, String build, Stri
         return Optional.of(new DigestCredentials(currentMode == 0 && !blank(username) ? username : "admin", password));
     }
 
-    /** The firmware's major version, or 0 when unreadable. */
-    int majorVersion() {
-        try {
-            return Integer.parseInt(version.split("\\.")[0]);
-        } catch (NumberFormatException e) {
-            return 0;
-        }
-    }
-
     /** The DNS suffix the client reported, without a trailing dot, lower case; empty when none. */
     String dnsSuffix() {
         String s = fqdn == null ? "" : fqdn.strip().toLowerCase(Locale.ROOT);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
@@ -71,10 +70,6 @@ public record RpsMessage(String method, String apiKey, String appVersion, String
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    public String payloadText() throws Malformed {
-        return new String(payloadBytes(), StandardCharsets.UTF_8);
     }
 
     /** Never prints the payload: the first one carries the device's local account password. */

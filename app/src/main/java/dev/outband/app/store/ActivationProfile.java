@@ -64,9 +64,4 @@ public record ActivationProfile(Long id, String name, ControlMode controlMode, S
     public boolean callsHome() {
         return callHomeAddress != null;
     }
-
-    public ActivationProfile withId(Long newId) {
-        return new ActivationProfile(newId, name, controlMode, adminPassword, mebxPassword, pkcs12, pkcs12Password,
-                dnsSuffix, tls, callHomeAddress, callHomePort, userConsent, kvm, sol, ider, network);
-    }
 }

@@ -11,7 +11,6 @@ import dev.outband.app.store.Device;
 import dev.outband.app.store.DeviceStore;
 import dev.outband.app.store.Reach;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -279,9 +278,5 @@ class ActivationServerTest {
             Thread.sleep(100);
         }
         throw new AssertionError("no failure saying '" + text + "': " + progress);
-    }
-
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -8,7 +8,6 @@ import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -175,10 +174,6 @@ final class RpcTestClient implements AutoCloseable {
             }
         }
         throw new AssertionError("the server did not close the socket within 30 s");
-    }
-
-    static List<String> methods(List<ScriptedAmt.Call> calls) {
-        return calls.stream().map(ScriptedAmt.Call::method).toList();
     }
 
     @Override

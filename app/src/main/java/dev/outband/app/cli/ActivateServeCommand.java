@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -68,8 +67,6 @@ final class ActivateServeCommand implements Callable<Integer> {
     @Option(names = "--settle-seconds", defaultValue = "12", hidden = true,
             description = "Wait after Setup/AdminSetup before using the new admin account (rps waits 12 s).")
     int settleSeconds;
-
-    private final CountDownLatch stop = new CountDownLatch(1);
 
     ActivateServeCommand(CliContext ctx) {
         this.ctx = ctx;
@@ -117,17 +114,7 @@ final class ActivateServeCommand implements Callable<Integer> {
                     ctx.out().printf("  %s%n", server.commandLine(names.getFirst(), p.name(), apiKey != null));
                 }
                 ctx.out().flush();
-                Thread hook = new Thread(stop::countDown, "activate-serve-shutdown");
-                Runtime.getRuntime().addShutdownHook(hook);
-                try {
-                    stop.await();
-                } catch (InterruptedException stopped) {
-                    interrupted = true;
-                } finally {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                }
-                ctx.out().println("Stopping.");
-                ctx.out().flush();
+                interrupted = UntilStopped.await(ctx, "activate-serve");
             }
         }
         if (interrupted) {

@@ -10,8 +10,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.sql.Types;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -106,13 +106,13 @@ public final class ProfileRepository {
                 c.commit();
                 return findAll().stream().filter(p -> p.id() == id).findFirst().orElseThrow();
             } catch (SQLException e) {
-                rollback(c);
+                Transactions.rollback(c);
                 if ("23505".equals(e.getSQLState())) {
                     throw new DuplicateNameException(profile.name());
                 }
                 throw new StoreException("Cannot save activation profile " + profile.name(), e);
             } finally {
-                autoCommit(c);
+                Transactions.autoCommit(c);
             }
         }
     }
@@ -214,21 +214,5 @@ public final class ProfileRepository {
                 rs.getBoolean("tls"), rs.getString("cira_address"), rs.getInt("cira_port"),
                 Consent.valueOf(rs.getString("user_consent")), rs.getBoolean("kvm"), rs.getBoolean("sol"),
                 rs.getBoolean("ider"), Network.valueOf(rs.getString("network")));
-    }
-
-    private static void rollback(Connection c) {
-        try {
-            c.rollback();
-        } catch (SQLException e) {
-            throw new StoreException("Cannot roll back", e);
-        }
-    }
-
-    private static void autoCommit(Connection c) {
-        try {
-            c.setAutoCommit(true);
-        } catch (SQLException e) {
-            throw new StoreException("Store connection lost", e);
-        }
     }
 }

@@ -8,10 +8,9 @@ import dev.outband.app.store.DeviceStore;
 import dev.outband.app.ui.Background;
 import dev.outband.app.ui.ErrorPresenter;
 import dev.outband.app.ui.Theme;
+import dev.outband.app.ui.cira.Snapshots;
 import dev.outband.app.ui.provisioning.ProvisioningViewModel;
 import dev.outband.app.ui.provisioning.ProvisioningWindow;
-import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -24,12 +23,9 @@ import javafx.scene.Scene;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -107,19 +103,6 @@ class ProvisioningWindowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.from(activations)
                 .lookup("done: Client control mode. Wired Network Configured").queryAll().isEmpty());
         Window window = url.getScene().getWindow();
-        save(window.getScene(), Path.of("target", "provisioning-window.png"));
-    }
-
-    private static void save(Scene scene, Path png) throws Exception {
-        WritableImage image = WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get(10, TimeUnit.SECONDS);
-        PixelReader pixels = image.getPixelReader();
-        BufferedImage out = new BufferedImage((int) image.getWidth(), (int) image.getHeight(), BufferedImage.TYPE_INT_ARGB);
-        for (int y = 0; y < out.getHeight(); y++) {
-            for (int x = 0; x < out.getWidth(); x++) {
-                out.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
-        Files.createDirectories(png.getParent());
-        ImageIO.write(out, "png", png.toFile());
+        Snapshots.save(window.getScene(), Path.of("target", "provisioning-window.png"));
     }
 }

@@ -61,6 +61,7 @@ final class Activation {
         AmtClient amt = AmtClient.over(transport, WsmanSettings.defaults());
         String password = profile.adminPassword() != null ? profile.adminPassword().reveal() : AdminPasswords.generate();
         String status;
+        Device device;
         try {
             step.accept("read the digest realm");
             String realm = amt.setup().digestRealm();
@@ -72,6 +73,9 @@ final class Activation {
             if (state.provisioned()) {
                 throw alreadyActivated(uuid, state.currentControlMode());
             }
+            // Stored before the device takes the password: a session lost after that still leaves it known here.
+            step.accept("save the device");
+            device = save(info, profile, password, remoteHost);
             if (certificate == null) {
                 step.accept("host-based setup (client control mode)");
                 amt.setup().setup(realm, password);
@@ -97,8 +101,6 @@ final class Activation {
         }
         Thread.sleep(context.setupSettle().toMillis());
         transport.use(new DigestCredentials("admin", password));
-        step.accept("save the device");
-        Device device = save(info, profile, password, remoteHost);
         Map<String, String> result = new LinkedHashMap<>();
         result.put("Status", status);
         result.put("Network", configureDevice(amt, profile, certificate != null));

@@ -56,6 +56,11 @@ public final class Deactivation {
 
     /** Deactivates stored devices one by one over their usual connection; each result names the device. */
     public List<JobResult> stored(List<Device> devices, AmtClientSource connections) {
+        return stored(devices, connections, r -> { });
+    }
+
+    /** As {@link #stored(List, AmtClientSource)}, telling {@code progress} each result as it comes. */
+    public List<JobResult> stored(List<Device> devices, AmtClientSource connections, Consumer<JobResult> progress) {
         List<JobResult> results = new ArrayList<>();
         for (Device device : devices) {
             try {
@@ -65,8 +70,9 @@ public final class Deactivation {
                 results.add(new JobResult(device.name(), true, policy == ActivationContext.Deactivated.REMOVE
                         ? "deactivated, removed from the store" : "deactivated, kept as unprovisioned"));
             } catch (IOException e) {
-                results.add(new JobResult(device.name(), false, e.getMessage()));
+                results.add(new JobResult(device.name(), false, "unprovision: " + e.getMessage()));
             }
+            progress.accept(results.getLast());
         }
         return results;
     }

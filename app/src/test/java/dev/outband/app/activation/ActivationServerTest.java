@@ -218,6 +218,41 @@ class ActivationServerTest {
     }
 
     @Test
+    void aClientLostRightAfterSetupLeavesTheGeneratedPasswordInTheStoreForTheDeactivation() throws Exception {
+        store.profiles().save(new ActivationProfile(null, "generated", ActivationProfile.ControlMode.CCM, null, null,
+                null, null, null, false, null, 4433, ActivationProfile.Consent.ALL, true, true, true,
+                ActivationProfile.Network.DHCP));
+        ScriptedAmt amt = new ScriptedAmt(RpcTestClient.LSA_USER, RpcTestClient.LSA_PASSWORD);
+        try (RpcTestClient client = new RpcTestClient(root)) {
+            client.connect(url());
+            client.send(RpcTestClient.message("activate --profile generated", RpcTestClient.payload(0).toString())
+                    .toString());
+            // The device takes Setup; its reply is lost with the client.
+            client.run(request -> {
+                byte[] reply = amt.answer(request);
+                if (amt.controlMode() == 1) {
+                    throw new RpcTestClient.Leave();
+                }
+                return reply;
+            });
+        }
+        awaitFailure("the client disconnected");
+        assertEquals(List.of("Get", "Get", "Setup"), amt.methods());
+        assertEquals(1, amt.controlMode());
+        String password = store.devices().findByName("lab-pc-7").orElseThrow().password().reveal();
+
+        RpcTestClient.Outcome again = activate(amt, url(), "activate --profile generated", 1);
+        assertTrue(again.status().contains("already activated"), again.status());
+        try (RpcTestClient client = new RpcTestClient(root)) {
+            client.connect(url());
+            client.send(RpcTestClient.message("deactivate --password x",
+                    RpcTestClient.payload(1).put("password", password).toString()).toString());
+            assertEquals("success", client.run(amt::answer).method());
+        }
+        assertEquals(0, amt.controlMode());
+    }
+
+    @Test
     void aClientThatNeverSpeaksIsClosedAtTheFirstMessageDeadline() throws Exception {
         try (RpcTestClient client = new RpcTestClient(root)) {
             client.connect(url());

@@ -111,6 +111,10 @@ final class RpcTestClient implements AutoCloseable {
     record Closed(int code, String reason) {
     }
 
+    /** Thrown by a {@link Device} to hang up at once: the device took the request, its reply never reaches the server. */
+    static final class Leave extends RuntimeException {
+    }
+
     /** The end of a run: the final message ("success"/"error") or how the socket closed, and the exchanges relayed. */
     record Outcome(JsonNode last, Closed closed, int relayed) {
         String method() {
@@ -152,7 +156,13 @@ final class RpcTestClient implements AutoCloseable {
                 socket.cancel();
                 return new Outcome(null, new Closed(-1, "left"), relayed);
             }
-            byte[] reply = device.answer(Base64.getDecoder().decode(m.get("payload").asText()));
+            byte[] reply;
+            try {
+                reply = device.answer(Base64.getDecoder().decode(m.get("payload").asText()));
+            } catch (Leave leave) {
+                socket.cancel();
+                return new Outcome(null, new Closed(-1, "left"), relayed);
+            }
             relayed++;
             socket.send(JSON.writeValueAsString(message("response", "").put("payload",
                     Base64.getEncoder().encodeToString(reply))));

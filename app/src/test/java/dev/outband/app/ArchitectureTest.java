@@ -12,9 +12,10 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule logicDoesNotUseJavaFx = noClasses()
             .that().resideInAnyPackage("dev.outband.app.store..", "dev.outband.app.transfer..", "dev.outband.app.cli..",
-                    "dev.outband.app.cira..", "dev.outband.app.remote..")
+                    "dev.outband.app.cira..", "dev.outband.app.remote..", "dev.outband.app.activation..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "atlantafx..", "org.kordamp..", "org.controlsfx..")
-            .because("the store, import/export, CLI, lab listener service and remote sources must run and be tested headless");
+            .because("the store, import/export, CLI, lab listener service, remote sources and the activation server must run"
+                    + " and be tested headless");
 
     @ArchTest
     static final ArchRule storeDoesNotKnowItsCallers = noClasses()

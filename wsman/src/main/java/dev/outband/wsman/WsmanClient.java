@@ -1,6 +1,6 @@
 package dev.outband.wsman;
 
-import dev.outband.wsman.http.WsmanTransport;
+import dev.outband.wsman.http.EnvelopeTransport;
 import dev.outband.wsman.soap.Argument;
 import dev.outband.wsman.soap.CimObject;
 import dev.outband.wsman.soap.Namespaces;
@@ -13,10 +13,10 @@ import org.w3c.dom.Element;
 
 /** The generic WS-Man operations against one device. */
 public final class WsmanClient {
-    private final WsmanTransport transport;
+    private final EnvelopeTransport transport;
     private final WsmanSettings settings;
 
-    public WsmanClient(WsmanTransport transport, WsmanSettings settings) {
+    public WsmanClient(EnvelopeTransport transport, WsmanSettings settings) {
         this.transport = transport;
         this.settings = settings;
     }

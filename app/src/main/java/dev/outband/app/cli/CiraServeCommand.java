@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -69,8 +68,6 @@ final class CiraServeCommand implements Callable<Integer> {
             description = "Relay device bytes as binary websocket frames (default: UTF-8 text frames, as a real MPS).")
     boolean binaryFrames;
 
-    private final CountDownLatch stop = new CountDownLatch(1);
-
     CiraServeCommand(CliContext ctx) {
         this.ctx = ctx;
     }
@@ -104,18 +101,7 @@ final class CiraServeCommand implements Callable<Integer> {
                 }
                 ctx.out().println("Commands beside this one (devices list, info, power, kvm screenshot) run here.");
                 ctx.out().flush();
-                Thread hook = new Thread(stop::countDown, "cira-serve-shutdown");
-                Runtime.getRuntime().addShutdownHook(hook);
-                try {
-                    stop.await();
-                } catch (InterruptedException stopped) {
-                    // An embedding thread was interrupted: stop like Ctrl+C does, the flag set again once closed.
-                    interrupted = true;
-                } finally {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                }
-                ctx.out().println("Stopping.");
-                ctx.out().flush();
+                interrupted = UntilStopped.await(ctx, "cira-serve");
             }
         }
         if (interrupted) {

@@ -42,13 +42,18 @@ public final class Cli {
         cli.addSubcommand(SourcesCommands.group(context));
         cli.addSubcommand(CaCommands.group(context));
         cli.addSubcommand(TlsCommands.group(context));
+        cli.addSubcommand(CommandGroup.named("activate", "Activate lab devices: a server for DMT's device client.",
+                new ActivateServeCommand(context)));
+        cli.addSubcommand(ProfilesCommands.group(context));
+        cli.addSubcommand(new DeactivateCommand(context));
         cli.addSubcommand(CommandGroup.named("kvm", "The remote screen of stored devices.",
                 new KvmScreenshotCommand(context)));
         cli.addSubcommand(new IderCommand(context));
         cli.addSubcommand(CommandGroup.named("vnc", "Standard VNC servers (also AMT's port 5900).",
                 new VncScreenshotCommand()));
         cli.addSubcommand(CommandGroup.named("bench", "Benchmarks against simulated devices on loopback.",
-                new WsmanBenchCommand(), new PowerBenchCommand(), new LabBenchCommand(), new ApiBenchCommand(), new CiraBenchCommand()));
+                new WsmanBenchCommand(), new PowerBenchCommand(), new LabBenchCommand(), new ApiBenchCommand(), new CiraBenchCommand(),
+                new ActivationBenchCommand()));
         cli.addSubcommand(new CompletionCommand());
         cli.addSubcommand(new ManPageCommand());
         cli.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCode.HELP);

@@ -93,37 +93,9 @@ public final class CallHome {
         Steps steps = new Steps();
         try {
             steps.now("read the lab root");
-            X509Certificate root = ca.root().orElseThrow(() -> new IOException(
-                    "there is no lab CA yet: create one, and let it sign the listener's certificate"));
+            X509Certificate root = root();
             steps.now("connect");
-            AmtClient amt = connections.client(device);
-            steps.now("read the device's UUID");
-            DeviceUuid uuid = uuid(amt);
-            steps.now("add the lab root as a trusted root");
-            trustRoot(amt, root);
-            steps.now("create the device's CIRA account");
-            CiraAccounts.Account account = accounts.ensure(uuid);
-            RemoteAccessService remote = amt.remoteAccess();
-            steps.now("remove an older entry for this laptop");
-            for (MpServerEntry old : remote.mpServers()) {
-                if (old.address().equalsIgnoreCase(options.listenerAddress()) && old.port() == options.listenerPort()) {
-                    removeRulesAndServer(remote, old.name());
-                }
-            }
-            steps.now("add this laptop as the device's MPS");
-            String server = remote.addMpServer(new MpServer(options.listenerAddress(), options.listenerPort(),
-                    account.user(), account.password(), options.listenerAddress()));
-            steps.now("add the rules for when the device calls");
-            remote.addPolicyRule(PolicyRule.Trigger.USER_INITIATED, Duration.ZERO, server);
-            remote.addPolicyRule(PolicyRule.Trigger.PERIODIC, options.periodic(), server);
-            if (options.onAlert()) {
-                remote.addPolicyRule(PolicyRule.Trigger.ALERT, Duration.ZERO, server);
-            }
-            steps.now("set where the device counts as inside the intranet");
-            remote.setIntranetDomains(options.intranetDomains().isEmpty() ? List.of(NEVER_INSIDE)
-                    : options.intranetDomains());
-            steps.now("allow the device to open its tunnel");
-            remote.enableUserInitiatedConnections();
+            DeviceUuid uuid = configure(connections.client(device), root, options, steps);
             if (calledIn == null) {
                 return steps.done(device, "set up; it calls " + options.listenerAddress() + ":"
                         + options.listenerPort() + " as " + uuid + " (start the listener to see it)");
@@ -134,6 +106,59 @@ public final class CallHome {
         } catch (Exception e) {
             return steps.failed(device, e);
         }
+    }
+
+    /**
+     * The device's side of Call this laptop over a client the caller reached it with (the activation server's
+     * relay); the caller waits for the call itself.
+     */
+    public JobResult configureOver(AmtClient amt, Device device, Options options) {
+        Steps steps = new Steps();
+        try {
+            steps.now("read the lab root");
+            DeviceUuid uuid = configure(amt, root(), options, steps);
+            return steps.done(device, "set up; it calls " + options.listenerAddress() + ":" + options.listenerPort()
+                    + " as " + uuid);
+        } catch (Exception e) {
+            return steps.failed(device, e);
+        }
+    }
+
+    private DeviceUuid configure(AmtClient amt, X509Certificate root, Options options, Steps steps)
+            throws IOException, CertificateEncodingException {
+        steps.now("read the device's UUID");
+        DeviceUuid uuid = uuid(amt);
+        steps.now("add the lab root as a trusted root");
+        trustRoot(amt, root);
+        steps.now("create the device's CIRA account");
+        CiraAccounts.Account account = accounts.ensure(uuid);
+        RemoteAccessService remote = amt.remoteAccess();
+        steps.now("remove an older entry for this laptop");
+        for (MpServerEntry old : remote.mpServers()) {
+            if (old.address().equalsIgnoreCase(options.listenerAddress()) && old.port() == options.listenerPort()) {
+                removeRulesAndServer(remote, old.name());
+            }
+        }
+        steps.now("add this laptop as the device's MPS");
+        String server = remote.addMpServer(new MpServer(options.listenerAddress(), options.listenerPort(),
+                account.user(), account.password(), options.listenerAddress()));
+        steps.now("add the rules for when the device calls");
+        remote.addPolicyRule(PolicyRule.Trigger.USER_INITIATED, Duration.ZERO, server);
+        remote.addPolicyRule(PolicyRule.Trigger.PERIODIC, options.periodic(), server);
+        if (options.onAlert()) {
+            remote.addPolicyRule(PolicyRule.Trigger.ALERT, Duration.ZERO, server);
+        }
+        steps.now("set where the device counts as inside the intranet");
+        remote.setIntranetDomains(options.intranetDomains().isEmpty() ? List.of(NEVER_INSIDE)
+                : options.intranetDomains());
+        steps.now("allow the device to open its tunnel");
+        remote.enableUserInitiatedConnections();
+        return uuid;
+    }
+
+    private X509Certificate root() throws IOException {
+        return ca.root().orElseThrow(() -> new IOException(
+                "there is no lab CA yet: create one, and let it sign the listener's certificate"));
     }
 
     JobResult remove(Device device, Options options) {

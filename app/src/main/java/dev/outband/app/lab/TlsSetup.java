@@ -76,54 +76,85 @@ public final class TlsSetup {
         Steps steps = new Steps();
         try {
             steps.now("read the lab root");
-            X509Certificate root = ca.root().orElseThrow(() -> new IOException(
-                    "there is no lab CA yet: create one (Certificates, or outband ca create)"));
+            X509Certificate root = root();
             steps.now("connect");
             AmtClient amt = reach(device);
-            steps.now("read the device's certificates");
-            Optional<String> current = amt.tls().serverCertificate();
-            List<DeviceCertificate> stored = amt.certificates().certificates();
-            Optional<DeviceCertificate> kept = current.flatMap(id -> find(stored, id))
-                    .filter(c -> !options.replace() && issuedBy(c.certificate(), root) && fresh(c.certificate(), options));
-            String certificateId;
-            if (kept.isPresent()) {
-                certificateId = kept.get().instanceId();
-            } else {
-                steps.now("generate a key pair on the device");
-                String keyPair = amt.certificates().generateKeyPair(KEY_BITS);
-                steps.now("read the device's public key");
-                PublicKey key = amt.certificates().keyPair(keyPair).publicKey();
-                steps.now("sign the certificate");
-                X509Certificate issued = ca.issueDeviceCertificate(device.name(), key, names(device),
-                        options.validity());
-                steps.now("add the certificate to the device");
-                certificateId = amt.certificates().addCertificate(issued);
-                steps.now("use the certificate for TLS");
-                amt.tls().useServerCertificate(certificateId);
-            }
-            steps.now("turn TLS on");
-            for (TlsSetting setting : amt.tls().settings()) {
-                boolean acceptPlain = setting.local() ? setting.acceptNonSecureConnections() : options.acceptPlain();
-                if (!setting.enabled() || setting.acceptNonSecureConnections() != acceptPlain) {
-                    amt.tls().put(setting.with(true, acceptPlain));
-                }
-            }
-            steps.now("commit the change");
-            amt.tls().commit();
+            Installed installed = install(amt, device, root, options, steps);
             steps.now("reconnect over TLS verifying the lab root");
             Device secure = device.withTls(TlsMode.VERIFY, null);
             awaitReachable(secure, options.reconnectWithin());
             steps.now("save the device");
             repository.changeTls(device.id(), TlsMode.VERIFY);
-            if (kept.isEmpty() && current.isPresent() && !current.get().equals(certificateId)) {
+            if (!installed.kept() && installed.replaced().isPresent()) {
                 steps.now("remove the replaced certificate and its key pair");
-                removeReplaced(connections.client(secure), stored, current.get());
+                removeReplaced(connections.client(secure), installed.stored(), installed.replaced().get());
             }
-            return steps.done(device, kept.isPresent()
+            return steps.done(device, installed.kept()
                     ? "TLS on, with the lab certificate it already had" : "TLS on, certificate issued by the lab CA");
         } catch (Exception e) {
             return steps.failed(device, e);
         }
+    }
+
+    /**
+     * The device's side of Turn TLS on, through the commit, over a client the caller reached the device with
+     * (the activation server's relay): the caller checks the device over TLS and saves it afterwards, since a
+     * plain connection ends with the commit.
+     */
+    public JobResult installOver(AmtClient amt, Device device, Options options) {
+        Steps steps = new Steps();
+        try {
+            steps.now("read the lab root");
+            X509Certificate root = root();
+            install(amt, device, root, options, steps);
+            return steps.done(device, "TLS on, certificate issued by the lab CA");
+        } catch (Exception e) {
+            return steps.failed(device, e);
+        }
+    }
+
+    /** What {@link #install} left: whether the certificate was kept, and the one it replaced. */
+    private record Installed(boolean kept, Optional<String> replaced, List<DeviceCertificate> stored) {
+    }
+
+    private Installed install(AmtClient amt, Device device, X509Certificate root, Options options, Steps steps)
+            throws IOException, GeneralSecurityException {
+        steps.now("read the device's certificates");
+        Optional<String> current = amt.tls().serverCertificate();
+        List<DeviceCertificate> stored = amt.certificates().certificates();
+        Optional<DeviceCertificate> kept = current.flatMap(id -> find(stored, id))
+                .filter(c -> !options.replace() && issuedBy(c.certificate(), root) && fresh(c.certificate(), options));
+        String certificateId;
+        if (kept.isPresent()) {
+            certificateId = kept.get().instanceId();
+        } else {
+            steps.now("generate a key pair on the device");
+            String keyPair = amt.certificates().generateKeyPair(KEY_BITS);
+            steps.now("read the device's public key");
+            PublicKey key = amt.certificates().keyPair(keyPair).publicKey();
+            steps.now("sign the certificate");
+            X509Certificate issued = ca.issueDeviceCertificate(device.name(), key, names(device), options.validity());
+            steps.now("add the certificate to the device");
+            certificateId = amt.certificates().addCertificate(issued);
+            steps.now("use the certificate for TLS");
+            amt.tls().useServerCertificate(certificateId);
+        }
+        steps.now("turn TLS on");
+        for (TlsSetting setting : amt.tls().settings()) {
+            boolean acceptPlain = setting.local() ? setting.acceptNonSecureConnections() : options.acceptPlain();
+            if (!setting.enabled() || setting.acceptNonSecureConnections() != acceptPlain) {
+                amt.tls().put(setting.with(true, acceptPlain));
+            }
+        }
+        steps.now("commit the change");
+        amt.tls().commit();
+        String id = certificateId;
+        return new Installed(kept.isPresent(), current.filter(c -> !c.equals(id)), stored);
+    }
+
+    private X509Certificate root() throws IOException {
+        return ca.root().orElseThrow(() -> new IOException(
+                "there is no lab CA yet: create one (Certificates, or outband ca create)"));
     }
 
     JobResult disable(Device device, Options options) {

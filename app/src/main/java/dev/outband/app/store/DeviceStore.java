@@ -31,6 +31,7 @@ public final class DeviceStore implements AutoCloseable {
     private final Path folder;
     private final DeviceRepository devices;
     private final SourceRepository sources;
+    private final ProfileRepository profiles;
     private final SecretFiles secrets;
     private final StoreOwner owner;
     private final boolean borrowed;
@@ -44,6 +45,7 @@ public final class DeviceStore implements AutoCloseable {
         SecretBox box = new SecretBox(keyring.current());
         this.devices = new DeviceRepository(connection, box);
         this.sources = new SourceRepository(devices);
+        this.profiles = new ProfileRepository(devices);
         this.secrets = new SecretFiles(folder, box);
     }
 
@@ -54,6 +56,7 @@ public final class DeviceStore implements AutoCloseable {
         this.keyring = lender.keyring;
         this.devices = lender.devices;
         this.sources = lender.sources;
+        this.profiles = lender.profiles;
         this.secrets = lender.secrets;
     }
 
@@ -189,6 +192,7 @@ public final class DeviceStore implements AutoCloseable {
                         next -> {
                             DeviceRepository.resealPasswords(next, oldBox, new SecretBox(current));
                             SourceRepository.resealPasswords(next, oldBox, new SecretBox(current));
+                            ProfileRepository.resealSecrets(next, oldBox, new SecretBox(current));
                         });
             }
         }
@@ -238,6 +242,11 @@ public final class DeviceStore implements AutoCloseable {
     /** Remote MPS / DMT Console sources, their passwords sealed with the same key. */
     public SourceRepository sources() {
         return sources;
+    }
+
+    /** Activation profiles, their passwords and provisioning certificates sealed with the same key. */
+    public ProfileRepository profiles() {
+        return profiles;
     }
 
     /** Secrets outside the device table, sealed with the same key. */

@@ -8,7 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.function.LongFunction;
 
-/** A table's {@code password_enc} column, each value sealed for its row's place (see {@link SecretBox}). */
+/** A table's sealed column ({@code password_enc} unless named), each value sealed for its row's place (see {@link SecretBox}). */
 final class SealedColumn {
     /** How the value is opened with the old key: some tables still hold values of older seal versions. */
     @FunctionalInterface
@@ -22,10 +22,16 @@ final class SealedColumn {
     /** Seals every stored value of {@code table} anew for {@code to}, in one transaction of {@code database}. */
     static void reseal(Connection database, String table, LongFunction<String> placeOf, Opener opener,
                        SecretBox from, SecretBox to) throws SQLException, GeneralSecurityException {
+        reseal(database, table, "password_enc", placeOf, opener, from, to);
+    }
+
+    /** Seals every stored value of {@code table}'s {@code column} anew for {@code to}, in one transaction. */
+    static void reseal(Connection database, String table, String column, LongFunction<String> placeOf, Opener opener,
+                       SecretBox from, SecretBox to) throws SQLException, GeneralSecurityException {
         database.setAutoCommit(false);
         try (Statement st = database.createStatement();
-             ResultSet rs = st.executeQuery("SELECT id, password_enc FROM " + table + " WHERE password_enc IS NOT NULL");
-             PreparedStatement update = database.prepareStatement("UPDATE " + table + " SET password_enc = ? WHERE id = ?")) {
+             ResultSet rs = st.executeQuery("SELECT id, " + column + " FROM " + table + " WHERE " + column + " IS NOT NULL");
+             PreparedStatement update = database.prepareStatement("UPDATE " + table + " SET " + column + " = ? WHERE id = ?")) {
             while (rs.next()) {
                 String place = placeOf.apply(rs.getLong(1));
                 update.setBytes(1, to.encrypt(opener.open(from, rs.getBytes(2), place), place));

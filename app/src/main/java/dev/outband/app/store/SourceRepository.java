@@ -88,13 +88,13 @@ public final class SourceRepository {
                 return new RemoteSource(id, source.name(), source.url(), source.user(), sealed, source.trust(),
                         source.pinnedSha256());
             } catch (SQLException e) {
-                rollback(c);
+                Transactions.rollback(c);
                 if ("23505".equals(e.getSQLState())) {
                     throw new DuplicateNameException(source.name());
                 }
                 throw new StoreException("Cannot save remote source " + source.name(), e);
             } finally {
-                autoCommit(c);
+                Transactions.autoCommit(c);
             }
         }
     }
@@ -145,21 +145,5 @@ public final class SourceRepository {
         return new RemoteSource(id, rs.getString("name"), URI.create(rs.getString("url")), rs.getString("api_user"),
                 sealed == null ? null : devices.box().wrap(sealed, passwordPlace(id)),
                 RemoteSource.Trust.valueOf(rs.getString("trust")), rs.getString("pinned_sha256"));
-    }
-
-    private static void rollback(Connection c) {
-        try {
-            c.rollback();
-        } catch (SQLException e) {
-            throw new StoreException("Cannot roll back", e);
-        }
-    }
-
-    private static void autoCommit(Connection c) {
-        try {
-            c.setAutoCommit(true);
-        } catch (SQLException e) {
-            throw new StoreException("Store connection lost", e);
-        }
     }
 }

@@ -14,9 +14,11 @@ import dev.outband.wsman.amt.redirection.RedirectionService;
 import dev.outband.wsman.amt.identity.IdentityService;
 import dev.outband.wsman.amt.power.PowerService;
 import dev.outband.wsman.amt.remoteaccess.RemoteAccessService;
+import dev.outband.wsman.amt.setup.SetupService;
 import dev.outband.wsman.amt.time.TimeService;
 import dev.outband.wsman.amt.tls.TlsConfigService;
 import dev.outband.wsman.amt.users.UserAccountService;
+import dev.outband.wsman.http.EnvelopeTransport;
 import dev.outband.wsman.http.WsmanTransport;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -38,6 +40,11 @@ public final class AmtClient {
         HttpUrl url = new HttpUrl.Builder().scheme(endpoint.tls() ? "https" : "http").host(endpoint.host())
                 .port(endpoint.port()).addPathSegment("wsman").build();
         return new AmtClient(new WsmanClient(new WsmanTransport(http, url, settings), settings));
+    }
+
+    /** A device reached through another transport, e.g. relayed by the activation client running on it. */
+    public static AmtClient over(EnvelopeTransport transport, WsmanSettings settings) {
+        return new AmtClient(new WsmanClient(transport, settings));
     }
 
     public WsmanClient wsman() {
@@ -97,6 +104,11 @@ public final class AmtClient {
     /** Call home: MPS servers, policy rules, environment detection. */
     public RemoteAccessService remoteAccess() {
         return new RemoteAccessService(wsman);
+    }
+
+    /** Activation and deactivation: host-based setup, the digest realm, unprovisioning. */
+    public SetupService setup() {
+        return new SetupService(wsman);
     }
 
     public TimeService time() {

@@ -20,7 +20,7 @@ import okio.Buffer;
 import okio.BufferedSource;
 
 /** Posts one envelope to /wsman and returns the reply bytes, bounded while reading. */
-public final class WsmanTransport {
+public final class WsmanTransport implements EnvelopeTransport {
     private static final MediaType SOAP = MediaType.get("application/soap+xml; charset=utf-8");
 
     private final OkHttpClient http;
@@ -33,6 +33,7 @@ public final class WsmanTransport {
         this.settings = settings;
     }
 
+    @Override
     public byte[] post(String envelope) throws WsmanException {
         Request request = new Request.Builder().url(url).post(RequestBody.create(envelope, SOAP)).build();
         Call call = http.newCall(request);

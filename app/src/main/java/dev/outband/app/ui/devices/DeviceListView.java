@@ -34,6 +34,8 @@ import dev.outband.app.ui.kvm.DeviceKvm;
 import dev.outband.app.ui.lab.CertificatesViewModel;
 import dev.outband.app.ui.lab.CertificatesWindow;
 import dev.outband.app.ui.lab.LabMenu;
+import dev.outband.app.ui.provisioning.ProvisioningViewModel;
+import dev.outband.app.ui.provisioning.ProvisioningWindow;
 import dev.outband.app.ui.trust.CertificateTrust;
 import java.util.function.Supplier;
 import javafx.stage.Window;
@@ -261,6 +263,7 @@ public final class DeviceListView {
         bootMedia.setTooltip(new Tooltip("Mount an ISO or disk image as the device's IDE-R drive and boot from it"));
         MenuButton lab = new LabMenu(connections, vm, () -> table.getSelectionModel().getSelectedItems(),
                 new CertificatesWindow(new CertificatesViewModel(background, vm::labAuthority, Clock.systemUTC())),
+                new ProvisioningWindow(new ProvisioningViewModel(background, vm::store, connections)),
                 () -> root.getScene().getWindow(), this::afterDeviceJob).create(noSelection);
         lab.setTooltip(new Tooltip("Lab certificate authority; TLS and call home for the selected devices"));
         Button refresh = button("Refresh", Feather.REFRESH_CW, "refresh", this::refresh);

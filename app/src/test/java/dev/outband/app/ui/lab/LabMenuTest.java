@@ -2,6 +2,7 @@ package dev.outband.app.ui.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.outband.app.activation.ActivationContext;
 import dev.outband.app.amt.DeviceConnections;
 import dev.outband.app.ca.LabAuthority;
 import dev.outband.app.store.Device;
@@ -9,6 +10,7 @@ import dev.outband.app.store.DeviceStore;
 import dev.outband.app.store.TlsMode;
 import dev.outband.app.ui.ConsoleFixture;
 import dev.outband.simulator.device.DeviceConfig;
+import dev.outband.simulator.device.Provisioning;
 import dev.outband.simulator.device.VirtualDevice;
 import dev.outband.simulator.wsman.DevicePorts;
 import java.nio.file.Path;
@@ -27,7 +29,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The Lab menu in a real window: a root made in the Certificates window, then TLS turned on for the selection. */
+/**
+ * The Lab menu in a real window: a root made in the Certificates window, then TLS turned on for the selection; and
+ * a provisioned device deactivated (unprovisioned over WS-Man) and kept, marked, in the list.
+ */
 @ExtendWith(ApplicationExtension.class)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class LabMenuTest {
@@ -91,5 +96,24 @@ class LabMenuTest {
                 .getItems().getFirst();
         assertThat(row.device()).isEqualTo("lab-ui");
         assertThat(row.warning()).isEmpty();
+    }
+
+    @Test
+    void aDeviceDeactivatedFromTheLabMenuIsUnprovisionedAndKeptMarkedWhenAsked(FxRobot robot) throws Exception {
+        assertThat(device.provisioning().controlMode()).isNotEqualTo(Provisioning.NOT_PROVISIONED);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("lab-ui").queryAll().isEmpty());
+        robot.clickOn("lab-ui");
+        robot.clickOn("#labMenu");
+        robot.clickOn("#labDeactivate");
+        ConsoleFixture.pressShowing(robot, "Deactivate, keep as unprovisioned");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !robot.lookup("#bulkResults").queryAll().isEmpty()
+                && !robot.lookup("#bulkResults").queryTableView().getItems().isEmpty());
+
+        assertThat(robot.lookup("#bulkResults").queryTableView().getItems()).containsExactly(new BulkProgress.Row(
+                "lab-ui", BulkProgress.Status.DONE, "deactivated, kept as unprovisioned", null));
+        assertThat(device.provisioning().controlMode()).isEqualTo(Provisioning.NOT_PROVISIONED);
+        Device kept = store.devices().findByName("lab-ui").orElseThrow();
+        assertThat(kept.tags()).containsExactly(ActivationContext.UNPROVISIONED_TAG);
+        assertThat(kept.password()).isNull();
     }
 }

@@ -5,6 +5,7 @@ import dev.outband.wsman.WsmanException;
 import dev.outband.wsman.soap.Argument;
 import dev.outband.wsman.soap.CimObject;
 import dev.outband.wsman.soap.Reference;
+import java.util.ArrayList;
 import java.util.List;
 
 /** User consent (IPS_OptInService): the code shown on the device screen must be typed by the technician. */
@@ -40,6 +41,18 @@ public final class ConsentService {
     public ConsentStatus status() throws WsmanException {
         CimObject o = wsman.get(SERVICE);
         return new ConsentStatus(o.getLong("OptInRequired", 0), (int) o.getLong("OptInState", 0));
+    }
+
+    /** Sets which redirection needs the user's consent: 0 none, 1 KVM only, 0xFFFFFFFF all. */
+    public void require(long optInRequired) throws WsmanException {
+        CimObject current = wsman.get(SERVICE);
+        List<Argument> props = new ArrayList<>();
+        current.properties().forEach((name, values) -> props.add(name.equals("OptInRequired")
+                ? Argument.of(name, optInRequired) : new Argument.Values(name, values)));
+        if (current.find("OptInRequired").isEmpty()) {
+            props.add(Argument.of("OptInRequired", optInRequired));
+        }
+        wsman.put(SERVICE, props);
     }
 
     public void start() throws WsmanException {

@@ -13,8 +13,8 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /**
- * The console side of the redirection handshake for KVM. When {@link #openKvm} returns, the same
- * streams carry raw RFB.
+ * The console side of the redirection handshake. When {@link #openKvm} returns, the same streams carry raw
+ * RFB; when {@link #openSession} returns, the session type's own messages follow (SOL, IDE-R).
  */
 public final class RedirectionClient {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -22,18 +22,30 @@ public final class RedirectionClient {
     private RedirectionClient() {}
 
     public static void openKvm(InputStream in, OutputStream out, AmtCredentials credentials) throws IOException {
-        RedirectionCodec.write(out, new StartSession(SessionType.KVM));
+        openSession(in, out, SessionType.KVM, credentials);
+        RedirectionCodec.write(out, new StartKvm());
+        expect(RedirectionCodec.readFromDevice(in), StartKvmReply.class);
+    }
+
+    /** StartRedirectionSession for {@code type}, then the digest; the type's own start message comes next. */
+    public static void openSession(InputStream in, OutputStream out, SessionType type, AmtCredentials credentials)
+            throws IOException {
+        RedirectionCodec.write(out, new StartSession(type));
         StartSessionReply start = expect(RedirectionCodec.readFromDevice(in), StartSessionReply.class);
+        String name = switch (type) {
+            case KVM -> "KVM";
+            case SOL -> "Serial-over-LAN";
+            case IDER -> "IDE-R";
+        };
         switch (start.status()) {
             case RedirectionMessage.STATUS_OK -> { }
             case RedirectionMessage.STATUS_BUSY ->
-                    throw new RedirectionException("another KVM session is open on this device");
-            case RedirectionMessage.STATUS_UNSUPPORTED -> throw new RedirectionException("KVM is disabled on this device");
-            default -> throw new RedirectionException("the device refused the KVM session (status " + start.status() + ")");
+                    throw new RedirectionException("another " + name + " session is open on this device");
+            case RedirectionMessage.STATUS_UNSUPPORTED -> throw new RedirectionException(name + " is disabled on this device");
+            default -> throw new RedirectionException("the device refused the " + name + " session (status "
+                    + start.status() + ")");
         }
         authenticate(in, out, credentials);
-        RedirectionCodec.write(out, new StartKvm());
-        expect(RedirectionCodec.readFromDevice(in), StartKvmReply.class);
     }
 
     private static void authenticate(InputStream in, OutputStream out, AmtCredentials creds) throws IOException {
@@ -44,7 +56,7 @@ public final class RedirectionClient {
             digest |= t == RedirectionMessage.AUTH_DIGEST;
         }
         if (!digest && !creds.isRelay()) {
-            throw new RedirectionException("the device offers no digest authentication for KVM");
+            throw new RedirectionException("the device offers no digest authentication for redirection");
         }
         RedirectionCodec.write(out, new Authenticate(RedirectionMessage.AUTH_DIGEST,
                 DigestAuth.encode(new DigestAuth.Request(creds.user(), DigestAuth.URI))));

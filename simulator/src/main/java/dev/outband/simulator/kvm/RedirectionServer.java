@@ -16,6 +16,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
@@ -37,6 +40,16 @@ public final class RedirectionServer implements ConnectionHandler {
     private final BooleanSupplier kvmEnabled;
     private final SessionGate gate;
     private final AtomicBoolean busy = new AtomicBoolean();
+    private final Map<SessionType, AuthenticatedSession> others = new ConcurrentHashMap<>();
+    private final Set<SessionType> othersBusy = ConcurrentHashMap.newKeySet();
+
+    /** A redirection session other than KVM (SOL, IDE-R): served once the console has authenticated. */
+    public interface AuthenticatedSession {
+        /** False makes the device answer "unsupported", as AMT_RedirectionService with the feature off. */
+        boolean enabled();
+
+        void serve(InputStream in, OutputStream out) throws IOException;
+    }
 
     /**
      * @param kvmEnabled false makes the device answer "unsupported", as with KVM disabled in MEBx
@@ -56,9 +69,19 @@ public final class RedirectionServer implements ConnectionHandler {
         this(user, password, realm, rfb, () -> true, SessionGate.OPEN);
     }
 
+    /** Serves {@code type} sessions too, one at a time each, beside KVM. */
+    public RedirectionServer with(SessionType type, AuthenticatedSession session) {
+        others.put(type, session);
+        return this;
+    }
+
     @Override
     public void serve(InputStream in, OutputStream out) throws IOException {
         RedirectionMessage first = RedirectionCodec.readFromConsole(in);
+        if (first instanceof StartSession start && others.containsKey(start.type())) {
+            serveOther(start.type(), others.get(start.type()), in, out);
+            return;
+        }
         if (!(first instanceof StartSession start) || start.type() != SessionType.KVM || !kvmEnabled.getAsBoolean()) {
             RedirectionCodec.write(out, new StartSessionReply(RedirectionMessage.STATUS_UNSUPPORTED, new byte[0]));
             return;
@@ -87,6 +110,26 @@ public final class RedirectionServer implements ConnectionHandler {
             }
         } finally {
             busy.set(false);
+        }
+    }
+
+    private void serveOther(SessionType type, AuthenticatedSession session, InputStream in, OutputStream out)
+            throws IOException {
+        if (!session.enabled()) {
+            RedirectionCodec.write(out, new StartSessionReply(RedirectionMessage.STATUS_UNSUPPORTED, new byte[0]));
+            return;
+        }
+        if (!othersBusy.add(type)) {
+            RedirectionCodec.write(out, new StartSessionReply(RedirectionMessage.STATUS_BUSY, new byte[0]));
+            return;
+        }
+        try {
+            RedirectionCodec.write(out, new StartSessionReply(RedirectionMessage.STATUS_OK, new byte[0]));
+            if (authenticate(in, out)) {
+                session.serve(in, out);
+            }
+        } finally {
+            othersBusy.remove(type);
         }
     }
 

@@ -16,6 +16,9 @@ import dev.outband.kvm.redirection.AmtCredentials;
 import dev.outband.kvm.rfb.RfbSession;
 import dev.outband.kvm.session.AmtColourMode;
 import dev.outband.kvm.session.AmtKvmConnector;
+import dev.outband.kvm.session.AmtSolConnector;
+import dev.outband.kvm.sol.SolSession;
+import dev.outband.kvm.sol.SolSettings;
 import dev.outband.kvm.session.TlsSocketFactory;
 import java.io.IOException;
 import java.time.Duration;
@@ -130,7 +133,7 @@ public final class DeviceConnections {
         if (device.reach().kind() == Reach.Kind.MPS) {
             return remote.open(device);
         }
-        return new WsmanDevice(client(device), timeout -> kvm(device, timeout));
+        return new WsmanDevice(client(device), timeout -> kvm(device, timeout), timeout -> sol(device, timeout));
     }
 
     public AmtClient client(Device device) throws IOException {
@@ -148,6 +151,22 @@ public final class DeviceConnections {
     }
 
     private RfbSession kvm(Device device, Duration timeout) throws IOException {
+        return redirect(device, (factory, port, credentials) -> AmtKvmConnector.open(factory, device.host(), port,
+                credentials, AmtColourMode.AUTO, false, timeout));
+    }
+
+    private SolSession sol(Device device, Duration timeout) throws IOException {
+        return redirect(device, (factory, port, credentials) -> AmtSolConnector.open(factory, device.host(), port,
+                credentials, SolSettings.defaults(), timeout));
+    }
+
+    /** A session on the device's redirection port (16994/16995, or AMT's own through a tunnel). */
+    @FunctionalInterface
+    private interface Redirected<T> {
+        T open(SocketFactory factory, int port, AmtCredentials credentials) throws IOException;
+    }
+
+    private <T> T redirect(Device device, Redirected<T> session) throws IOException {
         Route route = route(device);
         if (device.user() == null || device.password() == null) {
             throw new IOException("No credentials found for " + device.name());
@@ -157,9 +176,8 @@ public final class DeviceConnections {
                         DeviceSslContext.create(trust(device), device.host()).getSocketFactory(),
                         LegacyTls.protocols());
         try {
-            return AmtKvmConnector.open(factory, device.host(), route.ports().kvm(device),
-                    new AmtCredentials(device.user(), device.password().reveal().toCharArray()), AmtColourMode.AUTO,
-                    false, timeout);
+            return session.open(factory, route.ports().kvm(device),
+                    new AmtCredentials(device.user(), device.password().reveal().toCharArray()));
         } catch (IOException e) {
             // The same words as WS-Man, so the console can offer to pin a certificate KVM refused.
             Optional<TrustFailure> refused = TrustFailure.causing(e);

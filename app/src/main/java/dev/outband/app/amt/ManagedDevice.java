@@ -1,6 +1,7 @@
 package dev.outband.app.amt;
 
 import dev.outband.kvm.rfb.RfbSession;
+import dev.outband.kvm.sol.SolSession;
 import dev.outband.wsman.amt.consent.ConsentService.ConsentStatus;
 import dev.outband.wsman.amt.hardware.HardwareInventory;
 import dev.outband.wsman.amt.identity.AmtIdentity;
@@ -20,7 +21,10 @@ import java.util.Set;
  * Failures are IOExceptions whose message names the device or the source that failed.
  */
 public interface ManagedDevice {
-    /** Connecting and both KVM handshakes together (the handshakes also within RfbSettings' own deadline). */
+    /**
+     * Connecting and both KVM handshakes together (the handshakes also within RfbSettings' own deadline); the same
+     * for starting Serial-over-LAN.
+     */
     Duration KVM_OPEN_TIMEOUT = Duration.ofSeconds(20);
 
     AmtIdentity identity() throws IOException;
@@ -58,5 +62,12 @@ public interface ManagedDevice {
 
     default RfbSession kvm() throws IOException {
         return kvm(KVM_OPEN_TIMEOUT);
+    }
+
+    /** A Serial-over-LAN session connected, authenticated and started within {@code timeout}. */
+    SolSession sol(Duration timeout) throws IOException;
+
+    default SolSession sol() throws IOException {
+        return sol(KVM_OPEN_TIMEOUT);
     }
 }

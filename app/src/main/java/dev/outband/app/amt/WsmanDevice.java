@@ -1,6 +1,7 @@
 package dev.outband.app.amt;
 
 import dev.outband.kvm.rfb.RfbSession;
+import dev.outband.kvm.sol.SolSession;
 import dev.outband.wsman.amt.AmtClient;
 import dev.outband.wsman.amt.consent.ConsentService.ConsentStatus;
 import dev.outband.wsman.amt.hardware.HardwareInventory;
@@ -23,12 +24,20 @@ final class WsmanDevice implements ManagedDevice {
         RfbSession open(Duration timeout) throws IOException;
     }
 
+    /** Opens a Serial-over-LAN session on the same route as KVM. */
+    @FunctionalInterface
+    interface SolOpener {
+        SolSession open(Duration timeout) throws IOException;
+    }
+
     private final AmtClient amt;
     private final KvmOpener kvm;
+    private final SolOpener sol;
 
-    WsmanDevice(AmtClient amt, KvmOpener kvm) {
+    WsmanDevice(AmtClient amt, KvmOpener kvm, SolOpener sol) {
         this.amt = amt;
         this.kvm = kvm;
+        this.sol = sol;
     }
 
     @Override
@@ -94,5 +103,10 @@ final class WsmanDevice implements ManagedDevice {
     @Override
     public RfbSession kvm(Duration timeout) throws IOException {
         return kvm.open(timeout);
+    }
+
+    @Override
+    public SolSession sol(Duration timeout) throws IOException {
+        return sol.open(timeout);
     }
 }

@@ -22,6 +22,7 @@ import dev.outband.app.amt.DeviceReader;
 import dev.outband.app.ui.details.DetailsSplit;
 import dev.outband.app.ui.details.DetailsViewModel;
 import dev.outband.app.ui.kvm.DeviceKvm;
+import dev.outband.app.ui.kvm.DeviceSol;
 import dev.outband.app.ui.lab.CertificatesViewModel;
 import dev.outband.app.ui.lab.CertificatesWindow;
 import dev.outband.app.ui.lab.LabMenu;
@@ -76,6 +77,7 @@ public final class DeviceListView {
     private final TableView<Device> table;
     private final TransferActions transfer;
     private final DeviceKvm deviceKvm;
+    private final DeviceSol deviceSol;
     private final DeviceConnections connections;
     private final LabListenerWindow labListener;
     private final DetailsViewModel details;
@@ -103,6 +105,8 @@ public final class DeviceListView {
         Supplier<Window> window = () -> root.getScene().getWindow();
         var trust = new CertificateTrust(background, vm::repository, window, this::reloadKeepingSelection);
         this.deviceKvm = new DeviceKvm(background, connections, trust, window,
+                () -> new PowerRun(connections, vm.repository(), Clock.systemUTC()));
+        this.deviceSol = new DeviceSol(connections, trust,
                 () -> new PowerRun(connections, vm.repository(), Clock.systemUTC()));
         var findDevices = new FindDevicesWindow(new FindDevicesViewModel(background, vm::repository, vm::showAdded,
                 DiscoverySettings.defaults(), Platform::runLater));
@@ -150,6 +154,10 @@ public final class DeviceListView {
         Button kvm = button("KVM", Feather.MONITOR, "kvm", () -> deviceKvm.open(table.getSelectionModel().getSelectedItem()));
         kvm.disableProperty().bind(Bindings.size(table.getSelectionModel().getSelectedItems()).isNotEqualTo(1));
         kvm.setTooltip(new Tooltip("Remote screen of the selected device"));
+        Button serial = button("Serial", Feather.TERMINAL, "serialConsole",
+                () -> deviceSol.open(table.getSelectionModel().getSelectedItem()));
+        serial.disableProperty().bind(Bindings.size(table.getSelectionModel().getSelectedItems()).isNotEqualTo(1));
+        serial.setTooltip(new Tooltip("Serial console (Serial-over-LAN) of the selected device"));
         MenuButton lab = new LabMenu(connections, vm, () -> table.getSelectionModel().getSelectedItems(),
                 new CertificatesWindow(new CertificatesViewModel(background, vm::labAuthority, Clock.systemUTC())),
                 () -> root.getScene().getWindow(), this::afterDeviceJob).create(noSelection);
@@ -179,7 +187,7 @@ public final class DeviceListView {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        ToolBar bar = new ToolBar(add, edit, delete, new Separator(Orientation.VERTICAL), power, kvm, lab, refresh, spacer,
+        ToolBar bar = new ToolBar(add, edit, delete, new Separator(Orientation.VERTICAL), power, kvm, serial, lab, refresh, spacer,
                 searchBox, new FontIcon(Feather.TAG), tags, new Separator(Orientation.VERTICAL), dark);
         if (labListener != null) {
             Button listener = button("Lab listener", Feather.RADIO, "labListener",

@@ -14,11 +14,11 @@ import javax.imageio.ImageIO;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** A PNG of a scene, to look at after a UI change (javafx-swing's bridge is not on the class path). */
-final class Snapshots {
+public final class Snapshots {
     private Snapshots() {
     }
 
-    static void save(Scene scene, Path png) throws IOException {
+    public static void save(Scene scene, Path png) throws IOException {
         WritableImage image;
         try {
             image = WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get(10, TimeUnit.SECONDS);

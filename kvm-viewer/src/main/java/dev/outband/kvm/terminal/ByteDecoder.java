@@ -8,7 +8,7 @@ import java.util.function.IntConsumer;
  * a byte that is not part of a valid UTF-8 sequence still shows as code page 437. The two cannot be told apart
  * from the bytes ({@code C4 BF} is both "─┐" and "Ŀ"), so the user chooses.
  */
-final class ByteDecoder {
+public final class ByteDecoder {
     /** IBM code page 437, bytes 0x80–0xFF. */
     static final String CP437_HIGH = "ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐"
             + "└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■\u00a0";
@@ -17,6 +17,13 @@ final class ByteDecoder {
     private TextEncoding encoding = TextEncoding.CP437;
     private int have;
     private int need;
+
+    public ByteDecoder() {
+    }
+
+    public ByteDecoder(TextEncoding encoding) {
+        this.encoding = encoding;
+    }
 
     void encoding(TextEncoding e) {
         have = 0;
@@ -72,6 +79,15 @@ final class ByteDecoder {
             out.accept(CP437_HIGH.charAt((pending[i] & 0xFF) - 0x80));
         }
         have = 0;
+    }
+
+    /** Bytes as text, a UTF-8 sequence cut between two calls included. */
+    public String decode(byte[] data, int off, int len) {
+        StringBuilder sb = new StringBuilder(len);
+        for (int i = off; i < off + len; i++) {
+            decode(data[i] & 0xFF, sb::appendCodePoint);
+        }
+        return sb.toString();
     }
 
     private int codePoint() {

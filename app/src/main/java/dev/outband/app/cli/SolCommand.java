@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,6 +27,8 @@ final class SolCommand implements Callable<Integer> {
     static final int ESCAPE = 0x1D;
 
     private final CliContext ctx;
+    /** Set once the technician leaves: the connection's end is then ours, not news. */
+    private final AtomicBoolean leaving = new AtomicBoolean();
 
     @Parameters(paramLabel = "DEVICE", description = "Device name; a remote source's device as SOURCE/DEVICE or its GUID.")
     String name;
@@ -68,6 +71,7 @@ final class SolCommand implements Callable<Integer> {
             if (!left && raw.isEmpty()) {
                 output.join(Duration.ofSeconds(lingerSeconds));
             }
+            leaving.set(true);
         }
         ctx.err().println();
         ctx.err().println("Left the serial console of " + device.name() + ".");
@@ -85,9 +89,16 @@ final class SolCommand implements Callable<Integer> {
                 ctx.out().write(decoder.decode(buf, 0, n));
                 ctx.out().flush();
             }
+            said("the device ended the session");
         } catch (IOException e) {
-            ctx.err().println();
-            ctx.err().println("outband: the serial console ended: " + e.getMessage());
+            said(e.getMessage());
+        }
+    }
+
+    /** Why the output stopped, unless the technician left; a raw terminal still waits for one key. */
+    private void said(String why) {
+        if (!leaving.get()) {
+            ctx.err().print("\r\noutband: the serial console ended: " + why + " (press Enter or Ctrl-] to return)\r\n");
             ctx.err().flush();
         }
     }

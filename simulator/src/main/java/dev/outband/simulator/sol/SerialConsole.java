@@ -82,10 +82,6 @@ final class SerialConsole {
         return out.bytes();
     }
 
-    int selected() {
-        return selected;
-    }
-
     private static boolean isFinal(byte b) {
         return b >= 0x40 && b <= 0x7E;
     }

@@ -11,6 +11,7 @@ import dev.outband.simulator.kvm.RedirectionServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Arrays;
 
 /**
  * The device side of Serial-over-LAN: the SOL start and its reply, the host's line status, then the virtual
@@ -88,7 +89,7 @@ public final class SolServer implements RedirectionServer.AuthenticatedSession {
 
         private void data(byte[] bytes) throws IOException {
             for (int off = 0; off < bytes.length; off += 0xFFFF) {
-                write(new SolMessage.DataFromHost(++seq, java.util.Arrays.copyOfRange(bytes, off,
+                write(new SolMessage.DataFromHost(++seq, Arrays.copyOfRange(bytes, off,
                         Math.min(bytes.length, off + 0xFFFF))));
             }
         }

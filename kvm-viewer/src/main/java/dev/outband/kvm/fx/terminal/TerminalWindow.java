@@ -16,6 +16,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -216,16 +217,17 @@ public final class TerminalWindow {
 
     private void send(byte[] bytes) {
         SolSession s = session;
-        if (writer.isShutdown()) {
-            return;
+        try {
+            writer.execute(() -> {
+                try {
+                    s.send(bytes);
+                } catch (IOException e) {
+                    Platform.runLater(() -> say("Not sent: " + e.getMessage()));
+                }
+            });
+        } catch (RejectedExecutionException closed) {
+            // The window is closing: the session goes with it.
         }
-        writer.execute(() -> {
-            try {
-                s.send(bytes);
-            } catch (IOException e) {
-                Platform.runLater(() -> say("Not sent: " + e.getMessage()));
-            }
-        });
     }
 
     private void reconnect() {

@@ -100,11 +100,6 @@ public final class TerminalView extends Region {
         keys = new KeyEncoder(mode);
     }
 
-    /** The screen as drawn last, for copying and for tests. */
-    public TerminalSnapshot shown() {
-        return shown;
-    }
-
     /** Lines above the live screen now shown (0: live). */
     public int scrolledBack() {
         return back;

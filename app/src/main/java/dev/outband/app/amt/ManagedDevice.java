@@ -34,7 +34,12 @@ public interface ManagedDevice {
     Set<PowerAction> supportedActions() throws IOException;
 
     /** Boot options included: the actions of 100 and above boot to BIOS, PXE or diagnostics. */
-    void perform(PowerAction action) throws IOException;
+    default void perform(PowerAction action) throws IOException {
+        perform(action, false);
+    }
+
+    /** {@code serialConsole}: the firmware's screens also go to Serial-over-LAN (AMT_BootSettingData.UseSOL). */
+    void perform(PowerAction action, boolean serialConsole) throws IOException;
 
     HardwareInventory hardware() throws IOException;
 

@@ -56,8 +56,8 @@ final class WsmanDevice implements ManagedDevice {
     }
 
     @Override
-    public void perform(PowerAction action) throws IOException {
-        amt.power().perform(action);
+    public void perform(PowerAction action, boolean serialConsole) throws IOException {
+        amt.power().perform(action, serialConsole);
     }
 
     @Override

@@ -68,12 +68,12 @@ public final class RemoteDevice implements ManagedDevice {
     }
 
     @Override
-    public void perform(PowerAction action) throws IOException {
+    public void perform(PowerAction action, boolean serialConsole) throws IOException {
         JsonNode reply;
         if (action.number() >= FIRST_BOOT_ACTION) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("action", action.number());
-            body.put("useSOL", false);
+            body.put("useSOL", serialConsole);
             reply = call(() -> api.post("api/v1/amt/power/bootOptions/" + guid, body), "RequestPowerStateChange");
         } else {
             reply = call(() -> api.post("api/v1/amt/power/action/" + guid, Map.of("action", action.number())),

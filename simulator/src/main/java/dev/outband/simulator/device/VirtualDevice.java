@@ -38,6 +38,7 @@ public final class VirtualDevice {
     private BootOptions boot = BootOptions.none();
     private long bootGeneration;
     private boolean osPowerSaving;
+    private boolean firmwareOnSerial;
     private Duration clockOffset = Duration.ZERO;
 
     public VirtualDevice(DeviceConfig config) {
@@ -89,6 +90,11 @@ public final class VirtualDevice {
 
     public synchronized Display display() {
         return display;
+    }
+
+    /** Whether the firmware of the last boot also writes to Serial-over-LAN: only when UseSOL came with the action. */
+    public synchronized boolean firmwareOnSerial() {
+        return firmwareOnSerial;
     }
 
     public void addPowerListener(PowerListener listener) {
@@ -150,6 +156,7 @@ public final class VirtualDevice {
             }
             if (newState == PowerState.ON) {
                 newDisplay = boot.bootScreen();
+                firmwareOnSerial = boot.useSol();
                 // Boot options are one-shot: AMT forgets them once the machine has booted with them.
                 boot = BootOptions.none();
             } else {

@@ -30,8 +30,11 @@ final class SerialConsole {
         this.hostName = hostName;
     }
 
-    /** The screen for what the device now shows: the whole menu, the login banner, or nothing. */
-    byte[] show(Display display) {
+    /**
+     * The screen for what the device now shows: the whole menu, the login banner, or nothing (off, or firmware
+     * that was not asked to redirect its screens: {@code firmwareOnSerial} false).
+     */
+    byte[] show(Display display, boolean firmwareOnSerial) {
         Out out = new Out();
         switch (display) {
             case BLACK -> mode = Mode.SILENT;
@@ -42,9 +45,13 @@ final class SerialConsole {
                 out.add("\r\nUbuntu 24.04.1 LTS " + hostName + " ttyS4\r\n\r\n" + hostName + " login: ");
             }
             default -> {
-                mode = Mode.MENU;
-                selected = 0;
-                drawMenu(out);
+                if (firmwareOnSerial) {
+                    mode = Mode.MENU;
+                    selected = 0;
+                    drawMenu(out);
+                } else {
+                    mode = Mode.SILENT;
+                }
             }
         }
         return out.bytes();

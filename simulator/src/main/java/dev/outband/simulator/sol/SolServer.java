@@ -12,10 +12,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Arrays;
+import java.util.function.BooleanSupplier;
 
 /**
  * The device side of Serial-over-LAN: the SOL start and its reply, the host's line status, then the virtual
- * host's serial port ({@link SerialConsole}) both ways. The screen follows the device's power state while the
+ * host's serial port ({@link SerialConsole}) both ways. As on AMT, the firmware's screens come only after a power
+ * action that asked for them (UseSOL). The screen follows the device's power state while the
  * session runs. The session ends when the console sends the end message or hangs up.
  */
 public final class SolServer implements RedirectionServer.AuthenticatedSession {
@@ -38,7 +40,7 @@ public final class SolServer implements RedirectionServer.AuthenticatedSession {
         if (!(SolCodec.readFromConsole(in) instanceof SolMessage.Start start)) {
             throw new RedirectionException("the console did not start Serial-over-LAN");
         }
-        Port port = new Port(out, new SerialConsole(device.name()));
+        Port port = new Port(out, new SerialConsole(device.name()), device::firmwareOnSerial);
         port.write(new SolMessage.StartReply(start.seq(), 0));
         PowerListener listener = (state, display) -> port.show(state, display);
         device.addPowerListener(listener);
@@ -65,18 +67,20 @@ public final class SolServer implements RedirectionServer.AuthenticatedSession {
     private static final class Port {
         private final OutputStream out;
         private final SerialConsole console;
+        private final BooleanSupplier firmwareOnSerial;
         private long seq;
         private boolean broken;
 
-        Port(OutputStream out, SerialConsole console) {
+        Port(OutputStream out, SerialConsole console, BooleanSupplier firmwareOnSerial) {
             this.out = out;
             this.console = console;
+            this.firmwareOnSerial = firmwareOnSerial;
         }
 
         synchronized void show(PowerState state, Display display) {
             try {
                 write(new SolMessage.LineStatus(++seq, 0, state == PowerState.ON ? SYSTEM_POWER_ON : 0));
-                data(console.show(display));
+                data(console.show(display, firmwareOnSerial.getAsBoolean()));
             } catch (IOException gone) {
                 // Called from a power change: the session's own reader notices the closed connection.
                 broken = true;

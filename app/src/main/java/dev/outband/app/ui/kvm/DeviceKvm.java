@@ -85,7 +85,7 @@ public final class DeviceKvm {
         }, opened -> {
             KvmWindow window = new KvmWindow(opened.session(), opened.device().name() + " — Outband KVM",
                     () -> reconnect(opened.device()));
-            window.setActions("Power", new WindowPowerActions(power).of(opened.device(), window.stage(), window::say));
+            window.setActions("Power", new WindowPowerActions(power, false).of(opened.device(), window.stage(), window::say));
             window.show();
         });
     }

@@ -32,7 +32,7 @@ public final class DeviceSol {
                     Device d = opened.device();
                     TerminalWindow window = new TerminalWindow(opened.session(), d.name() + " — Outband serial console",
                             () -> connections.device(d).sol());
-                    window.setActions("Power", new WindowPowerActions(power).of(d, window.stage(), window::say));
+                    window.setActions("Power", new WindowPowerActions(power, true).of(d, window.stage(), window::say));
                     window.show();
                 });
     }

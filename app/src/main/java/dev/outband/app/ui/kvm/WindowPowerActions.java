@@ -21,10 +21,15 @@ import javafx.stage.Stage;
  */
 public final class WindowPowerActions {
     private final Supplier<PowerRun> power;
+    private final boolean serialConsole;
 
-    /** {@code power} is asked for once an action runs. */
-    public WindowPowerActions(Supplier<PowerRun> power) {
+    /**
+     * {@code power} is asked for once an action runs; {@code serialConsole}: the window is a serial console, so the
+     * firmware is asked to send its screens there too (UseSOL).
+     */
+    public WindowPowerActions(Supplier<PowerRun> power, boolean serialConsole) {
         this.power = power;
+        this.serialConsole = serialConsole;
     }
 
     public List<KvmAction> of(Device device, Stage window, Consumer<String> say) {
@@ -42,7 +47,7 @@ public final class WindowPowerActions {
         Thread.ofVirtual().name("window-power-" + action.name()).start(() -> {
             String said;
             try {
-                PowerRun.Result r = run.perform(action, List.of(device), x -> { }).getFirst();
+                PowerRun.Result r = run.perform(action, serialConsole, List.of(device), x -> { }).getFirst();
                 said = PowerMenu.label(action) + ": " + r.outcome().name().toLowerCase(Locale.ROOT)
                         + (r.outcome() == PowerRun.Outcome.DONE ? "" : " — " + r.message())
                         + (r.powerState() == null ? "" : " (now " + r.powerState() + ")");

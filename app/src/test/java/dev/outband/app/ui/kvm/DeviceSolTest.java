@@ -19,7 +19,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
 import javafx.event.Event;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
@@ -87,6 +90,23 @@ class DeviceSolTest {
         assertThat(screen(window)).contains("  System Information").doesNotContain("> System Information");
         WaitForAsyncUtils.waitForFxEvents();
         Snapshots.save(window.stage().getScene(), Path.of("target", "sol.png"));
+    }
+
+    @Test
+    void resetToBiosFromTheSerialWindowAsksForUseSolAndTheSetupMenuComesToTheWindow(FxRobot robot) throws Exception {
+        TerminalWindow window = open(robot);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> screen(window).contains("sim-sol login: "));
+        MenuItem reset = robot.lookup("#terminalActions").queryAs(MenuButton.class).getItems().stream()
+                .filter(i -> "Reset to BIOS setup".equals(i.getText())).findFirst().orElseThrow();
+        Platform.runLater(reset::fire);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#powerConfirm").queryAll().stream()
+                .anyMatch(p -> p.getScene().getWindow().isShowing()));
+        ConsoleFixture.pressShowing(robot, "Reset to BIOS setup");
+
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> screen(window).contains("> System Information"));
+        assertThat(device.firmwareOnSerial()).isTrue();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#terminalStatus").queryLabeled().getText().startsWith("Reset to BIOS setup: done"));
     }
 
     @Test

@@ -167,6 +167,7 @@ public final class TerminalWindow {
             view.requestFocus();
         });
         actionsMenu.setVisible(false);
+        actionsMenu.setId("terminalActions");
         connection.setId("terminalConnection");
         connection.setOnAction(e -> {
             if (connection.getText().equals("Disconnect")) {

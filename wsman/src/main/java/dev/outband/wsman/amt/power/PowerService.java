@@ -66,11 +66,27 @@ public final class PowerService {
     }
 
     public void perform(PowerAction action) throws WsmanException {
+        perform(action, false);
+    }
+
+    /**
+     * {@code serialConsole}: the firmware also redirects its screens to Serial-over-LAN (UseSOL), as MeshCommander
+     * asks when the action comes from its terminal; not for power-off, PXE or diagnostics, as there.
+     */
+    public void perform(PowerAction action, boolean serialConsole) throws WsmanException {
+        boolean sol = serialConsole && action.cimState() != 8 && action.bootTarget() != PowerAction.BootTarget.PXE
+                && action.bootTarget() != PowerAction.BootTarget.DIAGNOSTIC;
         switch (action.bootTarget()) {
-            case NONE -> clearBootFlags();
-            case BIOS -> prepareBoot(true, null);
-            case PXE -> prepareBoot(false, "Intel(r) AMT: Force PXE Boot");
-            case DIAGNOSTIC -> prepareBoot(false, "Intel(r) AMT: Force Diagnostic Boot");
+            case NONE -> {
+                if (sol) {
+                    prepareBoot(false, true, null);
+                } else {
+                    clearBootFlags();
+                }
+            }
+            case BIOS -> prepareBoot(true, sol, null);
+            case PXE -> prepareBoot(false, false, "Intel(r) AMT: Force PXE Boot");
+            case DIAGNOSTIC -> prepareBoot(false, false, "Intel(r) AMT: Force Diagnostic Boot");
         }
         wsman.invoke(Reference.of("CIM_PowerManagementService", "CreationClassName", "CIM_PowerManagementService",
                         "Name", "Intel(r) AMT Power Management Service", "SystemCreationClassName",
@@ -86,14 +102,14 @@ public final class PowerService {
         CimObject current = wsman.get(BOOT_SETTING_DATA);
         boolean dirty = BOOT_FLAGS.stream().anyMatch(current::getBoolean);
         if (dirty) {
-            wsman.put(Reference.of(BOOT_SETTING_DATA), bootSettings(current, false));
+            wsman.put(Reference.of(BOOT_SETTING_DATA), bootSettings(current, false, false));
         }
         wsman.invoke(BOOT_CONFIG, "ChangeBootOrder", List.of());
     }
 
-    private void prepareBoot(boolean biosSetup, String source) throws WsmanException {
+    private void prepareBoot(boolean biosSetup, boolean useSol, String source) throws WsmanException {
         CimObject current = wsman.get(BOOT_SETTING_DATA);
-        wsman.put(Reference.of(BOOT_SETTING_DATA), bootSettings(current, biosSetup));
+        wsman.put(Reference.of(BOOT_SETTING_DATA), bootSettings(current, biosSetup, useSol));
         List<Argument> order = source == null ? List.of()
                 : List.of(Argument.epr("Source", Reference.of("CIM_BootSourceSetting", "InstanceID", source)));
         wsman.invoke(BOOT_CONFIG, "ChangeBootOrder", order);
@@ -103,11 +119,11 @@ public final class PowerService {
                 "SetBootConfigRole", List.of(Argument.epr("BootConfigSetting", BOOT_CONFIG), Argument.of("Role", 1)));
     }
 
-    private static List<Argument> bootSettings(CimObject current, boolean biosSetup) {
+    private static List<Argument> bootSettings(CimObject current, boolean biosSetup, boolean useSol) {
         List<Argument> out = new java.util.ArrayList<>();
         current.properties().forEach((name, values) -> {
             if (BOOT_FLAGS.contains(name)) {
-                out.add(Argument.of(name, name.equals("BIOSSetup") && biosSetup));
+                out.add(Argument.of(name, name.equals("BIOSSetup") && biosSetup || name.equals("UseSOL") && useSol));
             } else if (!values.isEmpty()) {
                 out.add(new Argument.Values(name, values));
             }

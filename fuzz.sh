@@ -24,6 +24,8 @@ targets=(
   "rfb-cursor           kvm-viewer  dev.outband.kvm.rfb.decode.DecodersFuzzTest#cursor"
   "redirection-client   kvm-viewer  dev.outband.kvm.redirection.RedirectionFuzzTest#anyDeviceReplyEndsTheKvmHandshakeOrFailsWithAnIoError"
   "redirection-device   kvm-viewer  dev.outband.kvm.redirection.RedirectionFuzzTest#anyConsoleMessageStreamReadsAsMessagesOrFailsWithAnIoError"
+  "sol-session          kvm-viewer  dev.outband.kvm.sol.SolFuzzTest#anyDeviceStreamReadsAsSerialBytesOrFailsWithAMessage"
+  "terminal-parser      kvm-viewer  dev.outband.kvm.terminal.TerminalFuzzTest#anyByteStreamLeavesAWellFormedScreen"
   "wsman-reply          wsman       dev.outband.wsman.soap.ResponseEnvelopeFuzzTest#anyReplyBodyParsesToCimObjectsOrAWsmanError"
   "digest-challenge     wsman       dev.outband.wsman.http.DigestChallengeFuzzTest#anyHeaderValueIsADigestChallengeOrNone"
   "presence-pong        wsman       dev.outband.wsman.discovery.RmcpCodecFuzzTest#anyDatagramIsAPongOrRefusedWithAReason"

@@ -20,6 +20,9 @@ import dev.outband.kvm.redirection.AmtCredentials;
 import dev.outband.kvm.rfb.RfbSession;
 import dev.outband.kvm.session.AmtColourMode;
 import dev.outband.kvm.session.AmtKvmConnector;
+import dev.outband.kvm.session.AmtSolConnector;
+import dev.outband.kvm.sol.SolSession;
+import dev.outband.kvm.sol.SolSettings;
 import dev.outband.kvm.session.TlsSocketFactory;
 import java.io.IOException;
 import java.time.Duration;
@@ -134,7 +137,7 @@ public final class DeviceConnections {
         if (device.reach().kind() == Reach.Kind.MPS) {
             return remote.open(device);
         }
-        return new WsmanDevice(client(device), timeout -> kvm(device, timeout));
+        return new WsmanDevice(client(device), timeout -> kvm(device, timeout), timeout -> sol(device, timeout));
     }
 
     public AmtClient client(Device device) throws IOException {
@@ -152,11 +155,26 @@ public final class DeviceConnections {
     }
 
     private RfbSession kvm(Device device, Duration timeout) throws IOException {
+        return redirect(device, (factory, port, credentials) -> AmtKvmConnector.open(factory, device.host(), port,
+                credentials, AmtColourMode.AUTO, false, timeout));
+    }
+
+    private SolSession sol(Device device, Duration timeout) throws IOException {
+        return redirect(device, (factory, port, credentials) -> AmtSolConnector.open(factory, device.host(), port,
+                credentials, SolSettings.defaults(), timeout));
+    }
+
+    /** A session on the device's redirection port (16994/16995, or AMT's own through a tunnel). */
+    @FunctionalInterface
+    private interface Redirected<T> {
+        T open(SocketFactory factory, int port, AmtCredentials credentials) throws IOException;
+    }
+
+    private <T> T redirect(Device device, Redirected<T> session) throws IOException {
         Route route = route(device);
         SocketFactory factory = redirectionTransport(device, route);
         try {
-            return AmtKvmConnector.open(factory, device.host(), route.ports().kvm(device), redirectionCredentials(device),
-                    AmtColourMode.AUTO, false, timeout);
+            return session.open(factory, route.ports().kvm(device), redirectionCredentials(device));
         } catch (IOException e) {
             throw explained(e);
         }
@@ -167,14 +185,8 @@ public final class DeviceConnections {
      * serving {@code responder}'s drives once started.
      */
     public IderSession ider(Device device, AtapiResponder responder, IderSettings settings) throws IOException {
-        Route route = route(device);
-        SocketFactory factory = redirectionTransport(device, route);
-        try {
-            return IderConnector.open(factory, device.host(), route.ports().kvm(device), redirectionCredentials(device),
-                    responder, settings);
-        } catch (IOException e) {
-            throw explained(e);
-        }
+        return redirect(device, (factory, port, credentials) -> IderConnector.open(factory, device.host(), port,
+                credentials, responder, settings));
     }
 
     private static AmtCredentials redirectionCredentials(Device device) throws IOException {

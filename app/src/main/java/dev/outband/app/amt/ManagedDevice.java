@@ -4,6 +4,7 @@ import dev.outband.kvm.rfb.RfbSession;
 import dev.outband.wsman.amt.boot.BootOptions;
 import dev.outband.wsman.amt.boot.NextBoot;
 import dev.outband.wsman.amt.certificates.CertificateListing;
+import dev.outband.kvm.sol.SolSession;
 import dev.outband.wsman.amt.consent.ConsentService.ConsentStatus;
 import dev.outband.wsman.amt.events.EventSubscription;
 import dev.outband.wsman.amt.events.SubscriptionListing;
@@ -33,7 +34,10 @@ import java.util.Set;
  * Failures are IOExceptions whose message names the device or the source that failed.
  */
 public interface ManagedDevice {
-    /** Connecting and both KVM handshakes together (the handshakes also within RfbSettings' own deadline). */
+    /**
+     * Connecting and both KVM handshakes together (the handshakes also within RfbSettings' own deadline); the same
+     * for starting Serial-over-LAN.
+     */
     Duration KVM_OPEN_TIMEOUT = Duration.ofSeconds(20);
 
     AmtIdentity identity() throws IOException;
@@ -43,7 +47,12 @@ public interface ManagedDevice {
     Set<PowerAction> supportedActions() throws IOException;
 
     /** Boot options included: the actions of 100 and above boot to BIOS, PXE or diagnostics. */
-    void perform(PowerAction action) throws IOException;
+    default void perform(PowerAction action) throws IOException {
+        perform(action, false);
+    }
+
+    /** {@code serialConsole}: the firmware's screens also go to Serial-over-LAN (AMT_BootSettingData.UseSOL). */
+    void perform(PowerAction action, boolean serialConsole) throws IOException;
 
     HardwareInventory hardware() throws IOException;
 
@@ -124,5 +133,12 @@ public interface ManagedDevice {
 
     default RfbSession kvm() throws IOException {
         return kvm(KVM_OPEN_TIMEOUT);
+    }
+
+    /** A Serial-over-LAN session connected, authenticated and started within {@code timeout}. */
+    SolSession sol(Duration timeout) throws IOException;
+
+    default SolSession sol() throws IOException {
+        return sol(KVM_OPEN_TIMEOUT);
     }
 }

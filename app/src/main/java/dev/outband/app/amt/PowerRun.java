@@ -82,10 +82,16 @@ public final class PowerRun {
     /** Blocks until every device answered or failed; {@code progress} hears each result as it comes. */
     public List<Result> perform(PowerAction action, List<Device> devices, Consumer<Result> progress)
             throws InterruptedException {
-        return PerDevice.run(devices, device -> performOne(action, device), progress);
+        return perform(action, false, devices, progress);
     }
 
-    private Result performOne(PowerAction action, Device device) {
+    /** {@code serialConsole}: the firmware's screens also go to Serial-over-LAN (from the serial console's window). */
+    public List<Result> perform(PowerAction action, boolean serialConsole, List<Device> devices,
+            Consumer<Result> progress) throws InterruptedException {
+        return PerDevice.run(devices, device -> performOne(action, serialConsole, device), progress);
+    }
+
+    private Result performOne(PowerAction action, boolean serialConsole, Device device) {
         Instant now = clock.instant();
         try {
             ManagedDevice amt = connections.device(device);
@@ -101,7 +107,7 @@ public final class PowerRun {
                         + wait + " s", null);
             }
             try {
-                amt.perform(action);
+                amt.perform(action, serialConsole);
             } catch (ReturnValueException refused) {
                 return refusal(action, device, amt, refused, now);
             }

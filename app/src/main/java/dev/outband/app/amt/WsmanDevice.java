@@ -1,6 +1,7 @@
 package dev.outband.app.amt;
 
 import dev.outband.kvm.rfb.RfbSession;
+import dev.outband.kvm.sol.SolSession;
 import dev.outband.wsman.amt.AmtClient;
 import dev.outband.wsman.amt.boot.BootOptions;
 import dev.outband.wsman.amt.boot.NextBoot;
@@ -36,12 +37,20 @@ final class WsmanDevice implements ManagedDevice {
         RfbSession open(Duration timeout) throws IOException;
     }
 
+    /** Opens a Serial-over-LAN session on the same route as KVM. */
+    @FunctionalInterface
+    interface SolOpener {
+        SolSession open(Duration timeout) throws IOException;
+    }
+
     private final AmtClient amt;
     private final KvmOpener kvm;
+    private final SolOpener sol;
 
-    WsmanDevice(AmtClient amt, KvmOpener kvm) {
+    WsmanDevice(AmtClient amt, KvmOpener kvm, SolOpener sol) {
         this.amt = amt;
         this.kvm = kvm;
+        this.sol = sol;
     }
 
     @Override
@@ -60,8 +69,8 @@ final class WsmanDevice implements ManagedDevice {
     }
 
     @Override
-    public void perform(PowerAction action) throws IOException {
-        amt.power().perform(action);
+    public void perform(PowerAction action, boolean serialConsole) throws IOException {
+        amt.power().perform(action, serialConsole);
     }
 
     @Override
@@ -204,5 +213,10 @@ final class WsmanDevice implements ManagedDevice {
     @Override
     public RfbSession kvm(Duration timeout) throws IOException {
         return kvm.open(timeout);
+    }
+
+    @Override
+    public SolSession sol(Duration timeout) throws IOException {
+        return sol.open(timeout);
     }
 }

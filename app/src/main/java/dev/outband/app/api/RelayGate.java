@@ -24,7 +24,7 @@ import org.eclipse.jetty.websocket.server.WebSocketCreator;
 /**
  * Admits {@code /relay/webrelay.ashx} upgrades as MPS does (src/server/webserver.ts verifyClientToken): the
  * redirection token arrives as the websocket subprotocol, must be ours, unexpired and for the {@code host} asked
- * for, and is echoed back as the accepted subprotocol. One KVM session per device; a bounded number in all.
+ * for, and is echoed back as the accepted subprotocol. One KVM and one Serial-over-LAN session per device; a bounded number in all.
  */
 final class RelayGate implements WebSocketCreator {
     static final String PATH = "/relay/webrelay.ashx";
@@ -35,7 +35,7 @@ final class RelayGate implements WebSocketCreator {
     private final DeviceDirectory directory;
     private final LabListener listener;
     private final ObjectMapper json;
-    private final Set<String> kvmOpen = ConcurrentHashMap.newKeySet();
+    private final Set<String> sessionsOpen = ConcurrentHashMap.newKeySet();
     private final Semaphore relays;
 
     RelayGate(ApiSettings settings, ApiTokens tokens, DeviceDirectory directory, LabListener listener,
@@ -69,8 +69,9 @@ final class RelayGate implements WebSocketCreator {
                     + " get one from /api/v1/authorize/redirection/" + (host == null ? ":guid" : host));
         }
         String guid = DeviceDirectory.normal(host);
-        if (!"kvm".equals(query.getValue("mode"))) {
-            throw ApiError.badRequest("this relay carries KVM only (mode=kvm), not " + query.getValue("mode"));
+        String mode = query.getValue("mode");
+        if (!"kvm".equals(mode) && !"sol".equals(mode)) {
+            throw ApiError.badRequest("this relay carries KVM and Serial-over-LAN (mode=kvm or mode=sol), not " + mode);
         }
         int port = number(query.getValue("port"));
         if (!REDIRECTION_PORTS.contains(port)) {
@@ -84,16 +85,19 @@ final class RelayGate implements WebSocketCreator {
             throw ApiError.notConnected(guid);
         }
         RelayInterceptor interceptor = "2".equals(query.getValue("p")) ? interceptor(guid) : null;
-        if (!kvmOpen.add(guid)) {
-            throw ApiError.of(409, "Conflict", "a KVM session to " + guid + " is already open through this relay");
+        // One session of each kind per device, as AMT allows.
+        String slot = mode + ":" + guid;
+        if (!sessionsOpen.add(slot)) {
+            throw ApiError.of(409, "Conflict", "a " + ("kvm".equals(mode) ? "KVM" : "Serial-over-LAN") + " session to "
+                    + guid + " is already open through this relay");
         }
         if (!relays.tryAcquire()) {
-            kvmOpen.remove(guid);
+            sessionsOpen.remove(slot);
             throw ApiError.of(503, "Service Unavailable", settings.maxConcurrentRelays()
                     + " KVM relays are open, the most this listener allows: close one first");
         }
         Runnable release = () -> {
-            kvmOpen.remove(guid);
+            sessionsOpen.remove(slot);
             relays.release();
         };
         try {

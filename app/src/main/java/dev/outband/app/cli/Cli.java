@@ -49,6 +49,7 @@ public final class Cli {
         cli.addSubcommand(CommandGroup.named("kvm", "The remote screen of stored devices.",
                 new KvmScreenshotCommand(context)));
         cli.addSubcommand(new IderCommand(context));
+        cli.addSubcommand(new SolCommand(context));
         cli.addSubcommand(CommandGroup.named("vnc", "Standard VNC servers (also AMT's port 5900).",
                 new VncScreenshotCommand()));
         cli.addSubcommand(CommandGroup.named("bench", "Benchmarks against simulated devices on loopback.",

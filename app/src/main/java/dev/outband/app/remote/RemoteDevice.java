@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.outband.app.amt.ManagedDevice;
 import dev.outband.kvm.redirection.AmtCredentials;
 import dev.outband.kvm.redirection.RedirectionClient;
+import dev.outband.kvm.redirection.SessionType;
 import dev.outband.kvm.rfb.HandshakeDeadline;
 import dev.outband.kvm.rfb.RfbSession;
 import dev.outband.kvm.session.AmtColourMode;
 import dev.outband.kvm.session.AmtKvmConnector;
+import dev.outband.kvm.sol.SolSession;
+import dev.outband.kvm.sol.SolSettings;
 import dev.outband.wsman.ReturnValueException;
 import dev.outband.wsman.amt.boot.BootOptions;
 import dev.outband.wsman.amt.boot.NextBoot;
@@ -80,12 +83,12 @@ public final class RemoteDevice implements ManagedDevice {
     }
 
     @Override
-    public void perform(PowerAction action) throws IOException {
+    public void perform(PowerAction action, boolean serialConsole) throws IOException {
         JsonNode reply;
         if (action.number() >= FIRST_BOOT_ACTION) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("action", action.number());
-            body.put("useSOL", false);
+            body.put("useSOL", serialConsole);
             reply = call(() -> api.post("api/v1/amt/power/bootOptions/" + guid, body), "RequestPowerStateChange");
         } else {
             reply = call(() -> api.post("api/v1/amt/power/action/" + guid, Map.of("action", action.number())),
@@ -306,6 +309,32 @@ public final class RemoteDevice implements ManagedDevice {
      */
     public RelayKvm kvmThroughRelay(Duration timeout) throws IOException {
         long start = System.nanoTime();
+        var options = AmtKvmConnector.options(AmtColourMode.AUTO, false);
+        RelayStream relay = relay("kvm");
+        RfbSession session = handshake(relay, timeout.minusNanos(System.nanoTime() - start), options.settings().handshakeTimeout(), "the KVM handshake",
+                () -> {
+                    RedirectionClient.openKvm(relay.input(), relay.output(), AmtCredentials.relay());
+                    return RfbSession.open(relay.input(), relay.output(), relay, options);
+                });
+        return new RelayKvm(session, relay.frames());
+    }
+
+    /** Serial-over-LAN through the source's relay ({@code mode=sol}), authenticated by the relay as for KVM. */
+    @Override
+    public SolSession sol(Duration timeout) throws IOException {
+        long start = System.nanoTime();
+        SolSettings settings = SolSettings.defaults();
+        RelayStream relay = relay("sol");
+        return handshake(relay, timeout.minusNanos(System.nanoTime() - start), settings.handshakeTimeout(),
+                "Serial-over-LAN", () -> {
+                    RedirectionClient.open(relay.input(), relay.output(), SessionType.SOL,
+                            AmtCredentials.relay());
+                    return SolSession.start(relay.input(), relay.output(), relay, settings);
+                });
+    }
+
+    /** The relay websocket to the device's redirection port for {@code mode}, opened with a fresh token. */
+    private RelayStream relay(String mode) throws IOException {
         String token = call(() -> api.get("api/v1/authorize/redirection/" + guid, Map.of()), "redirection token")
                 .path("token").asText("");
         if (token.isEmpty()) {
@@ -318,19 +347,17 @@ public final class RemoteDevice implements ManagedDevice {
         query.put("port", String.valueOf(AmtKvmConnector.PORT));
         query.put("tls", "0");
         query.put("tls1only", "0");
-        query.put("mode", "kvm");
-        RelayStream relay = RelayStream.open(api, "relay/webrelay.ashx", query, token);
-        Duration left = timeout.minusNanos(System.nanoTime() - start);
-        var options = AmtKvmConnector.options(AmtColourMode.AUTO, false);
-        Duration limit = left.compareTo(options.settings().handshakeTimeout()) < 0 ? left
-                : options.settings().handshakeTimeout();
+        query.put("mode", mode);
+        return RelayStream.open(api, "relay/webrelay.ashx", query, token);
+    }
+
+    /** Runs the handshake within the smaller of what is left and {@code own}; the relay is closed on failure. */
+    private <T> T handshake(RelayStream relay, Duration left, Duration own, String what,
+            HandshakeDeadline.Step<T> step) throws IOException {
+        Duration limit = left.compareTo(own) < 0 ? left : own;
         try {
-            RfbSession session = HandshakeDeadline.run(relay, limit,
-                    name + " did not complete the KVM handshake through " + api.name(), () -> {
-                        RedirectionClient.openKvm(relay.input(), relay.output(), AmtCredentials.relay());
-                        return RfbSession.open(relay.input(), relay.output(), relay, options);
-                    });
-            return new RelayKvm(session, relay.frames());
+            return HandshakeDeadline.run(relay, limit, name + " did not complete " + what + " through " + api.name(),
+                    step);
         } catch (IOException | RuntimeException e) {
             relay.close();
             throw e;

@@ -89,6 +89,8 @@ class KvmConsentTest {
                 new DigestCredentials("admin", "Sim-Passw0rd")));
         return new KvmConsent(new WsmanDevice(amt, timeout -> {
             throw new UnsupportedOperationException("consent only");
+        }, timeout -> {
+            throw new UnsupportedOperationException("consent only");
         }));
     }
 

@@ -17,6 +17,9 @@ import dev.outband.app.store.RemoteSource;
 import dev.outband.kvm.rfb.Framebuffer;
 import dev.outband.kvm.rfb.RfbSession;
 import dev.outband.kvm.session.FrameGrabber;
+import dev.outband.kvm.sol.SolSession;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import dev.outband.simulator.device.PowerState;
 import dev.outband.wsman.amt.power.PowerAction;
 import java.net.URI;
@@ -132,5 +135,37 @@ class RemoteSourceThroughListenerTest {
         }
         assertThat(kvm.frames().text()).as("the listener relays device bytes as text frames, as MPS does").isPositive();
         assertThat(kvm.frames().binary()).isZero();
+    }
+
+    @Test
+    void serialOverLanThroughTheListenersRelayCarriesTheDevicesConsoleBothWays() throws Exception {
+        Device sim8 = sources.find("laptop/sim-8").orElseThrow().device();
+        try (SolSession sol = connections.device(sim8).sol(WAIT)) {
+            InputStream serial = sol.serialInput();
+            StringBuilder seen = new StringBuilder();
+            byte[] buf = new byte[4096];
+            // The simulator's serial port (simulator/sol/SerialConsole): its login prompt, or its setup menu while
+            // the device is still booting from another test's power action.
+            while (!seen.toString().contains("sim-8 login: ") && !seen.toString().contains("> System Information")) {
+                int n = serial.read(buf);
+                assertThat(n).as("the session ended; seen: %s", seen).isNotNegative();
+                seen.append(new String(buf, 0, n, StandardCharsets.ISO_8859_1));
+            }
+            if (seen.toString().contains("> System Information")) {
+                sol.send(new byte[] {0x1B, '[', 'B'});
+                while (!seen.toString().contains("> Boot Order") && !seen.toString().contains("sim-8 login: ")) {
+                    int n = serial.read(buf);
+                    assertThat(n).isNotNegative();
+                    seen.append(new String(buf, 0, n, StandardCharsets.ISO_8859_1));
+                }
+            } else {
+                sol.send("x".getBytes(StandardCharsets.US_ASCII));
+                while (!seen.toString().contains("login: x")) {
+                    int n = serial.read(buf);
+                    assertThat(n).isNotNegative();
+                    seen.append(new String(buf, 0, n, StandardCharsets.ISO_8859_1));
+                }
+            }
+        }
     }
 }

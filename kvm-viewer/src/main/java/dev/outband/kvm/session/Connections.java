@@ -1,7 +1,6 @@
 package dev.outband.kvm.session;
 
 import dev.outband.kvm.rfb.HandshakeDeadline;
-import dev.outband.kvm.rfb.RfbSession;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -12,8 +11,8 @@ import javax.net.SocketFactory;
 final class Connections {
     /** What runs on the connected socket. */
     @FunctionalInterface
-    interface Handshake {
-        RfbSession run(Socket socket) throws IOException;
+    interface Handshake<T> {
+        T run(Socket socket) throws IOException;
     }
 
     private Connections() {}
@@ -23,8 +22,8 @@ final class Connections {
      * @param handshakeLimit the handshake alone, whatever is left of {@code timeout}
      * @param what the failure's words when the handshake overruns ("the device did not complete …")
      */
-    static RfbSession open(SocketFactory factory, String host, int port, Duration timeout, Duration handshakeLimit,
-            String what, Handshake handshake) throws IOException {
+    static <T> T open(SocketFactory factory, String host, int port, Duration timeout, Duration handshakeLimit,
+            String what, Handshake<T> handshake) throws IOException {
         long start = System.nanoTime();
         Socket socket = factory.createSocket();
         try {

@@ -3,7 +3,8 @@ package dev.outband.simulator.device;
 /** Redirection switches: IDE-R, SOL, the redirection listener and KVM. */
 public final class Redirection {
     private boolean ider;
-    private boolean sol;
+    /** On, as a console that set the device up for SOL left it: the simulated serial port is always there. */
+    private boolean sol = true;
     private boolean listener = true;
     private boolean kvm = true;
 

@@ -44,6 +44,7 @@ public final class VirtualDevice {
     private BootOptions boot = BootOptions.none();
     private long bootGeneration;
     private boolean osPowerSaving;
+    private boolean firmwareOnSerial;
     private Duration clockOffset = Duration.ZERO;
 
     public VirtualDevice(DeviceConfig config) {
@@ -143,6 +144,11 @@ public final class VirtualDevice {
         return display;
     }
 
+    /** Whether the firmware of the last boot also writes to Serial-over-LAN: only when UseSOL came with the action. */
+    public synchronized boolean firmwareOnSerial() {
+        return firmwareOnSerial;
+    }
+
     public void addPowerListener(PowerListener listener) {
         listeners.add(listener);
     }
@@ -202,6 +208,7 @@ public final class VirtualDevice {
             }
             if (newState == PowerState.ON) {
                 newDisplay = boot.bootScreen();
+                firmwareOnSerial = boot.useSol();
                 // Boot options are one-shot: AMT forgets them once the machine has booted with them.
                 boot = BootOptions.none();
             } else {

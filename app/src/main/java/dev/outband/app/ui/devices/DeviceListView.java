@@ -31,6 +31,7 @@ import dev.outband.app.ui.ider.BootMediaWindow;
 import dev.outband.app.amt.KvmConsent;
 import dev.outband.app.ui.kvm.ConsentDialog;
 import dev.outband.app.ui.kvm.DeviceKvm;
+import dev.outband.app.ui.kvm.DeviceSol;
 import dev.outband.app.ui.lab.CertificatesViewModel;
 import dev.outband.app.ui.lab.CertificatesWindow;
 import dev.outband.app.ui.lab.LabMenu;
@@ -84,6 +85,7 @@ public final class DeviceListView {
     private final TableView<Device> table;
     private final TransferActions transfer;
     private final DeviceKvm deviceKvm;
+    private final DeviceSol deviceSol;
     private final DeviceConnections connections;
     private final LabListenerWindow labListener;
     private final VirtualLab virtualLab;
@@ -117,6 +119,8 @@ public final class DeviceListView {
         Supplier<Window> window = () -> root.getScene().getWindow();
         var trust = new CertificateTrust(background, vm::repository, window, this::reloadKeepingSelection);
         this.deviceKvm = new DeviceKvm(background, connections, trust, window,
+                () -> new PowerRun(connections, vm.repository(), Clock.systemUTC()));
+        this.deviceSol = new DeviceSol(connections, trust,
                 () -> new PowerRun(connections, vm.repository(), Clock.systemUTC()));
         var findDevices = new FindDevicesWindow(new FindDevicesViewModel(background, vm::repository, vm::showAdded,
                 DiscoverySettings.defaults(), Platform::runLater));
@@ -257,6 +261,10 @@ public final class DeviceListView {
         Button kvm = button("KVM", Feather.MONITOR, "kvm", () -> deviceKvm.open(table.getSelectionModel().getSelectedItem()));
         kvm.disableProperty().bind(Bindings.size(table.getSelectionModel().getSelectedItems()).isNotEqualTo(1));
         kvm.setTooltip(new Tooltip("Remote screen of the selected device"));
+        Button serial = button("Serial", Feather.TERMINAL, "serialConsole",
+                () -> deviceSol.open(table.getSelectionModel().getSelectedItem()));
+        serial.disableProperty().bind(Bindings.size(table.getSelectionModel().getSelectedItems()).isNotEqualTo(1));
+        serial.setTooltip(new Tooltip("Serial console (Serial-over-LAN) of the selected device"));
         Button bootMedia = button("Boot media…", Feather.DISC, "bootMedia", () -> openBootMedia(
                 table.getSelectionModel().getSelectedItem()));
         bootMedia.disableProperty().bind(Bindings.size(table.getSelectionModel().getSelectedItems()).isNotEqualTo(1));
@@ -291,8 +299,8 @@ public final class DeviceListView {
         dark.setSelected(settings.theme() == Theme.DARK);
         dark.selectedProperty().addListener((o, was, on) -> switchTheme(on ? Theme.DARK : Theme.LIGHT));
 
-        ToolBar bar = new ToolBar(add, edit, delete, new Separator(Orientation.VERTICAL), power, kvm, bootMedia, lab,
-                refresh);
+        ToolBar bar = new ToolBar(add, edit, delete, new Separator(Orientation.VERTICAL), power, kvm, serial,
+                bootMedia, lab, refresh);
         filters = new HBox(8, searchBox, new FontIcon(Feather.TAG), tags, new Separator(Orientation.VERTICAL), dark);
         filters.setAlignment(Pos.CENTER_RIGHT);
         filters.setMinWidth(Region.USE_PREF_SIZE);

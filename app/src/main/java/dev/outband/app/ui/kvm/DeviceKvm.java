@@ -2,22 +2,14 @@ package dev.outband.app.ui.kvm;
 
 import dev.outband.app.amt.DeviceConnections;
 import dev.outband.app.amt.KvmConsent;
+import dev.outband.app.amt.PowerRun;
 import dev.outband.app.store.Device;
 import dev.outband.app.ui.Background;
 import dev.outband.app.ui.trust.CertificateTrust;
 import dev.outband.kvm.fx.KvmWindow;
 import dev.outband.kvm.rfb.RfbSession;
-import dev.outband.app.amt.PowerRun;
-import dev.outband.app.ui.power.PowerConfirm;
-import dev.outband.app.ui.power.PowerMenu;
-import dev.outband.kvm.fx.KvmAction;
-import dev.outband.wsman.amt.power.PowerAction;
 import java.io.IOException;
-import java.util.List;
-import java.util.Locale;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
-import javafx.application.Platform;
 import javafx.stage.Window;
 
 /**
@@ -93,37 +85,8 @@ public final class DeviceKvm {
         }, opened -> {
             KvmWindow window = new KvmWindow(opened.session(), opened.device().name() + " — Outband KVM",
                     () -> reconnect(opened.device()));
-            window.setActions("Power", powerActions(opened.device(), window));
+            window.setActions("Power", new WindowPowerActions(power, false).of(opened.device(), window.stage(), window::say));
             window.show();
-        });
-    }
-
-    /** The power actions, for the technician who watches a BIOS screen and needs a reset there. */
-    private List<KvmAction> powerActions(Device device, KvmWindow window) {
-        return Stream.concat(PowerMenu.PLAIN.stream(), PowerMenu.BOOT.stream())
-                .map(action -> new KvmAction(PowerMenu.label(action), () -> runPower(action, device, window)))
-                .toList();
-    }
-
-    private void runPower(PowerAction action, Device device, KvmWindow window) {
-        if (!PowerConfirm.confirmed(action, List.of(device.name()), window.stage())) {
-            return;
-        }
-        window.say(PowerMenu.label(action) + "…");
-        PowerRun run = power.get();
-        Thread.ofVirtual().name("kvm-power-" + action.name()).start(() -> {
-            String said;
-            try {
-                PowerRun.Result r = run.perform(action, List.of(device), x -> { }).getFirst();
-                said = PowerMenu.label(action) + ": " + r.outcome().name().toLowerCase(Locale.ROOT)
-                        + (r.outcome() == PowerRun.Outcome.DONE ? "" : " — " + r.message())
-                        + (r.powerState() == null ? "" : " (now " + r.powerState() + ")");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                said = PowerMenu.label(action) + ": interrupted";
-            }
-            String text = said;
-            Platform.runLater(() -> window.say(text));
         });
     }
 

@@ -64,11 +64,27 @@ public final class PowerService {
     }
 
     public void perform(PowerAction action) throws WsmanException {
+        perform(action, false);
+    }
+
+    /**
+     * {@code serialConsole}: the firmware also redirects its screens to Serial-over-LAN (UseSOL), as MeshCommander
+     * asks when the action comes from its terminal; not for power-off, PXE or diagnostics, as there.
+     */
+    public void perform(PowerAction action, boolean serialConsole) throws WsmanException {
+        boolean sol = serialConsole && action.cimState() != 8 && action.bootTarget() != PowerAction.BootTarget.PXE
+                && action.bootTarget() != PowerAction.BootTarget.DIAGNOSTIC;
         switch (action.bootTarget()) {
-            case NONE -> clearBootFlags();
-            case BIOS -> prepareBoot(BootTarget.BIOS_SETUP);
-            case PXE -> prepareBoot(BootTarget.PXE);
-            case DIAGNOSTIC -> prepareBoot(BootTarget.DIAGNOSTIC);
+            case NONE -> {
+                if (sol) {
+                    prepareBoot(BootTarget.NORMAL, true);
+                } else {
+                    clearBootFlags();
+                }
+            }
+            case BIOS -> prepareBoot(BootTarget.BIOS_SETUP, sol);
+            case PXE -> prepareBoot(BootTarget.PXE, false);
+            case DIAGNOSTIC -> prepareBoot(BootTarget.DIAGNOSTIC, false);
         }
         requestPowerStateChange(wsman, action.cimState());
     }
@@ -89,7 +105,7 @@ public final class PowerService {
         new BootService(wsman).clear();
     }
 
-    private void prepareBoot(BootTarget target) throws WsmanException {
-        new BootService(wsman).setNextBoot(new NextBoot(target, false, false));
+    private void prepareBoot(BootTarget target, boolean useSol) throws WsmanException {
+        new BootService(wsman).setNextBoot(new NextBoot(target, useSol, false));
     }
 }

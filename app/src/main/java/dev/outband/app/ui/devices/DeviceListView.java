@@ -2,7 +2,6 @@ package dev.outband.app.ui.devices;
 
 import atlantafx.base.theme.Styles;
 import dev.outband.app.store.Device;
-import dev.outband.app.store.DeviceState;
 import dev.outband.app.ui.Background;
 import dev.outband.app.ui.Settings;
 import dev.outband.app.ui.Theme;
@@ -130,7 +129,7 @@ public final class DeviceListView {
         root.setTop(new VBox(menus, topBar()));
         this.details = new DetailsViewModel(background,
                 d -> DeviceReader.open(connections, StateRecorder.into(vm.repository(),
-                        renamed -> Platform.runLater(() -> showRenamed(renamed))), Clock.systemUTC(), d), this::showState,
+                        renamed -> Platform.runLater(() -> showRenamed(renamed))), Clock.systemUTC(), d), vm::showState,
                 trust::offer, (d, user, password) -> vm.repository().update(
                         d.withCredentials(user, vm.repository().seal(password))));
         root.setCenter(DetailsSplit.create(table, table.getSelectionModel().getSelectedItems(), details, settings,
@@ -365,14 +364,6 @@ public final class DeviceListView {
     private void showRenamed(Device renamed) {
         Set<Long> selected = DeviceTable.selectedIds(table);
         vm.showRenamed(renamed);
-        DeviceTable.reselect(table, selected);
-    }
-
-    /** The list shows what the details just read, and the device stays selected. */
-
-    private void showState(long id, DeviceState learned) {
-        Set<Long> selected = DeviceTable.selectedIds(table);
-        vm.showState(id, learned);
         DeviceTable.reselect(table, selected);
     }
 

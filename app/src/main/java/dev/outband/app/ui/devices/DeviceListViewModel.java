@@ -64,6 +64,8 @@ public final class DeviceListViewModel {
     private final Map<String, Boolean> remoteConnected = new ConcurrentHashMap<>();
     /** What the fleet poller last learned, by device id; read and written on the FX thread. */
     private final Map<Long, DeviceStatus> fleet = new HashMap<>();
+    /** What the details pane read, laid over the stored state until the store's own copy catches up. */
+    private final Map<Long, DeviceState> learned = new HashMap<>();
     private final IntegerProperty fleetVersion = new SimpleIntegerProperty();
     private DeviceStore store;
     private RemoteSources remoteSources;
@@ -225,14 +227,14 @@ public final class DeviceListViewModel {
         });
     }
 
-    /** Shows what was just learned about a device (null parts keep what was known) without reloading the list. */
+    /**
+     * Shows what was just learned about a device (null parts keep what was known) without reloading the list.
+     * As with a poll, the row itself stays: its Power, AMT version and Last seen cells read it through
+     * {@link #state} in place, so the selection and the row under the pointer do not move.
+     */
     public void showState(long id, DeviceState learned) {
-        int at = indexOf(id);
-        if (at < 0) {
-            return;
-        }
-        Device device = devices.get(at);
-        devices.set(at, device.withState(learned.over(device.state())));
+        this.learned.merge(id, learned, (known, now) -> now.over(known));
+        fleetVersion.set(fleetVersion.get() + 1);
     }
 
     /** Shows a device's new name (a CIRA device named after its host name), keeping the state the row shows. */
@@ -261,15 +263,23 @@ public final class DeviceListViewModel {
      * time stays when it last answered.
      */
     public DeviceState state(Device device) {
+        DeviceState read = device.id() == null ? null : learned.get(device.id());
+        DeviceState stored = read == null ? device.state() : newer(read, device.state());
         DeviceStatus status = device.id() == null || remote(device) ? null : fleet.get(device.id());
-        Instant seen = device.state().lastSeen();
+        Instant seen = stored.lastSeen();
         if (status == null || status.checked() == null || seen != null && seen.isAfter(status.checked())) {
-            return device.state();
+            return stored;
         }
         if (!status.online()) {
-            return new DeviceState(null, device.state().amtVersion(), seen);
+            return new DeviceState(null, stored.amtVersion(), seen);
         }
-        return new DeviceState(status.powerState(), null, status.checked()).over(device.state());
+        return new DeviceState(status.powerState(), null, status.checked()).over(stored);
+    }
+
+    /** The state seen last of the two, its unknown parts filled from the other. */
+    private static DeviceState newer(DeviceState a, DeviceState b) {
+        boolean aNewer = b.lastSeen() == null || a.lastSeen() != null && !a.lastSeen().isBefore(b.lastSeen());
+        return aNewer ? a.over(b) : b.over(a);
     }
 
     /** Whether the device answered its last poll (or its remote source says it is connected); empty until known. */

@@ -49,7 +49,7 @@ final class DeviceTable {
         // A device connecting or leaving redraws the visible rows only, never the 10,000 behind them.
         presence.version().addListener(o -> table.refresh());
         table.getColumns().add(TextColumns.live("Power", 100, d -> DeviceText.power(vm.state(d)), vm.fleetVersion()));
-        var amt = TextColumns.of("AMT version", 110, DeviceText::amtVersion);
+        var amt = TextColumns.live("AMT version", 110, (Device d) -> DeviceText.amtVersion(vm.state(d)), vm.fleetVersion());
         amt.setMinWidth(120);
         table.getColumns().add(amt);
         var seen = TextColumns.live("Last seen", 150, (Device d) -> DeviceText.lastSeen(vm.state(d)), vm.fleetVersion());

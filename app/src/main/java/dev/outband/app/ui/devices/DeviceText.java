@@ -53,8 +53,8 @@ public final class DeviceText {
         return orUnknown(s.powerState());
     }
 
-    public static String amtVersion(Device d) {
-        return orUnknown(d.state().amtVersion());
+    public static String amtVersion(DeviceState s) {
+        return orUnknown(s.amtVersion());
     }
 
     public static String lastSeen(DeviceState s) {

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 /** What a StartRedirectionSession asks for; the wire form is fixed per type. */
 public enum SessionType {
     KVM(1, "KVMR", "KVM"),
-    SOL(0, "SOL ", "SOL"),
+    SOL(0, "SOL ", "Serial-over-LAN"),
     IDER(0, "IDER", "IDE-R");
 
     private final int flag;

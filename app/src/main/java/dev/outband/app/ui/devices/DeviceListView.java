@@ -119,7 +119,7 @@ public final class DeviceListView {
         var trust = new CertificateTrust(background, vm::repository, window, this::reloadKeepingSelection);
         this.deviceKvm = new DeviceKvm(background, connections, trust, window,
                 () -> new PowerRun(connections, vm.repository(), Clock.systemUTC()));
-        this.deviceSol = new DeviceSol(connections, trust,
+        this.deviceSol = new DeviceSol(background, connections, trust, window,
                 () -> new PowerRun(connections, vm.repository(), Clock.systemUTC()));
         var findDevices = new FindDevicesWindow(new FindDevicesViewModel(background, vm::repository, vm::showAdded,
                 DiscoverySettings.defaults(), Platform::runLater));

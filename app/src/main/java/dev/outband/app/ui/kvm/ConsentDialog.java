@@ -19,12 +19,10 @@ public final class ConsentDialog {
     private ConsentDialog() {
     }
 
-    /** The typed code, or empty when the technician cancels; {@code problem} explains a previous attempt. */
-    static Optional<String> ask(Window owner, String deviceName, String problem) {
-        return ask(owner, deviceName, "the remote screen", problem);
-    }
-
-    /** As above, for {@code feature} ("the remote screen", "boot media") of the device. */
+    /**
+     * The typed code for {@code feature} ("the remote screen", "boot media") of the device, or empty when the
+     * technician cancels; {@code problem} explains a previous attempt.
+     */
     public static Optional<String> ask(Window owner, String deviceName, String feature, String problem) {
         Dialog<String> dialog = new Dialog<>();
         dialog.initOwner(owner);

@@ -24,19 +24,17 @@ public final class DeviceKvm {
     private record Opened(Device device, RfbSession session) {
     }
 
-    private final Background background;
+    private final ConsentFlow consentFlow;
     private final DeviceConnections connections;
     private final CertificateTrust trust;
-    private final Supplier<Window> owner;
     private final Supplier<PowerRun> power;
 
     /** {@code power} runs the power actions offered in the KVM window (asked for once, when first used). */
     public DeviceKvm(Background background, DeviceConnections connections, CertificateTrust trust,
                      Supplier<Window> owner, Supplier<PowerRun> power) {
-        this.background = background;
+        this.consentFlow = new ConsentFlow(background, owner, "the remote screen");
         this.connections = connections;
         this.trust = trust;
-        this.owner = owner;
         this.power = power;
     }
 
@@ -45,7 +43,7 @@ public final class DeviceKvm {
             if (prepared.consent() == null) {
                 connect(prepared.device());
             } else {
-                askCode(prepared, null);
+                consentFlow.ask(prepared.device(), prepared.consent(), () -> connect(prepared.device()));
             }
         });
     }
@@ -53,28 +51,6 @@ public final class DeviceKvm {
     private Prepared prepare(Device device) throws Exception {
         KvmConsent consent = new KvmConsent(connections.device(device));
         return new Prepared(device, consent.begin() ? consent : null);
-    }
-
-    private void askCode(Prepared prepared, String problem) {
-        Device device = prepared.device();
-        var typed = ConsentDialog.ask(owner.get(), device.name(), problem);
-        if (typed.isEmpty()) {
-            background.run("Cancelling user consent on " + device.name(), () -> {
-                prepared.consent().cancel();
-                return device;
-            }, d -> { });
-            return;
-        }
-        background.run("Sending the consent code to " + device.name(), () -> prepared.consent().send(typed.get()),
-                outcome -> {
-                    switch (outcome) {
-                        case ACCEPTED -> connect(device);
-                        case WRONG_CODE -> askCode(prepared,
-                                "The device refused that code. Check the 6 digits on its screen and try again.");
-                        case RESTARTED -> askCode(prepared,
-                                "The device dropped the request after wrong codes and now shows a new code.");
-                    }
-                });
     }
 
     private void connect(Device device) {

@@ -21,7 +21,10 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.event.Event;
+import javafx.scene.control.Button;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.MenuButton;
+import javafx.scene.control.TextField;
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -49,18 +52,25 @@ class DeviceSolTest {
 
     private final VirtualDevice device = new VirtualDevice(DeviceConfig.of("sim-sol", "admin", "Sim-Passw0rd")
             .withOptInRequired(0).withBootDuration(Duration.ofMinutes(5)));
+    /** Client control mode's default: consent for every redirection, SOL included. */
+    private final VirtualDevice consenting = new VirtualDevice(DeviceConfig.of("sim-ccm", "admin", "Sim-Passw0rd"));
     private DevicePorts ports;
+    private DevicePorts consentingPorts;
     private DeviceStore store;
     private ConsoleFixture console;
 
     @Start
     void start(Stage stage) throws Exception {
         ports = DevicePorts.open(device, 0, 0, null);
+        consentingPorts = DevicePorts.open(consenting, 0, 0, null);
         store = DeviceStore.open(home.resolve("data-" + System.nanoTime()), () -> null);
-        store.devices().insert(Device.of("sim-sol", "127.0.0.1")
-                .withCredentials("admin", store.devices().seal("Sim-Passw0rd")));
+        for (String name : new String[] {"sim-sol", "sim-ccm"}) {
+            store.devices().insert(Device.of(name, "127.0.0.1")
+                    .withCredentials("admin", store.devices().seal("Sim-Passw0rd")));
+        }
         console = ConsoleFixture.show(stage, store, new DeviceConnections(DeviceConnections.Ports.of(
-                d -> ports.httpPort(), d -> ports.kvmPort())));
+                d -> (d.name().equals("sim-ccm") ? consentingPorts : ports).httpPort(),
+                d -> (d.name().equals("sim-ccm") ? consentingPorts : ports).kvmPort())));
     }
 
     @AfterEach
@@ -69,6 +79,36 @@ class DeviceSolTest {
         console.close();
         store.close();
         ports.close();
+        consentingPorts.close();
+    }
+
+    @Test
+    void inClientControlModeTheConsentCodeComesBeforeTheSerialConsole(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("sim-ccm").queryAll().isEmpty());
+        robot.clickOn("sim-ccm");
+        robot.clickOn("#serialConsole");
+
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> consentDialog(robot).isPresent());
+        assertThat(serialWindow(robot)).as("no session before consent").isEmpty();
+        DialogPane pane = consentDialog(robot).orElseThrow();
+        assertThat(pane.getHeaderText()).isEqualTo("User consent is required for the serial console of sim-ccm");
+        String code = consenting.consent().codeOnScreen().orElseThrow();
+        robot.interact(() -> {
+            ((TextField) pane.lookup("#consentCode")).setText(code);
+            ((Button) pane.lookupButton(ConsentDialog.SEND)).fire();
+        });
+
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> serialWindow(robot).isPresent());
+        TerminalWindow window = (TerminalWindow) ((Stage) serialWindow(robot).orElseThrow()).getProperties()
+                .get(TerminalWindow.class);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> screen(window).contains("sim-ccm login: "));
+    }
+
+    private static Optional<DialogPane> consentDialog(FxRobot robot) {
+        return robot.lookup("#consentDialog").queryAllAs(DialogPane.class).stream()
+                .filter(p -> p.getScene() != null && p.getScene().getWindow() != null
+                        && p.getScene().getWindow().isShowing())
+                .findFirst();
     }
 
     @Test

@@ -18,6 +18,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.kordamp.ikonli.feather.Feather;
@@ -67,6 +68,8 @@ public final class DevicePage<T> {
         VBox box = new VBox(10, hint, bar, status, section);
         box.setPadding(new Insets(12));
         VBox.setVgrow(section, Priority.ALWAYS);
+        // Fills the tab when there is room (a table takes the height left), scrolls when there is not.
+        box.setMinHeight(Region.USE_PREF_SIZE);
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);

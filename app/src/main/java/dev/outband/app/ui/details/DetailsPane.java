@@ -1,7 +1,6 @@
 package dev.outband.app.ui.details;
 
 import atlantafx.base.theme.Styles;
-import dev.outband.app.store.Device;
 import dev.outband.app.ui.details.FactGrid.Fact;
 import dev.outband.app.ui.details.boot.BootPage;
 import dev.outband.app.ui.details.certificates.CertificatesPage;

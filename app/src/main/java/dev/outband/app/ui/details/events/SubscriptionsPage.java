@@ -39,7 +39,8 @@ public final class SubscriptionsPage {
 
     public SubscriptionsPage(DetailsViewModel vm) {
         vm.device().subscribe(d -> host = d == null ? "" : d.host());
-        page = new DevicePage<>(vm, "subscriptions", device -> new SubscriberView(device.subscriptions(), LocalAddress.toward(host)));
+        page = new DevicePage<>(vm, "subscriptions",
+                device -> new SubscriberView(device.subscriptions(), LocalAddress.toward(host)));
         table.setId("subscriptionTable");
         table.setPlaceholder(new Label("Nobody receives this device's events."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -55,7 +56,8 @@ public final class SubscriptionsPage {
         Button remove = new Button("Unsubscribe…");
         remove.setId("unsubscribe");
         add.disableProperty().bind(page.ready().not());
-        remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull()
+                .or(page.ready().not()));
         add.setOnAction(e -> subscribe());
         remove.setOnAction(e -> unsubscribe(table.getSelectionModel().getSelectedItem()));
         tab = page.tab("Subscriptions", Feather.BELL, "The device pushes the events a filter passes to each "

@@ -44,10 +44,10 @@ public final class UsersPage {
         remove.getStyleClass().add(Styles.DANGER);
         var selected = table.getSelectionModel().selectedItemProperty();
         add.disableProperty().bind(page.ready().not());
-        change.disableProperty().bind(selected.isNull());
+        change.disableProperty().bind(selected.isNull().or(page.ready().not()));
         // AMT's built-in administrator cannot be removed, only given a new password.
         remove.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> selected.get() == null || selected.get().admin(), selected));
+                () -> selected.get() == null || selected.get().admin(), selected).or(page.ready().not()));
         add.setOnAction(e -> addUser());
         change.setOnAction(e -> changeUser(selected.get()));
         remove.setOnAction(e -> removeUser(selected.get()));

@@ -1,7 +1,6 @@
 package dev.outband.app.ui.details;
 
 import atlantafx.base.theme.Styles;
-import dev.outband.app.store.Device;
 import dev.outband.app.ui.details.FactGrid.Fact;
 import dev.outband.app.ui.details.boot.BootPage;
 import dev.outband.app.ui.details.certificates.CertificatesPage;
@@ -13,7 +12,9 @@ import dev.outband.app.ui.details.users.UsersPage;
 import dev.outband.wsman.amt.hardware.HardwareInventory;
 import dev.outband.wsman.amt.identity.AmtIdentity;
 import dev.outband.wsman.amt.power.PowerStatus;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -35,6 +36,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /** What the selected device reports about itself: overview (identity, power), hardware, event and audit logs. */
 public final class DetailsPane {
+    /** Narrower than this, the eleven tabs fit only without their icons. */
+    static final double TAB_ICONS_FROM_WIDTH = 1200;
+
     private final DetailsViewModel vm;
     private final StackPane root = new StackPane();
 
@@ -70,6 +74,11 @@ public final class DetailsPane {
                 tab("Audit log", Feather.SHIELD, padded(audit())));
         tabs.setId("detailsTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getStyleClass().add(Styles.DENSE);
+        Map<Tab, Node> icons = new HashMap<>();
+        tabs.getTabs().forEach(tab -> icons.put(tab, tab.getGraphic()));
+        tabs.widthProperty().subscribe(width -> icons.forEach((tab, icon) ->
+                tab.setGraphic(width.doubleValue() >= TAB_ICONS_FROM_WIDTH ? icon : null)));
         VBox.setVgrow(tabs, Priority.ALWAYS);
         return new VBox(header(), certificateBanner(), tabs);
     }

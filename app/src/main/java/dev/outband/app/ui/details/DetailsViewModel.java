@@ -119,11 +119,6 @@ public final class DetailsViewModel {
         reads.set(mine);
     }
 
-    /** As {@link #onDevice}, a failure in a technician's words. */
-    public <T> void onShownDevice(DeviceCall<T> work, Consumer<T> done, Consumer<String> failed) {
-        onDevice(work, done, error -> failed.accept(FailureText.of(error)));
-    }
-
     /**
      * Runs {@code call} on the shown device in the background, over the selection's connection; the outcome
      * reaches the callbacks on the FX thread only while the same selection is shown (a refresh cancels it).

@@ -1,6 +1,8 @@
 package dev.outband.app.ui.details;
 
 import atlantafx.base.theme.Styles;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -14,8 +16,8 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * A page's edit form: its apply button stays disabled while the form names a problem (shown in words under
- * the form), Cancel and Esc close it without changing anything.
+ * A page's edit form: its apply button ({@code #okButton}) stays disabled while the form names a problem (shown
+ * in words under the form, or under its fields), Cancel and Esc close it without changing anything.
  */
 public final class EditDialog {
     private final Dialog<ButtonType> dialog = new Dialog<>();
@@ -37,6 +39,17 @@ public final class EditDialog {
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().setId(id);
         dialog.getDialogPane().getButtonTypes().setAll(apply, ButtonType.CANCEL);
+        dialog.getDialogPane().lookupButton(apply).setId("okButton");
+    }
+
+    /** A longer line under the title, for what the technician should know before applying. */
+    public void header(String text) {
+        dialog.setHeaderText(text);
+    }
+
+    /** For forms that show each field's problem beneath it: the apply button follows {@code valid}. */
+    public void allowWhen(ObservableBooleanValue valid) {
+        dialog.getDialogPane().lookupButton(apply).disableProperty().bind(Bindings.not(valid));
     }
 
     /** {@code issue} is null while the form may be applied, else what is wrong with it. */

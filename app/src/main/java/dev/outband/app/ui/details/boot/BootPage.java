@@ -1,12 +1,12 @@
 package dev.outband.app.ui.details.boot;
 
+import dev.outband.app.ui.FormGrid;
 import dev.outband.app.ui.details.DetailsViewModel;
+import dev.outband.app.ui.details.DevicePage;
 import dev.outband.app.ui.details.EditDialog;
 import dev.outband.app.ui.details.FactGrid;
 import dev.outband.app.ui.details.FactGrid.Fact;
 import dev.outband.app.ui.details.Load;
-import dev.outband.app.ui.details.PageData;
-import dev.outband.app.ui.details.PageFrame;
 import dev.outband.app.ui.details.SectionView;
 import dev.outband.wsman.amt.boot.BootCapabilities;
 import dev.outband.wsman.amt.boot.BootOptions;
@@ -26,27 +26,24 @@ import org.kordamp.ikonli.feather.Feather;
 
 /** Where the device boots next (BIOS setup, PXE, a drive, remote media), whether it sends that boot to SOL. */
 public final class BootPage {
-    private final Tab tab = PageFrame.tab("Boot", Feather.PLAY_CIRCLE);
-    private final PageData<BootOptions> data;
-    private final PageFrame frame;
+    private final DevicePage<BootOptions> page;
+    private final Tab tab;
 
     public BootPage(DetailsViewModel vm) {
-        data = new PageData<>(vm, tab, device -> device.bootOptions());
+        page = new DevicePage<>(vm, "boot", device -> device.bootOptions());
         FactGrid facts = new FactGrid("bootFacts");
         Button set = new Button("Set next boot…");
         set.setId("setNextBoot");
         Button biosSol = new Button("BIOS setup with SOL");
         biosSol.setId("biosWithSol");
-        var ready = Bindings.createBooleanBinding(() -> data.state().get() instanceof Load.Ready, data.state());
-        set.disableProperty().bind(ready.not());
-        biosSol.disableProperty().bind(ready.not());
+        set.disableProperty().bind(page.ready().not());
+        biosSol.disableProperty().bind(page.ready().not());
         set.setOnAction(e -> edit());
         biosSol.setOnAction(e -> apply(new NextBoot(BootTarget.BIOS_SETUP, true, false)));
-        frame = new PageFrame("boot", "Used once, at the device's next power-on or reset. The Power menu's own "
-                + "boot actions (to BIOS, PXE) set these again, and its plain actions clear them.",
-                new SectionView<>("bootSection", "the boot options", data.state(), facts.node(),
+        tab = page.tab("Boot", Feather.PLAY_CIRCLE, "Used once, at the device's next power-on or reset. The "
+                + "Power menu's own boot actions (to BIOS, PXE) set these again, and its plain actions clear them.",
+                new SectionView<>("bootSection", "the boot options", page.load(), facts.node(),
                         (BootOptions b) -> facts.show(facts(b))).node(), set, biosSol);
-        tab.setContent(frame.scrolling());
     }
 
     public Tab tab() {
@@ -69,7 +66,7 @@ public final class BootPage {
     }
 
     private void edit() {
-        if (!(data.state().get() instanceof Load.Ready<BootOptions>(BootOptions current))) {
+        if (!(page.load().get() instanceof Load.Ready<BootOptions>(BootOptions current))) {
             return;
         }
         BootCapabilities caps = current.capabilities();
@@ -90,9 +87,10 @@ public final class BootPage {
         ider.visibleProperty().bind(Bindings.createBooleanBinding(() -> target.getValue() != null
                 && target.getValue().usesIder(), target.valueProperty()));
         ider.managedProperty().bind(ider.visibleProperty());
-        VBox form = new VBox(8, new Label("Boot to"), target, ider, sol, lock);
-        EditDialog dialog = new EditDialog(tab.getTabPane().getScene().getWindow(), "bootDialog", "Set next boot",
-                "Set", form);
+        FormGrid grid = new FormGrid();
+        grid.add("Boot to", target, null);
+        VBox form = new VBox(8, grid.node(), ider, sol, lock);
+        EditDialog dialog = new EditDialog(page.window(), "bootDialog", "Set next boot", "Set", form);
         dialog.validate(Bindings.createStringBinding(() -> {
             if (target.getValue() == null) {
                 return "Choose where the device boots.";
@@ -105,6 +103,10 @@ public final class BootPage {
     }
 
     private void apply(NextBoot next) {
-        data.change("set the next boot", frame, device -> device.setNextBoot(next));
+        page.change("Set the next boot", device -> {
+            device.setNextBoot(next);
+            return (next.target() == BootTarget.NORMAL ? "The next boot follows the BIOS boot order"
+                    : "The next boot goes to " + next.target().label()) + (next.useSol() ? ", its text to SOL." : ".");
+        });
     }
 }

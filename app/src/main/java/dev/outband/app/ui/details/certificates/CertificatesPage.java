@@ -4,10 +4,9 @@ import atlantafx.base.theme.Styles;
 import dev.outband.app.ui.TextColumns;
 import dev.outband.app.ui.details.ConfirmRemoval;
 import dev.outband.app.ui.details.DetailsViewModel;
+import dev.outband.app.ui.details.DevicePage;
 import dev.outband.app.ui.details.EditDialog;
 import dev.outband.app.ui.details.Load;
-import dev.outband.app.ui.details.PageData;
-import dev.outband.app.ui.details.PageFrame;
 import dev.outband.app.ui.details.SectionView;
 import dev.outband.wsman.amt.certificates.CertificateListing;
 import dev.outband.wsman.amt.certificates.DeviceCertificate;
@@ -30,13 +29,12 @@ import org.kordamp.ikonli.feather.Feather;
 public final class CertificatesPage {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneId.systemDefault());
 
-    private final Tab tab = PageFrame.tab("Certificates", Feather.AWARD);
-    private final PageData<CertificateListing> data;
-    private final PageFrame frame;
+    private final DevicePage<CertificateListing> page;
+    private final Tab tab;
     private final TableView<DeviceCertificate> table = new TableView<>();
 
     public CertificatesPage(DetailsViewModel vm) {
-        data = new PageData<>(vm, tab, device -> device.certificates());
+        page = new DevicePage<>(vm, "certificates", device -> device.certificates());
         table.setId("certificateTable");
         table.setPlaceholder(new Label("The device holds no certificates."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -54,19 +52,17 @@ public final class CertificatesPage {
         add.setId("addTrustedRoot");
         Button remove = new Button("Remove…");
         remove.setId("removeCertificate");
-        var ready = Bindings.createBooleanBinding(() -> data.state().get() instanceof Load.Ready, data.state());
-        add.disableProperty().bind(ready.not());
+        add.disableProperty().bind(page.ready().not());
         remove.disableProperty().bind(Bindings.createBooleanBinding(() -> {
             DeviceCertificate chosen = table.getSelectionModel().getSelectedItem();
             return chosen == null || usedByTls(chosen);
-        }, table.getSelectionModel().selectedItemProperty(), data.state()));
+        }, table.getSelectionModel().selectedItemProperty(), page.load()));
         add.setOnAction(e -> add());
         remove.setOnAction(e -> remove(table.getSelectionModel().getSelectedItem()));
-        frame = new PageFrame("certificates", "Trusted roots let the device check servers it calls (an MPS, "
+        tab = page.tab("Certificates", Feather.AWARD, "Trusted roots let the device check servers it calls (an MPS, "
                 + "802.1X). The certificate its TLS ports present cannot be removed while in use.",
-                new SectionView<>("certificatesSection", "the certificates", data.state(), table,
+                new SectionView<>("certificatesSection", "the certificates", page.load(), table,
                         (CertificateListing l) -> table.getItems().setAll(l.certificates())).node(), add, remove);
-        tab.setContent(frame.node());
     }
 
     public Tab tab() {
@@ -74,7 +70,7 @@ public final class CertificatesPage {
     }
 
     private boolean usedByTls(DeviceCertificate c) {
-        return data.state().get() instanceof Load.Ready<CertificateListing>(CertificateListing l) && l.usedByTls(c);
+        return page.load().get() instanceof Load.Ready<CertificateListing>(CertificateListing l) && l.usedByTls(c);
     }
 
     /** The common name when there is one, else the whole name. */
@@ -97,7 +93,7 @@ public final class CertificatesPage {
         Label what = new Label();
         what.setId("trustedRootSubject");
         what.setWrapText(true);
-        EditDialog dialog = new EditDialog(tab.getTabPane().getScene().getWindow(), "trustedRootDialog",
+        EditDialog dialog = new EditDialog(page.window(), "trustedRootDialog",
                 "Add trusted root", "Add", new VBox(8, new Label("Paste the CA certificate (PEM):"), pem, what));
         dialog.validate(Bindings.createStringBinding(() -> {
             RootCandidate candidate = RootCandidate.read(pem.getText());
@@ -107,7 +103,10 @@ public final class CertificatesPage {
         }, pem.textProperty()));
         if (dialog.showAndWait()) {
             X509Certificate root = RootCandidate.read(pem.getText()).certificate();
-            data.change("add the trusted root", frame, device -> device.addTrustedRoot(root));
+            page.change("Add the trusted root", device -> {
+                device.addTrustedRoot(root);
+                return "Added " + name(root.getSubjectX500Principal()) + " as a trusted root.";
+            });
         }
     }
 
@@ -115,10 +114,14 @@ public final class CertificatesPage {
         if (chosen == null) {
             return;
         }
-        if (ConfirmRemoval.confirmed(tab.getTabPane().getScene().getWindow(), "removeCertificateConfirm",
-                "Remove", "Remove " + name(chosen.certificate().getSubjectX500Principal()) + " from the device?",
+        String subject = name(chosen.certificate().getSubjectX500Principal());
+        if (ConfirmRemoval.confirmed(page.window(), "removeCertificateConfirm",
+                "Remove", "Remove " + subject + " from the device?",
                 "SHA-256 " + Certificates.grouped(chosen.sha256()))) {
-            data.change("remove the certificate", frame, device -> device.deleteCertificate(chosen.instanceId()));
+            page.change("Remove " + subject, device -> {
+                device.deleteCertificate(chosen.instanceId());
+                return "Removed " + subject + " from the device.";
+            });
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.outband.app.ui.details.clock;
 
-import atlantafx.base.theme.Styles;
 import dev.outband.app.ui.details.DetailsText;
 import dev.outband.app.ui.details.DetailsViewModel;
 import dev.outband.app.ui.details.DevicePage;
@@ -10,11 +9,8 @@ import dev.outband.app.ui.details.SectionView;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import javafx.geometry.Insets;
 import javafx.scene.control.Button;
-import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
-import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -47,18 +43,14 @@ public final class ClockPage {
     }
 
     public Tab tab() {
-        Label hint = new Label("AMT keeps its own clock for its logs and certificate checks; it does not follow "
-                + "the host OS.");
-        hint.getStyleClass().add(Styles.TEXT_MUTED);
-        hint.setWrapText(true);
-        SectionView<Reading> section = new SectionView<>("clock", "the device's clock", page.load(),
-                new VBox(10, facts.node(), sync), r -> facts.show(List.of(
+        sync.disableProperty().bind(page.ready().not());
+        SectionView<Reading> section = new SectionView<>("clock", "the device's clock", page.load(), facts.node(),
+                r -> facts.show(List.of(
                         new Fact("Device time", DetailsText.time(r.device())),
                         new Fact("Console time", DetailsText.time(r.console())),
                         new Fact("Difference", drift(r.drift())))));
-        VBox box = new VBox(8, hint, page.status(), section.node());
-        box.setPadding(new Insets(12));
-        return page.tab("Clock", Feather.CLOCK, box);
+        return page.tab("Clock", Feather.CLOCK, "AMT keeps its own clock for its logs and certificate checks; it "
+                + "does not follow the host OS.", section.node(), sync);
     }
 
     static String drift(Duration drift) {

@@ -3,11 +3,11 @@ package dev.outband.app.ui.details.events;
 import atlantafx.base.theme.Styles;
 import dev.outband.app.ui.TextColumns;
 import dev.outband.app.ui.details.ConfirmRemoval;
+import dev.outband.app.ui.FormGrid;
 import dev.outband.app.ui.details.DetailsViewModel;
+import dev.outband.app.ui.details.DevicePage;
 import dev.outband.app.ui.details.EditDialog;
 import dev.outband.app.ui.details.Load;
-import dev.outband.app.ui.details.PageData;
-import dev.outband.app.ui.details.PageFrame;
 import dev.outband.app.ui.details.SectionView;
 import dev.outband.wsman.amt.events.EventFilter;
 import dev.outband.wsman.amt.events.EventSubscription;
@@ -26,9 +26,8 @@ import org.kordamp.ikonli.feather.Feather;
 
 /** Who the device pushes its events to (WS-Eventing subscribers): list, subscribe an address, unsubscribe. */
 public final class SubscriptionsPage {
-    private final Tab tab = PageFrame.tab("Subscriptions", Feather.BELL);
-    private final PageData<SubscriberView> data;
-    private final PageFrame frame;
+    private final DevicePage<SubscriberView> page;
+    private final Tab tab;
     private final TableView<EventSubscription> table = new TableView<>();
 
     /** The listing and the address this computer has toward the device, offered as the address to subscribe. */
@@ -40,7 +39,8 @@ public final class SubscriptionsPage {
 
     public SubscriptionsPage(DetailsViewModel vm) {
         vm.device().subscribe(d -> host = d == null ? "" : d.host());
-        data = new PageData<>(vm, tab, device -> new SubscriberView(device.subscriptions(), LocalAddress.toward(host)));
+        page = new DevicePage<>(vm, "subscriptions",
+                device -> new SubscriberView(device.subscriptions(), LocalAddress.toward(host)));
         table.setId("subscriptionTable");
         table.setPlaceholder(new Label("Nobody receives this device's events."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -55,16 +55,15 @@ public final class SubscriptionsPage {
         add.setId("subscribe");
         Button remove = new Button("Unsubscribe…");
         remove.setId("unsubscribe");
-        add.disableProperty().bind(Bindings.createBooleanBinding(() -> !(data.state().get() instanceof Load.Ready),
-                data.state()));
-        remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        add.disableProperty().bind(page.ready().not());
+        remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull()
+                .or(page.ready().not()));
         add.setOnAction(e -> subscribe());
         remove.setOnAction(e -> unsubscribe(table.getSelectionModel().getSelectedItem()));
-        frame = new PageFrame("subscriptions", "The device pushes the events a filter passes to each subscriber's "
-                + "address (WS-Eventing, push with acknowledgement), e.g. a SIEM or a management server.",
-                new SectionView<>("subscriptionsSection", "the event subscriptions", data.state(), table,
+        tab = page.tab("Subscriptions", Feather.BELL, "The device pushes the events a filter passes to each "
+                + "subscriber's address (WS-Eventing, push with acknowledgement), e.g. a SIEM or a management server.",
+                new SectionView<>("subscriptionsSection", "the event subscriptions", page.load(), table,
                         (SubscriberView v) -> table.getItems().setAll(v.listing().subscriptions())).node(), add, remove);
-        tab.setContent(frame.node());
     }
 
     public Tab tab() {
@@ -72,7 +71,7 @@ public final class SubscriptionsPage {
     }
 
     private void subscribe() {
-        if (!(data.state().get() instanceof Load.Ready<SubscriberView>(SubscriberView current))) {
+        if (!(page.load().get() instanceof Load.Ready<SubscriberView>(SubscriberView current))) {
             return;
         }
         ComboBox<EventFilter> filter = new ComboBox<>();
@@ -88,9 +87,11 @@ public final class SubscriptionsPage {
                 + "path to where your event receiver listens.");
         hint.setWrapText(true);
         hint.getStyleClass().add(Styles.TEXT_MUTED);
-        EditDialog dialog = new EditDialog(tab.getTabPane().getScene().getWindow(), "subscriptionDialog",
-                "Subscribe to events", "Subscribe", new VBox(8, new Label("Filter"), filter, new Label("Address"),
-                address, hint));
+        FormGrid grid = new FormGrid();
+        grid.add("Filter", filter, null);
+        grid.add("Address", address, null);
+        EditDialog dialog = new EditDialog(page.window(), "subscriptionDialog", "Subscribe to events", "Subscribe",
+                new VBox(8, grid.node(), hint));
         dialog.validate(Bindings.createStringBinding(() -> {
             if (filter.getValue() == null) {
                 return "The device offers no event filter.";
@@ -104,9 +105,12 @@ public final class SubscriptionsPage {
             return taken ? "This address already receives this filter's events." : null;
         }, filter.valueProperty(), address.textProperty()));
         if (dialog.showAndWait()) {
-            String filterId = filter.getValue().instanceId();
+            EventFilter chosen = filter.getValue();
             String to = address.getText().strip();
-            data.change("subscribe", frame, device -> device.subscribe(filterId, to));
+            page.change("Subscribe " + to, device -> {
+                device.subscribe(chosen.instanceId(), to);
+                return "The device now sends its \"" + chosen.label() + "\" events to " + to + ".";
+            });
         }
     }
 
@@ -114,9 +118,12 @@ public final class SubscriptionsPage {
         if (chosen == null) {
             return;
         }
-        if (ConfirmRemoval.confirmed(tab.getTabPane().getScene().getWindow(), "unsubscribeConfirm", "Unsubscribe",
+        if (ConfirmRemoval.confirmed(page.window(), "unsubscribeConfirm", "Unsubscribe",
                 "Stop sending events to " + chosen.destination() + "?", null)) {
-            data.change("unsubscribe", frame, device -> device.unsubscribe(chosen));
+            page.change("Unsubscribe " + chosen.destination(), device -> {
+                device.unsubscribe(chosen);
+                return "The device no longer sends events to " + chosen.destination() + ".";
+            });
         }
     }
 }

@@ -1,12 +1,12 @@
 package dev.outband.app.ui.details.features;
 
+import dev.outband.app.ui.FormGrid;
 import dev.outband.app.ui.details.DetailsViewModel;
+import dev.outband.app.ui.details.DevicePage;
 import dev.outband.app.ui.details.EditDialog;
 import dev.outband.app.ui.details.FactGrid;
 import dev.outband.app.ui.details.FactGrid.Fact;
 import dev.outband.app.ui.details.Load;
-import dev.outband.app.ui.details.PageData;
-import dev.outband.app.ui.details.PageFrame;
 import dev.outband.app.ui.details.SectionView;
 import dev.outband.wsman.amt.features.ConsentPolicy;
 import dev.outband.wsman.amt.features.Features;
@@ -18,27 +18,24 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
-import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 
 /** KVM, SOL and IDE-R on or off, the redirection listener, and when the device asks its user for consent. */
 public final class FeaturesPage {
-    private final Tab tab = PageFrame.tab("Features", Feather.SLIDERS);
-    private final PageData<Features> data;
-    private final PageFrame frame;
+    private final DevicePage<Features> page;
+    private final Tab tab;
 
     public FeaturesPage(DetailsViewModel vm) {
-        data = new PageData<>(vm, tab, device -> device.features());
+        page = new DevicePage<>(vm, "features", device -> device.features());
         FactGrid facts = new FactGrid("featureFacts");
         Button change = new Button("Change features…");
         change.setId("changeFeatures");
-        change.disableProperty().bind(Bindings.createBooleanBinding(() -> !(data.state().get() instanceof Load.Ready),
-                data.state()));
+        change.disableProperty().bind(page.ready().not());
         change.setOnAction(e -> edit());
-        frame = new PageFrame("features", "What the device lets a console redirect, and when its user must type the "
-                + "code shown on its screen first.", new SectionView<>("featuresSection", "the features", data.state(),
-                facts.node(), (Features f) -> facts.show(facts(f))).node(), change);
-        tab.setContent(frame.scrolling());
+        tab = page.tab("Features", Feather.SLIDERS, "What the device lets a console redirect, and when its user "
+                + "must type the code shown on its screen first.", new SectionView<>("featuresSection", "the features",
+                page.load(), facts.node(), (Features f) -> facts.show(facts(f))).node(), change);
     }
 
     public Tab tab() {
@@ -59,7 +56,7 @@ public final class FeaturesPage {
     }
 
     private void edit() {
-        if (!(data.state().get() instanceof Load.Ready<Features>(Features current))) {
+        if (!(page.load().get() instanceof Load.Ready<Features>(Features current))) {
             return;
         }
         RedirectionStatus r = current.redirection();
@@ -73,16 +70,16 @@ public final class FeaturesPage {
         consent.getItems().setAll(ConsentPolicy.values());
         consent.setValue(current.consent().orElse(ConsentPolicy.ALL));
         consent.setDisable(!current.consentChangeable());
-        GridPane form = new GridPane(12, 8);
-        form.addColumn(0, listener, kvm, sol, ider);
-        form.add(new Label("User consent"), 0, 4);
-        form.add(consent, 0, 5);
+        FormGrid grid = new FormGrid();
+        grid.add("User consent", consent, null);
+        VBox form = new VBox(8, listener, kvm, sol, ider, grid.node());
         if (!current.consentChangeable()) {
-            form.add(new Label("This device's control mode keeps its consent policy (admin control mode lets it change)."),
-                    0, 6);
+            Label kept = new Label("This device's control mode keeps its consent policy (admin control mode lets it "
+                    + "change).");
+            kept.setWrapText(true);
+            form.getChildren().add(kept);
         }
-        EditDialog dialog = new EditDialog(tab.getTabPane().getScene().getWindow(), "featuresDialog",
-                "Change features", "Apply", form);
+        EditDialog dialog = new EditDialog(page.window(), "featuresDialog", "Change features", "Apply", form);
         dialog.validate(Bindings.createStringBinding(() -> {
             RedirectionStatus wanted = wanted(listener, kvm, sol, ider);
             if (wanted.equals(r) && current.consent().filter(consent.getValue()::equals).isPresent()) {
@@ -97,7 +94,11 @@ public final class FeaturesPage {
         if (dialog.showAndWait()) {
             RedirectionStatus wanted = wanted(listener, kvm, sol, ider);
             ConsentPolicy policy = consent.getValue();
-            data.change("change the features", frame, device -> device.applyFeatures(wanted, policy));
+            page.change("Change the features", device -> {
+                device.applyFeatures(wanted, policy);
+                return "Features changed: KVM " + onOff(wanted.kvm()) + ", SOL " + onOff(wanted.sol()) + ", IDE-R "
+                        + onOff(wanted.ider()) + "; user consent: " + policy.label() + ".";
+            });
         }
     }
 

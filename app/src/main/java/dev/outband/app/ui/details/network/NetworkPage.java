@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import javafx.beans.property.SimpleStringProperty;
-import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
@@ -64,9 +63,8 @@ public final class NetworkPage {
                 new VBox(8, heading("Wireless"), wireless.node(), heading("Wireless profiles"), profiles));
         SectionView<NetworkSettings> section = new SectionView<>("network", "the network settings", page.load(),
                 content, this::show);
-        VBox box = new VBox(8, page.status(), section.node());
-        box.setPadding(new Insets(12));
-        return page.tab("Network", Feather.GLOBE, box);
+        return page.tab("Network", Feather.GLOBE, "How AMT itself is reached, apart from the host OS: its wired "
+                + "port, its Wi-Fi and the profiles it may join.", section.node());
     }
 
     private void show(NetworkSettings network) {
@@ -87,7 +85,7 @@ public final class NetworkPage {
         if (current == null) {
             return;
         }
-        WiredDialog.show(edit.getScene().getWindow(), current).ifPresent(settings ->
+        WiredDialog.show(page.window(), current).ifPresent(settings ->
                 page.change("Change the wired settings", d -> {
                     d.setWired(settings);
                     return "Wired port set to " + describe(settings) + ".";

@@ -1,13 +1,11 @@
 package dev.outband.app.ui.details.network;
 
 import dev.outband.app.ui.FormGrid;
+import dev.outband.app.ui.details.EditDialog;
 import dev.outband.wsman.amt.network.EthernetPort;
 import dev.outband.wsman.amt.network.WiredSettings;
 import java.util.List;
 import java.util.Optional;
-import javafx.scene.Node;
-import javafx.scene.control.ButtonType;
-import javafx.scene.control.Dialog;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
@@ -21,11 +19,6 @@ final class WiredDialog {
 
     static Optional<WiredSettings> show(Window owner, EthernetPort current) {
         WiredForm form = new WiredForm(current);
-        Dialog<WiredSettings> dialog = new Dialog<>();
-        dialog.initOwner(owner);
-        dialog.setTitle("Wired network settings");
-        dialog.setHeaderText("How AMT gets its address on the wired port. A wrong address cuts the device off "
-                + "the network until it is fixed locally.");
 
         ToggleGroup modes = new ToggleGroup();
         RadioButton dhcp = mode(modes, "modeDhcp", "DHCP (AMT takes its own lease)", WiredSettings.Mode.DHCP);
@@ -49,13 +42,12 @@ final class WiredDialog {
                         form.secondaryDnsError()));
         fields.forEach(f -> f.disableProperty().bind(fixed.selectedProperty().not()));
 
-        dialog.getDialogPane().setContent(new VBox(8, dhcp, sync, fixed, grid.node()));
-        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
-        Node ok = dialog.getDialogPane().lookupButton(ButtonType.OK);
-        ok.setId("okButton");
-        ok.disableProperty().bind(form.valid().not());
-        dialog.setResultConverter(b -> b == ButtonType.OK ? form.settings() : null);
-        return dialog.showAndWait();
+        EditDialog dialog = new EditDialog(owner, "wiredDialog", "Wired network settings", "Apply",
+                new VBox(8, dhcp, sync, fixed, grid.node()));
+        dialog.header("How AMT gets its address on the wired port. A wrong address cuts the device off the network "
+                + "until it is fixed locally.");
+        dialog.allowWhen(form.valid());
+        return dialog.showAndWait() ? Optional.of(form.settings()) : Optional.empty();
     }
 
     private static RadioButton mode(ToggleGroup group, String id, String text, WiredSettings.Mode mode) {

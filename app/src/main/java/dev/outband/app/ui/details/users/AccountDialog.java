@@ -1,15 +1,14 @@
 package dev.outband.app.ui.details.users;
 
 import dev.outband.app.ui.FormGrid;
+import dev.outband.app.ui.details.EditDialog;
 import dev.outband.wsman.amt.users.AccessPermission;
 import dev.outband.wsman.amt.users.Realms;
 import java.util.Optional;
 import javafx.application.Platform;
 import javafx.scene.Node;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
-import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.TilePane;
@@ -23,13 +22,9 @@ final class AccountDialog {
     }
 
     static Optional<AccountForm> show(Window owner, AccountForm form) {
-        Dialog<AccountForm> dialog = new Dialog<>();
-        dialog.initOwner(owner);
-        dialog.setTitle(form.adding() ? "Add AMT user" : form.admin() ? "Change administrator password"
-                : "Edit AMT user");
-        dialog.setHeaderText(form.adding() ? "A digest user who logs in to AMT with its own password"
+        String header = form.adding() ? "A digest user who logs in to AMT with its own password"
                 : form.admin() ? "The new password of " + form.name().get() + ", AMT's built-in administrator"
-                : "New password and rights of " + form.name().get() + " (AMT takes them together)");
+                : "New password and rights of " + form.name().get() + " (AMT takes them together)";
 
         FormGrid grid = new FormGrid();
         TextField name = grid.add("Name", FormGrid.text("userName", form.name(), "up to 16 characters"),
@@ -59,14 +54,12 @@ final class AccountDialog {
             content.getChildren().add(realms(form));
         }
 
-        dialog.getDialogPane().setContent(content);
-        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
-        Node ok = dialog.getDialogPane().lookupButton(ButtonType.OK);
-        ok.setId("okButton");
-        ok.disableProperty().bind(form.valid().not());
-        dialog.setResultConverter(b -> b == ButtonType.OK ? form : null);
+        EditDialog dialog = new EditDialog(owner, "accountDialog", form.adding() ? "Add AMT user" : form.admin()
+                ? "Change administrator password" : "Edit AMT user", form.adding() ? "Add" : "Change", content);
+        dialog.header(header);
+        dialog.allowWhen(form.valid());
         Platform.runLater(() -> (form.adding() ? name : grid.node().lookup("#userPassword")).requestFocus());
-        return dialog.showAndWait();
+        return dialog.showAndWait() ? Optional.of(form) : Optional.empty();
     }
 
     /** A box per realm AMT lets a user have; the form's realms follow the boxes. */

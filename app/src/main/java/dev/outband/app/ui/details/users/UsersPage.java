@@ -1,6 +1,7 @@
 package dev.outband.app.ui.details.users;
 
 import atlantafx.base.theme.Styles;
+import dev.outband.app.ui.details.ConfirmRemoval;
 import dev.outband.app.ui.details.DetailsViewModel;
 import dev.outband.app.ui.details.DevicePage;
 import dev.outband.app.ui.details.SectionView;
@@ -10,17 +11,10 @@ import java.util.List;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
-import javafx.geometry.Insets;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
-import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -49,31 +43,26 @@ public final class UsersPage {
         remove.setId("removeUser");
         remove.getStyleClass().add(Styles.DANGER);
         var selected = table.getSelectionModel().selectedItemProperty();
-        change.disableProperty().bind(selected.isNull());
+        add.disableProperty().bind(page.ready().not());
+        change.disableProperty().bind(selected.isNull().or(page.ready().not()));
         // AMT's built-in administrator cannot be removed, only given a new password.
         remove.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> selected.get() == null || selected.get().admin(), selected));
+                () -> selected.get() == null || selected.get().admin(), selected).or(page.ready().not()));
         add.setOnAction(e -> addUser());
         change.setOnAction(e -> changeUser(selected.get()));
         remove.setOnAction(e -> removeUser(selected.get()));
     }
 
     public Tab tab() {
-        Label hint = new Label("AMT's own accounts: each logs in to AMT directly (WS-Man, KVM, the web UI) "
-                + "with HTTP Digest.");
-        hint.getStyleClass().add(Styles.TEXT_MUTED);
-        hint.setWrapText(true);
-        VBox content = new VBox(8, new HBox(8, add, change, remove), table);
         SectionView<List<UserAccount>> section = new SectionView<>("users", "the user accounts", page.load(),
-                content, accounts -> table.getItems().setAll(accounts));
-        VBox box = new VBox(8, hint, page.status(), section.node());
-        box.setPadding(new Insets(12));
-        return page.tab("Accounts", Feather.USERS, box);
+                table, accounts -> table.getItems().setAll(accounts));
+        return page.tab("Accounts", Feather.USERS, "AMT's own accounts: each logs in to AMT directly (WS-Man, KVM, "
+                + "the web UI) with HTTP Digest.", section.node(), add, change, remove);
     }
 
     private void addUser() {
         List<String> taken = table.getItems().stream().map(UserAccount::name).toList();
-        AccountDialog.show(table.getScene().getWindow(), new AccountForm(null, taken)).ifPresent(form -> {
+        AccountDialog.show(page.window(), new AccountForm(null, taken)).ifPresent(form -> {
             String name = form.name().get();
             String password = form.password().get();
             var permission = form.permission().get();
@@ -89,7 +78,7 @@ public final class UsersPage {
         if (account == null) {
             return;
         }
-        AccountDialog.show(table.getScene().getWindow(), new AccountForm(account, List.of())).ifPresent(form -> {
+        AccountDialog.show(page.window(), new AccountForm(account, List.of())).ifPresent(form -> {
             String password = form.password().get();
             if (account.admin()) {
                 boolean ownLogin = vm.device().get() != null && account.name().equals(vm.device().get().user());
@@ -119,16 +108,9 @@ public final class UsersPage {
         if (account == null || account.admin()) {
             return;
         }
-        ButtonType removeButton = new ButtonType("Remove " + account.name(), ButtonBar.ButtonData.OK_DONE);
-        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, "Remove the AMT user " + account.name()
-                + "? Whoever logs in with it loses access to this device.", removeButton, ButtonType.CANCEL);
-        confirm.initOwner(table.getScene().getWindow());
-        confirm.setHeaderText("Remove " + account.name() + "?");
-        confirm.getDialogPane().setId("removeUserConfirm");
-        // Cancel is the default: Enter does not remove anyone.
-        ((Button) confirm.getDialogPane().lookupButton(removeButton)).setDefaultButton(false);
-        ((Button) confirm.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
-        if (confirm.showAndWait().filter(removeButton::equals).isPresent()) {
+        if (ConfirmRemoval.confirmed(page.window(), "removeUserConfirm", "Remove " + account.name(),
+                "Remove " + account.name() + "?", "Whoever logs in to AMT as " + account.name()
+                        + " loses access to this device.")) {
             page.change("Remove user " + account.name(), d -> {
                 d.removeUser(account.handle());
                 return "Removed user " + account.name() + ".";

@@ -100,7 +100,7 @@ class ProvisioningWindowTest {
             assertThat(client.run(amt::answer).method()).isEqualTo("success");
         }
         TableView<?> activations = robot.lookup("#activations").queryTableView();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.from(activations)
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !robot.from(activations)
                 .lookup("done: Client control mode. Wired Network Configured").queryAll().isEmpty());
         Window window = url.getScene().getWindow();
         Snapshots.save(window.getScene(), Path.of("target", "provisioning-window.png"));

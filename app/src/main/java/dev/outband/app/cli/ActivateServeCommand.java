@@ -80,7 +80,8 @@ final class ActivateServeCommand implements Callable<Integer> {
         }
         char[] apiKey = noApiKey ? null : key(apiKeyFile);
         boolean interrupted = false;
-        try (DeviceStore store = ctx.openStore();
+        try (UntilStopped stopper = new UntilStopped("activate-serve");
+             DeviceStore store = ctx.openStore();
              LabListener listener = new LabListener(ListenerSettings.defaults())) {
             LabAuthority ca = new LabAuthority(store.folder(), store.secrets(), Clock.systemUTC());
             if (!ca.exists()) {
@@ -114,7 +115,7 @@ final class ActivateServeCommand implements Callable<Integer> {
                     ctx.out().printf("  %s%n", server.commandLine(names.getFirst(), p.name(), apiKey != null));
                 }
                 ctx.out().flush();
-                interrupted = UntilStopped.await(ctx, "activate-serve");
+                interrupted = stopper.await(ctx);
             }
         }
         if (interrupted) {

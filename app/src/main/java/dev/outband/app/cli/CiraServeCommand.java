@@ -83,7 +83,8 @@ final class CiraServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }
-        try (DeviceStore store = ctx.openStore();
+        try (UntilStopped stopper = new UntilStopped("cira-serve");
+             DeviceStore store = ctx.openStore();
              LabListener listener = new LabListener(ListenerSettings.defaults())) {
             listener.attach(store);
             int bound = listener.start(new StartRequest(port, user, firstLine(ciraPasswordFile),
@@ -101,7 +102,7 @@ final class CiraServeCommand implements Callable<Integer> {
                 }
                 ctx.out().println("Commands beside this one (devices list, info, power, kvm screenshot) run here.");
                 ctx.out().flush();
-                interrupted = UntilStopped.await(ctx, "cira-serve");
+                interrupted = stopper.await(ctx);
             }
         }
         if (interrupted) {

@@ -30,6 +30,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -137,7 +138,7 @@ class DevicePagesTest {
         // Nothing changed: Apply stays disabled and says why; Esc closes without a change.
         robot.clickOn("#changeFeatures");
         waitFor(robot, "#featuresDialog");
-        assertThat(robot.lookup("#featuresDialogProblem").queryLabeled().getText()).isEqualTo("Nothing changed yet.");
+        assertThat(showing(robot, "#featuresDialogProblem", Labeled.class).getText()).isEqualTo("Nothing changed yet.");
         assertThat(applyButton(robot, "#featuresDialog").isDisabled()).isTrue();
         robot.type(KeyCode.ESCAPE);
         waitGone(robot, "#featuresDialog");
@@ -147,9 +148,9 @@ class DevicePagesTest {
         toggle(robot, "#featureSol");
         toggle(robot, "#featureIder");
         toggle(robot, "#featureListener");
-        assertThat(robot.lookup("#featuresDialogProblem").queryLabeled().getText()).contains("listener off");
+        assertThat(showing(robot, "#featuresDialogProblem", Labeled.class).getText()).contains("listener off");
         toggle(robot, "#featureListener");
-        robot.interact(() -> robot.lookup("#featureConsent").<javafx.scene.control.ComboBox<Object>>query()
+        robot.interact(() -> ((javafx.scene.control.ComboBox<?>) showing(robot, "#featureConsent", javafx.scene.control.ComboBox.class))
                 .getSelectionModel().select(1));
         robot.interact(() -> applyButton(robot, "#featuresDialog").fire());
 
@@ -175,11 +176,11 @@ class DevicePagesTest {
 
         robot.clickOn("#setNextBoot");
         waitFor(robot, "#bootDialog");
-        robot.interact(() -> robot.lookup("#bootTarget").<javafx.scene.control.ComboBox<BootTarget>>query()
+        robot.interact(() -> ((javafx.scene.control.ComboBox<BootTarget>) showing(robot, "#bootTarget", javafx.scene.control.ComboBox.class))
                 .setValue(BootTarget.IDER_CD));
         assertThat(robot.lookup("Remote media boots only while this console serves an image over IDE-R.")
                 .queryLabeled().isVisible()).isTrue();
-        robot.interact(() -> robot.lookup("#bootTarget").<javafx.scene.control.ComboBox<BootTarget>>query()
+        robot.interact(() -> ((javafx.scene.control.ComboBox<BootTarget>) showing(robot, "#bootTarget", javafx.scene.control.ComboBox.class))
                 .setValue(BootTarget.BIOS_SETUP));
         toggle(robot, "#bootUseSol");
         robot.interact(() -> applyButton(robot, "#bootDialog").fire());
@@ -204,20 +205,20 @@ class DevicePagesTest {
 
         robot.clickOn("#addTrustedRoot");
         waitFor(robot, "#trustedRootDialog");
-        assertThat(robot.lookup("#trustedRootDialogProblem").queryLabeled().getText())
+        assertThat(showing(robot, "#trustedRootDialogProblem", Labeled.class).getText())
                 .isEqualTo("Paste a certificate in PEM form.");
-        robot.interact(() -> robot.lookup("#trustedRootPem").<TextArea>query().setText("not a certificate"));
-        assertThat(robot.lookup("#trustedRootDialogProblem").queryLabeled().getText())
+        robot.interact(() -> showing(robot, "#trustedRootPem", TextArea.class).setText("not a certificate"));
+        assertThat(showing(robot, "#trustedRootDialogProblem", Labeled.class).getText())
                 .isEqualTo("This is not a PEM certificate.");
         String leafPem = pem(leaf);
         String rootPem = pem(root);
-        robot.interact(() -> robot.lookup("#trustedRootPem").<TextArea>query().setText(leafPem));
-        assertThat(robot.lookup("#trustedRootDialogProblem").queryLabeled().getText())
+        robot.interact(() -> showing(robot, "#trustedRootPem", TextArea.class).setText(leafPem));
+        assertThat(showing(robot, "#trustedRootDialogProblem", Labeled.class).getText())
                 .isEqualTo("This is not a CA certificate: a trusted root must be one.");
         assertThat(applyButton(robot, "#trustedRootDialog").isDisabled()).isTrue();
-        robot.interact(() -> robot.lookup("#trustedRootPem").<TextArea>query().setText(rootPem));
+        robot.interact(() -> showing(robot, "#trustedRootPem", TextArea.class).setText(rootPem));
         assertThat(applyButton(robot, "#trustedRootDialog").isDisabled()).isFalse();
-        assertThat(robot.lookup("#trustedRootSubject").queryLabeled().getText())
+        assertThat(showing(robot, "#trustedRootSubject", Labeled.class).getText())
                 .contains("Outband Pages Test Root", Certificates.grouped(Certificates.sha256(root)));
         robot.interact(() -> applyButton(robot, "#trustedRootDialog").fire());
 
@@ -250,7 +251,7 @@ class DevicePagesTest {
 
         robot.clickOn("#subscribe");
         waitFor(robot, "#subscriptionDialog");
-        TextField address = robot.lookup("#subscriptionAddress").query();
+        TextField address = showing(robot, "#subscriptionAddress", TextField.class);
         assertThat(address.getText()).as("this computer's address toward the device").startsWith("http://127.0.0.1:");
         robot.interact(() -> address.setText("192.0.2.10/events"));
         // The showing dialog's problem line (a lookup may also meet a closed dialog's node first).
@@ -286,12 +287,19 @@ class DevicePagesTest {
 
     /** Flips a check box in a dialog just shown (a click there can land before the dialog takes input). */
     private static void toggle(FxRobot robot, String box) {
-        CheckBox check = robot.lookup(box).query();
+        CheckBox check = showing(robot, box, CheckBox.class);
         robot.interact(() -> check.setSelected(!check.isSelected()));
     }
 
+    /** The node of a showing window: a lookup may also meet a node of a dialog closed earlier. */
+    static <T extends Node> T showing(FxRobot robot, String query, Class<T> type) {
+        return robot.lookup(query).queryAllAs(type).stream().filter(n -> n.getScene() != null
+                && n.getScene().getWindow() != null && n.getScene().getWindow().isShowing()).findFirst()
+                .orElseThrow(() -> new AssertionError("nothing showing for " + query));
+    }
+
     static Button applyButton(FxRobot robot, String dialog) {
-        DialogPane pane = robot.lookup(dialog).queryAs(DialogPane.class);
+        DialogPane pane = showing(robot, dialog, DialogPane.class);
         return pane.getButtonTypes().stream().filter(t -> t.getButtonData() == ButtonType.OK.getButtonData())
                 .map(t -> (Button) pane.lookupButton(t)).findFirst().orElseThrow();
     }

@@ -185,7 +185,14 @@ public final class ActivationSession implements Session.Listener.AutoDemanding {
             }
             String json = JSON.writeValueAsString(status);
             report(ActivationProgress.State.DONE, String.join(" ", status.values()));
-            send(RpsMessage.success(json));
+            try {
+                send(RpsMessage.success(json));
+            } catch (IOException late) {
+                // The device is set up and stored: a client that closes as soon as it reads "success" (rpc-go does)
+                // can make the send's acknowledgement fail; that does not undo the activation.
+                LOG.info("Activation session {} ({}): the client left as the result was sent: {}", id, uuid,
+                        late.getMessage());
+            }
             end(StatusCode.NORMAL, "done", false);
         } catch (ActivationFailure e) {
             fail(e.getMessage());

@@ -291,10 +291,13 @@ class DevicePagesTest {
         robot.interact(() -> check.setSelected(!check.isSelected()));
     }
 
-    /** The node of a showing window: a lookup may also meet a node of a dialog closed earlier. */
+    /**
+     * The node of the newest showing window: a lookup may also meet nodes of dialogs opened earlier (closed, or
+     * still on their way out).
+     */
     static <T extends Node> T showing(FxRobot robot, String query, Class<T> type) {
         return robot.lookup(query).queryAllAs(type).stream().filter(n -> n.getScene() != null
-                && n.getScene().getWindow() != null && n.getScene().getWindow().isShowing()).findFirst()
+                && n.getScene().getWindow() != null && n.getScene().getWindow().isShowing()).reduce((a, b) -> b)
                 .orElseThrow(() -> new AssertionError("nothing showing for " + query));
     }
 
